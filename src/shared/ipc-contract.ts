@@ -1,0 +1,260 @@
+/**
+ * The one IPC contract between main and the two kinds of page (dashboard, bot).
+ *
+ * Both hosts (Electron IPC and the web host's WebSocket / Playwright bindings) carry exactly
+ * these channels and payloads, parse every request with these schemas, and apply the same
+ * sender rules: dashboard channels only from the dashboard, bot channels only from a bot page
+ * that main created, identified by the transport and never by an id the page sends.
+ *
+ * No electron or node imports here: this file is bundled into preloads and renderers.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Bot states
+
+export const BOT_STATES = [
+  'queued',
+  'minting',
+  'joining',
+  'waiting_room',
+  'in_meeting',
+  'reconnecting',
+  'leaving',
+  'left',
+  'failed',
+] as const;
+export type BotState = (typeof BOT_STATES)[number];
+
+/** Where a failure came from: a join error from the meeting, a Zoom REST error, or Botdeck. */
+export type FailureKind = 'join' | 'api' | 'app';
+
+export interface BotFailure {
+  kind: FailureKind;
+  /** Zoom's code (join error code or REST error code); null when Zoom gave none. */
+  code: number | null;
+  /** Operator-readable words, never a secret. */
+  message: string;
+}
+
+/** What the dashboard may know about a bot. Holds no secret. */
+export interface BotView {
+  id: string;
+  name: string;
+  state: BotState;
+  meetingNumber: string;
+  accountId: string;
+  /** The avatar this bot inherits from its account's Zoom profile. */
+  avatarUrl: string | null;
+  createdAt: number;
+  /** Epoch ms when the bot entered the meeting; null until then. */
+  joinedAt: number | null;
+  /** Epoch ms when the bot reached `left` or `failed`; null while live. */
+  endedAt: number | null;
+  failure: BotFailure | null;
+  /** Why a bot that is not failed left (e.g. "Left at the operator's request"). */
+  note: string | null;
+}
+
+/** What the dashboard may know about an account. Secrets are write-only: only `hasSecrets`. */
+export interface AccountView {
+  id: string;
+  label: string;
+  displayName: string;
+  email: string;
+  avatarUrl: string | null;
+  isSandbox: boolean;
+  hasSecrets: boolean;
+}
+
+export type AppMode = 'sandbox' | 'zoom';
+
+export interface AppSnapshot {
+  mode: AppMode;
+  accounts: AccountView[];
+  bots: BotView[];
+  /** Account problems found at start (e.g. profile could not be fetched), in operator words. */
+  notices: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results: expected failures cross IPC as values, never as thrown errors.
+
+export interface IpcError {
+  /** A stable machine code (e.g. "invalid_request", "not_found", "zoom_api"). */
+  code: string;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: string, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Request schemas (main parses every payload from `unknown` with these)
+
+/** Zoom accepts display names up to 64 characters. */
+export const BotNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Every bot needs a name.')
+  .max(64, 'Bot names can be at most 64 characters.');
+
+export const LaunchRequestSchema = z.object({
+  /** A Zoom join link or a meeting number (spaces and dashes allowed). */
+  meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
+  /** Overrides a passcode found in the link when non-empty. */
+  passcode: z.string().trim().max(64).default(''),
+  names: z
+    .array(BotNameSchema)
+    .min(1, 'Launch at least one bot.')
+    .max(200, 'Launch at most 200 bots at a time.'),
+  /** Defaults to the first account. */
+  accountId: z.string().min(1).max(128).optional(),
+});
+export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
+
+export const BotIdRequestSchema = z.object({ botId: z.string().min(1).max(128) });
+export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
+
+export const EmptyRequestSchema = z.object({}).strict();
+
+export const BOT_REPORTED_STATUSES = [
+  'connecting',
+  'waiting_room',
+  'in_meeting',
+  'reconnecting',
+  'disconnected',
+  'kicked',
+  'ended',
+  'left',
+  'failed',
+] as const;
+export type BotReportedStatus = (typeof BOT_REPORTED_STATUSES)[number];
+
+/** What a bot page tells main about its meeting. */
+export const BotStatusReportSchema = z.object({
+  status: z.enum(BOT_REPORTED_STATUSES),
+  /** Zoom's error or leave code, when the SDK gave one. */
+  code: z.number().int().nullable().default(null),
+  /** The SDK's own words (mapped to operator words in main). */
+  message: z.string().max(500).nullable().default(null),
+  participantId: z.string().max(128).nullable().default(null),
+});
+export type BotStatusReport = z.input<typeof BotStatusReportSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// What main hands a bot page, once
+
+export type MeetingSdkKind = 'sandbox' | 'zoom';
+
+/** Everything one bot needs to join its own meeting. Holds its own ZAK: handed out once. */
+export interface JoinTicket {
+  sdk: MeetingSdkKind;
+  meetingNumber: string;
+  passcode: string;
+  userName: string;
+  signature: string;
+  zak: string;
+  /** Base URL of the sandbox meeting service (sandbox only). */
+  sandboxUrl: string | null;
+}
+
+export type BotCommand = { type: 'leave' };
+
+// ---------------------------------------------------------------------------------------------
+// Events main pushes
+
+export interface BotsChangedEvent {
+  /** Bots created or changed since the last event (full views). */
+  bots: BotView[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+
+export const DASHBOARD_CHANNELS = {
+  snapshot: 'app:snapshot',
+  launch: 'bots:launch',
+  leave: 'bots:leave',
+  leaveAll: 'bots:leave-all',
+} as const;
+
+export const BOT_CHANNELS = {
+  ready: 'bot:ready',
+  status: 'bot:status',
+} as const;
+
+export const EVENT_CHANNELS = {
+  botsChanged: 'bots:changed',
+  botCommand: 'bot:command',
+} as const;
+
+/** Request schema per invoke channel; the router refuses channels not listed here. */
+export const DASHBOARD_REQUESTS = {
+  [DASHBOARD_CHANNELS.snapshot]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.launch]: LaunchRequestSchema,
+  [DASHBOARD_CHANNELS.leave]: BotIdRequestSchema,
+  [DASHBOARD_CHANNELS.leaveAll]: EmptyRequestSchema,
+} as const;
+
+export const BOT_REQUESTS = {
+  [BOT_CHANNELS.ready]: EmptyRequestSchema,
+  [BOT_CHANNELS.status]: BotStatusReportSchema,
+} as const;
+
+export type DashboardChannel = keyof typeof DASHBOARD_REQUESTS;
+export type BotChannel = keyof typeof BOT_REQUESTS;
+
+// ---------------------------------------------------------------------------------------------
+// Page-side APIs (built in src/preload with `satisfies`, and by the web host's bridges)
+
+export interface DashboardApi {
+  getSnapshot(): Promise<Result<AppSnapshot>>;
+  launchBots(request: LaunchRequest): Promise<Result<{ botIds: string[] }>>;
+  leaveBot(request: BotIdRequest): Promise<Result<null>>;
+  leaveAll(): Promise<Result<{ count: number }>>;
+  /** Returns an unsubscribe function. */
+  onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
+}
+
+export interface BotApi {
+  /** Says the page is ready; main answers with this bot's ticket the first time only. */
+  ready(): Promise<Result<JoinTicket>>;
+  reportStatus(report: BotStatusReport): Promise<Result<null>>;
+  onCommand(listener: (command: BotCommand) => void): () => void;
+}
+
+/** Response types per channel, for the router and the bridges. */
+export interface DashboardResponses {
+  [DASHBOARD_CHANNELS.snapshot]: AppSnapshot;
+  [DASHBOARD_CHANNELS.launch]: { botIds: string[] };
+  [DASHBOARD_CHANNELS.leave]: null;
+  [DASHBOARD_CHANNELS.leaveAll]: { count: number };
+}
+export interface BotResponses {
+  [BOT_CHANNELS.ready]: JoinTicket;
+  [BOT_CHANNELS.status]: null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web host wire format (dashboard ↔ web host over the token-guarded WebSocket)
+
+export const WebRequestFrameSchema = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(64),
+  payload: z.unknown(),
+});
+export type WebRequestFrame = z.infer<typeof WebRequestFrameSchema>;
+
+export type WebServerFrame =
+  | { type: 'response'; id: number; result: Result<unknown> }
+  | { type: 'event'; channel: typeof EVENT_CHANNELS.botsChanged; payload: BotsChangedEvent };
+
+/** Name of the Playwright binding a bot page calls in the web host. */
+export const WEB_BOT_BINDING = '__botdeckBotInvoke';
+/** DOM event the web host dispatches on a bot page's window to deliver a BotCommand. */
+export const WEB_BOT_COMMAND_EVENT = 'botdeck:command';
