@@ -1,0 +1,60 @@
+/**
+ * Everything the route modules share for one running sandbox, built once per start.
+ */
+import { AccountDirectory, avatarUrl } from './account-directory';
+import { AuditLog } from './audit-log';
+import { FaultInjector } from './fault-injector';
+import { MeetingService } from './meeting-service';
+import { PresenceStreams } from './presence-streams';
+import { PRO_LIMITS, RateLimiter } from './rate-limiter';
+import { createSandboxClock, type SandboxClock } from './sandbox-clock';
+import { TokenRegistry } from './token-registry';
+
+/** The state and services of one running sandbox. */
+export interface SandboxContext {
+  clock: SandboxClock;
+  directory: AccountDirectory;
+  tokens: TokenRegistry;
+  limiter: RateLimiter;
+  lightLimit: number;
+  faults: FaultInjector;
+  meetings: MeetingService;
+  presence: PresenceStreams;
+  audit: AuditLog;
+  /** `http://127.0.0.1:PORT`, known once the server listens. */
+  baseUrl(): string;
+}
+
+/** Settings for `createSandboxContext`. */
+export interface SandboxContextOptions {
+  lightLimitPerSecond: number;
+  audit: boolean;
+  now: () => number;
+  baseUrl: () => string;
+}
+
+/** Wires the sandbox's parts together. */
+export function createSandboxContext(options: SandboxContextOptions): SandboxContext {
+  const clock = createSandboxClock(options.now);
+  const directory = AccountDirectory.createDemo(clock.now());
+  const tokens = new TokenRegistry(clock);
+  const { account } = directory;
+  const meetings = new MeetingService({
+    clock,
+    sdkCredentials: [{ sdkKey: account.sdkKey, sdkSecret: account.sdkSecret }],
+    checkZak: (zak) => tokens.checkZak(zak),
+    avatarOf: (userId) => (directory.getUser(userId) ? avatarUrl(options.baseUrl(), userId) : null),
+  });
+  return {
+    clock,
+    directory,
+    tokens,
+    limiter: new RateLimiter({ ...PRO_LIMITS, Light: options.lightLimitPerSecond }, clock),
+    lightLimit: options.lightLimitPerSecond,
+    faults: new FaultInjector(options.lightLimitPerSecond),
+    meetings,
+    presence: new PresenceStreams(meetings),
+    audit: new AuditLog(options.audit),
+    baseUrl: options.baseUrl,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Access tokens and user tokens (ZAKs), with exactly the lifetimes zoom.md §1 observes:
+ * every mint is new, older tokens stay valid, a ZAK expires on its own clock, and only
+ * "sign out from all devices" revokes ZAKs, and only those minted before it.
+ */
+import type { SandboxClock } from './sandbox-clock';
+import { randomToken } from './random-ids';
+
+/** Zoom's access-token lifetime for Server-to-Server OAuth. */
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+/** `zak` joins meetings; `token` is Zoom's deprecated other kind, which never does. */
+export type UserTokenKind = 'zak' | 'token';
+
+/** One minted user token. */
+export interface UserTokenRecord {
+  token: string;
+  kind: UserTokenKind;
+  userId: string;
+  mintedAt: number;
+  ttl: number;
+  revoked: boolean;
+}
+
+/** Why a ZAK cannot be used to sign in. */
+export type ZakProblem = 'missing' | 'unknown' | 'expired' | 'revoked' | 'wrong_kind';
+
+/** The result of checking a ZAK at join. */
+export type ZakCheck = { ok: true; userId: string } | { ok: false; problem: ZakProblem };
+
+interface AccessTokenRecord {
+  accountId: string;
+  expiresAt: number;
+}
+
+/** Issues and checks access tokens and user tokens against sandbox time. */
+export class TokenRegistry {
+  private readonly accessTokens = new Map<string, AccessTokenRecord>();
+  private readonly userTokens = new Map<string, UserTokenRecord>();
+
+  constructor(private readonly clock: SandboxClock) {}
+
+  /** A new access token; earlier ones stay valid until their own expiry. */
+  issueAccessToken(accountId: string): string {
+    const token = randomToken(48);
+    const expiresAt = this.clock.now() + ACCESS_TOKEN_TTL_SECONDS * 1000;
+    this.accessTokens.set(token, { accountId, expiresAt });
+    return token;
+  }
+
+  /** The account a live access token belongs to, or null when unknown or expired. */
+  accountOf(accessToken: string): string | null {
+    const record = this.accessTokens.get(accessToken);
+    if (!record || this.clock.now() >= record.expiresAt) return null;
+    return record.accountId;
+  }
+
+  /** Mints a new user token; never touches tokens minted before. */
+  mint(userId: string, kind: UserTokenKind, ttl: number): UserTokenRecord {
+    const record: UserTokenRecord = {
+      token: randomToken(kind === 'zak' ? 64 : 40),
+      kind,
+      userId,
+      mintedAt: this.clock.now(),
+      ttl,
+      revoked: false,
+    };
+    this.userTokens.set(record.token, record);
+    return record;
+  }
+
+  /** Checks a ZAK as Zoom does at join time (and only then). */
+  checkZak(zak: string | null | undefined): ZakCheck {
+    if (!zak) return { ok: false, problem: 'missing' };
+    const record = this.userTokens.get(zak);
+    if (!record) return { ok: false, problem: 'unknown' };
+    if (record.kind !== 'zak') return { ok: false, problem: 'wrong_kind' };
+    if (record.revoked) return { ok: false, problem: 'revoked' };
+    if (this.clock.now() >= record.mintedAt + record.ttl * 1000) {
+      return { ok: false, problem: 'expired' };
+    }
+    return { ok: true, userId: record.userId };
+  }
+
+  /** "Sign Me Out from All Devices": revokes every ZAK the user has so far; returns how many. */
+  revokeAll(userId: string): number {
+    let revoked = 0;
+    for (const record of this.userTokens.values()) {
+      if (record.userId === userId && !record.revoked) {
+        record.revoked = true;
+        revoked += 1;
+      }
+    }
+    return revoked;
+  }
+
+  /** Every access token ever issued (for the audit). */
+  allAccessTokens(): string[] {
+    return [...this.accessTokens.keys()];
+  }
+
+  /** Every ZAK ever minted, in mint order (for the audit). */
+  allZaks(): UserTokenRecord[] {
+    return [...this.userTokens.values()].filter((record) => record.kind === 'zak');
+  }
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
+import { accessToken, call, start } from './sandbox-client';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await start();
+});
+afterAll(() => sandbox.close());
+
+const raw = (path: string, init: RequestInit) => fetch(`${sandbox.url}${path}`, init);
+
+describe('HTTP behaviour', () => {
+  it('answers malformed JSON with a clear 400, in each family shape', async () => {
+    const meetings = await raw('/sandbox/meetings', { method: 'POST', body: '{"requireAuth":' });
+    expect(meetings.status).toBe(400);
+    expect(await meetings.json()).toMatchObject({
+      errorCode: 200,
+      message: expect.stringMatching(/not valid JSON/),
+    });
+
+    const token = await accessToken(sandbox);
+    const users = await raw('/v2/users', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: 'nope',
+    });
+    expect(users.status).toBe(400);
+    expect(await users.json()).toMatchObject({
+      code: 300,
+      message: expect.stringMatching(/not valid JSON/),
+    });
+  });
+
+  it('refuses bodies over 64 KiB with 413', async () => {
+    const response = await raw('/sandbox/meetings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ requireAuth: true, padding: 'x'.repeat(70 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ message: expect.stringMatching(/larger than/) });
+  });
+
+  it('answers unknown routes with 404 JSON and wrong methods with 405', async () => {
+    const missing = await call(sandbox, 'GET', '/v2/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ message: expect.any(String) });
+    const wrong = await call(sandbox, 'PUT', '/sandbox/meetings');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+  });
+
+  it('handles CORS preflight on the meeting service, including Private Network Access', async () => {
+    const response = await raw('/sandbox/meetings/1/join', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'app://botdeck',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+        'Access-Control-Request-Private-Network': 'true',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(response.headers.get('access-control-allow-headers')).toBe('content-type');
+    expect(response.headers.get('access-control-allow-private-network')).toBe('true');
+  });
+
+  it('opens the meeting service to other origins but not Zoom REST or the audit', async () => {
+    const meetings = await call(sandbox, 'POST', '/sandbox/meetings', { body: {} });
+    expect(meetings.status).toBe(201);
+    expect(meetings.headers.get('access-control-allow-origin')).toBe('*');
+    expect(meetings.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(
+      (await call(sandbox, 'GET', '/v2/users/me')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
+    const audit = await call(sandbox, 'GET', '/sandbox/audit');
+    expect(audit.status).toBe(200);
+    expect(audit.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the audit only when enabled', async () => {
+    const quiet = await start({ audit: false });
+    try {
+      expect((await call(quiet, 'GET', '/sandbox/audit')).status).toBe(404);
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('binds 127.0.0.1 and gives fresh secrets on every start', async () => {
+    const other = await start();
+    try {
+      expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(other.account.clientSecret).not.toBe(sandbox.account.clientSecret);
+      expect(other.account.sdkSecret).not.toBe(sandbox.account.sdkSecret);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('moves time only forward', async () => {
+    const before = (await call<{ now: number }>(sandbox, 'GET', '/sandbox/clock')).body.now;
+    const moved = await call<{ now: number }>(sandbox, 'POST', '/sandbox/clock', {
+      body: { advanceSeconds: 60 },
+    });
+    expect(moved.body.now).toBeGreaterThanOrEqual(before + 60_000);
+    expect(
+      (await call(sandbox, 'POST', '/sandbox/clock', { body: { advanceSeconds: -1 } })).status,
+    ).toBe(400);
+  });
+});
