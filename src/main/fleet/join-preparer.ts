@@ -1,0 +1,87 @@
+/**
+ * Everything one join needs, made just before the join: a fresh ZAK for the account's service
+ * user (never reused, zoom.md §1) and a role-0 Meeting SDK signature for the meeting.
+ */
+import type { BotFailure, JoinTicket, MeetingSdkKind } from '../../shared/ipc-contract';
+import type { Logger } from '../log/logger';
+import { signMeetingSdkJwt } from '../zoom/sdk-signature';
+import { isZoomApiError } from '../zoom/zoom-api-error';
+import type { ZoomClient } from '../zoom/zoom-client';
+
+/** The parts of an account the fleet uses to launch bots. Lives only in main. */
+export interface FleetAccount {
+  /** Botdeck's id for the account (as in `AccountView.id`). */
+  id: string;
+  zoom: Pick<ZoomClient, 'mintZak'>;
+  /** The service user whose ZAKs bots join with. */
+  userId: string;
+  sdkKey: string;
+  sdkSecret: string;
+  /** The profile picture every bot of this account shows in the meeting. */
+  avatarUrl: string | null;
+}
+
+/** One join: which meeting, with which name, for which account. */
+export interface JoinRequest {
+  account: FleetAccount;
+  meetingNumber: string;
+  passcode: string;
+  userName: string;
+}
+
+export interface JoinPreparerOptions {
+  sdk: MeetingSdkKind;
+  sandboxUrl: string | null;
+  zakTtlSeconds: number;
+  now: () => number;
+  logger: Logger;
+}
+
+export type PreparedJoin = { ok: true; ticket: JoinTicket } | { ok: false; failure: BotFailure };
+
+export function createJoinPreparer(options: JoinPreparerOptions) {
+  return async function prepareJoin(botId: string, request: JoinRequest): Promise<PreparedJoin> {
+    const { account } = request;
+    try {
+      const zak = await account.zoom.mintZak(account.userId, options.zakTtlSeconds);
+      const signature = signMeetingSdkJwt({
+        sdkKey: account.sdkKey,
+        sdkSecret: account.sdkSecret,
+        meetingNumber: request.meetingNumber,
+        role: 0,
+        issuedAt: options.now() / 1000,
+      });
+      return {
+        ok: true,
+        ticket: {
+          sdk: options.sdk,
+          meetingNumber: request.meetingNumber,
+          passcode: request.passcode,
+          userName: request.userName,
+          signature,
+          zak,
+          sandboxUrl: options.sandboxUrl,
+        },
+      };
+    } catch (error) {
+      if (isZoomApiError(error)) {
+        options.logger.warn('Could not mint a ZAK for a bot', { botId, ...error.toLogFields() });
+        return {
+          ok: false,
+          failure: { kind: 'api', code: error.code, message: error.operatorMessage },
+        };
+      }
+      options.logger.error('Could not prepare a join', { botId, error });
+      return {
+        ok: false,
+        failure: {
+          kind: 'app',
+          code: null,
+          message: 'Botdeck could not prepare the join; see the log.',
+        },
+      };
+    }
+  };
+}
+
+export type PrepareJoin = ReturnType<typeof createJoinPreparer>;

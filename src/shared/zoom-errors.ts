@@ -1,0 +1,90 @@
+/**
+ * Operator-readable words for the Meeting SDK's join error codes (zoom.md §5). Shared so the
+ * dashboard and main describe a failure the same way; main stores the result in the bot's
+ * `failure.message`. Each sentence says what happened and, where there is one, what to do.
+ */
+
+const SIGN_IN_REQUIRED =
+  'Sign-in required: this meeting admits only authenticated users, and Zoom did not accept this bot as signed in. Check that the account can mint ZAKs and that the bot joined with one.';
+const MEETING_NOT_FOUND =
+  'Zoom says this meeting does not exist — check the meeting number (it may also have been deleted).';
+const ZAK_REJECTED =
+  'Zoom rejected the bot’s sign-in token (ZAK). It may have expired or been revoked (e.g. “Sign me out from all devices”); a fresh one is minted on the next launch.';
+const TOO_MANY_JOINS =
+  'Zoom is limiting joins right now (API limit or too many joins in a short time). Wait a minute, then launch fewer bots at once.';
+const SIGNATURE_INVALID =
+  'Zoom rejected the join signature: it is malformed or was signed with the wrong Meeting SDK secret. Check the account’s Meeting SDK key and secret.';
+const SDK_KEY_INVALID =
+  'Zoom rejected the Meeting SDK key (wrong, deleted or disabled app). Check the account’s Meeting SDK credentials in the Zoom App Marketplace.';
+const OBF_OR_ZAK_PROBLEM =
+  'Zoom did not accept the bot’s sign-in token for this meeting (missing, invalid, or for a different user). Check the account’s service user.';
+
+/** Every join code Botdeck knows, with its operator words. */
+export const JOIN_ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  1: 'The meeting could not be joined (Zoom gave no specific reason). Try again; if it repeats, check the meeting in the Zoom client.',
+  200: 'The meeting could not be joined (Zoom gave no specific reason). Try again; if it repeats, check the meeting in the Zoom client.',
+  3000: 'This bot window is already in another meeting, so it cannot join a second one.',
+  3001: MEETING_NOT_FOUND,
+  3610: MEETING_NOT_FOUND,
+  3004: 'The meeting passcode is wrong — enter the passcode or paste the full join link.',
+  3008: 'The meeting has not started yet; it is waiting for the host.',
+  3009: 'Removed from the meeting by the host; Botdeck will not rejoin.',
+  3099: 'This meeting requires registration, which bots cannot complete. Ask the host to turn registration off or use a registrant link.',
+  3100: SIGN_IN_REQUIRED,
+  3051: SIGN_IN_REQUIRED,
+  3052: SIGN_IN_REQUIRED,
+  6024: SIGN_IN_REQUIRED,
+  3265: ZAK_REJECTED,
+  3623: ZAK_REJECTED,
+  3633: TOO_MANY_JOINS,
+  3634: TOO_MANY_JOINS,
+  3635: 'The bot could not download the Meeting SDK’s media files (WebAssembly). Check the network, then launch again.',
+  3704: SDK_KEY_INVALID,
+  3705: 'The join signature has expired. Check that this computer’s clock is correct, then launch again.',
+  3706: 'The signature was made for a different meeting number — check the meeting number.',
+  3707: SIGNATURE_INVALID,
+  3708: 'The join signature carries a role Zoom does not accept for joining (bots join with role 0).',
+  3709: SIGNATURE_INVALID,
+  3710: SDK_KEY_INVALID,
+  3711: SIGNATURE_INVALID,
+  3712: SIGNATURE_INVALID,
+  3713: SIGNATURE_INVALID,
+  4004: 'The meeting has ended.',
+  4005: 'The meeting is full; no more participants can join.',
+  4006: 'The host has locked the meeting; nobody new can join.',
+  4007: 'An information barrier policy prevents this account from joining the meeting.',
+  4008: 'Zoom says this participant is already in the meeting.',
+  4011: 'The Meeting SDK app is not published, so it may only join meetings of its own account. Use a meeting from this account or get the app approved by Zoom.',
+  4012: 'This meeting does not allow anonymous joins; the bot must join signed in (with a ZAK).',
+  4013: OBF_OR_ZAK_PROBLEM,
+  4014: OBF_OR_ZAK_PROBLEM,
+  4015: OBF_OR_ZAK_PROBLEM,
+  4016: OBF_OR_ZAK_PROBLEM,
+  4017: OBF_OR_ZAK_PROBLEM,
+  4018: 'The user who authorized this bot’s token is not in the meeting, so Zoom will not admit the bot.',
+  4019: OBF_OR_ZAK_PROBLEM,
+  10000: 'The Meeting SDK version is too old for Zoom; Botdeck needs an update.',
+};
+
+const SDK_MESSAGE_LIMIT = 200;
+
+/**
+ * Operator words for a join error. Unknown codes (or none) fall back to a sentence that carries
+ * the code and the SDK's own message, so nothing the SDK said is lost.
+ */
+export function describeJoinError(code: number | null, sdkMessage?: string | null): string {
+  const known = code === null ? undefined : JOIN_ERROR_MESSAGES[code];
+  if (known !== undefined) return known;
+  const said = cleanSdkMessage(sdkMessage);
+  const codePart = code === null ? '' : ` (Zoom code ${code})`;
+  return said
+    ? `The meeting could not be joined${codePart}: ${said}`
+    : `The meeting could not be joined${codePart}.`;
+}
+
+/** SDK messages are page-supplied: keep them to one short line. */
+function cleanSdkMessage(message: string | null | undefined): string {
+  if (!message) return '';
+  const oneLine = message.replace(/\s+/g, ' ').trim();
+  return oneLine.length > SDK_MESSAGE_LIMIT ? `${oneLine.slice(0, SDK_MESSAGE_LIMIT)}…` : oneLine;
+}

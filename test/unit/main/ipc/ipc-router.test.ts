@@ -1,0 +1,205 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fail, ok, type JoinTicket } from '../../../../src/shared/ipc-contract';
+import {
+  createIpcRouter,
+  INTERNAL_ERROR_MESSAGE,
+  type BotHandlers,
+  type DashboardHandlers,
+} from '../../../../src/main/ipc/ipc-router';
+import type { Logger } from '../../../../src/main/log/logger';
+
+const TICKET: JoinTicket = {
+  sdk: 'sandbox',
+  meetingNumber: '123456789',
+  passcode: '',
+  userName: 'Ada',
+  signature: 's',
+  zak: 'z',
+  sandboxUrl: null,
+};
+
+function setup(overrides: Partial<DashboardHandlers> = {}) {
+  const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const calls: unknown[] = [];
+  const dashboard: DashboardHandlers = {
+    'app:snapshot': () => ok({ mode: 'sandbox', accounts: [], bots: [], notices: [] }),
+    'bots:launch': (request) => {
+      calls.push(request);
+      return ok({ botIds: ['b1'] });
+    },
+    'bots:leave': (request) => {
+      calls.push(request);
+      return ok(null);
+    },
+    'bots:leave-all': () => ok({ count: 0 }),
+    ...overrides,
+  };
+  const bot: BotHandlers = {
+    'bot:ready': (botId) => {
+      calls.push({ ready: botId });
+      return ok(TICKET);
+    },
+    'bot:status': (botId, report) => {
+      calls.push({ botId, report });
+      return ok(null);
+    },
+  };
+  return { router: createIpcRouter({ dashboard, bot, logger }), calls, logger };
+}
+
+describe('IPC router: channels and senders', () => {
+  it('routes a dashboard call with its parsed payload (defaults applied, names trimmed)', async () => {
+    const { router, calls } = setup();
+    const result = await router.handleDashboard('bots:launch', {
+      meeting: ' 123456789 ',
+      names: [' Ada '],
+    });
+    expect(result).toEqual({ ok: true, value: { botIds: ['b1'] } });
+    expect(calls).toEqual([{ meeting: '123456789', passcode: '', names: ['Ada'] }]);
+  });
+
+  it('refuses unknown channels', async () => {
+    const { router } = setup();
+    expect(await router.handleDashboard('bots:explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await router.handleBot('b1', 'bot:explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+  });
+
+  it('refuses bot channels on the dashboard path and dashboard channels on the bot path', async () => {
+    const { router, calls } = setup();
+    expect(await router.handleDashboard('bot:ready', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await router.handleBot('b1', 'bots:leave-all', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await router.handleBot('b1', 'app:snapshot', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('does not take inherited object keys for channels', async () => {
+    const { router } = setup();
+    for (const channel of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(await router.handleDashboard(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+      expect(await router.handleBot('b1', channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+    }
+  });
+
+  it('passes the transport’s bot id, not one from the payload', async () => {
+    const { router, calls } = setup();
+    const result = await router.handleBot('real-bot', 'bot:status', {
+      status: 'in_meeting',
+      botId: 'other-bot',
+    });
+    expect(result).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([
+      {
+        botId: 'real-bot',
+        report: { status: 'in_meeting', code: null, message: null, participantId: null },
+      },
+    ]);
+  });
+
+  it('accepts a missing payload for calls without arguments', async () => {
+    const { router } = setup();
+    expect(await router.handleDashboard('app:snapshot', undefined)).toMatchObject({ ok: true });
+    expect(await router.handleBot('b1', 'bot:ready', undefined)).toEqual({
+      ok: true,
+      value: TICKET,
+    });
+  });
+});
+
+describe('IPC router: invalid payloads get operator-readable messages', () => {
+  it.each([
+    ['bots:launch', { meeting: '', names: ['Ada'] }, 'Enter a meeting link or number.'],
+    ['bots:launch', { meeting: '123456789', names: [] }, 'Launch at least one bot.'],
+    ['bots:launch', { meeting: '123456789', names: ['   '] }, 'Every bot needs a name.'],
+    [
+      'bots:launch',
+      { meeting: '123456789', names: ['x'.repeat(65)] },
+      'Bot names can be at most 64 characters.',
+    ],
+    ['bots:launch', { meeting: 123, names: ['Ada'] }, '“meeting” is missing or is not text.'],
+    ['bots:launch', { names: ['Ada'] }, '“meeting” is missing or is not text.'],
+    ['bots:launch', { meeting: '123456789', names: 'Ada' }, '“names” is missing or is not a list.'],
+    [
+      'bots:launch',
+      { meeting: '123456789', names: ['Ada', 7] },
+      '“names[1]” is missing or is not text.',
+    ],
+    [
+      'bots:launch',
+      { meeting: 'x'.repeat(3000), names: ['Ada'] },
+      '“meeting” is too long (at most 2048).',
+    ],
+    ['bots:launch', 'launch please', 'The request must be an object.'],
+    ['bots:launch', null, 'The request must be an object.'],
+    ['bots:leave', {}, '“botId” is missing or is not text.'],
+    ['bots:leave', { botId: '' }, '“botId” is too short (at least 1).'],
+    ['app:snapshot', { extra: true }, 'The request has fields Botdeck does not know: extra.'],
+  ])('%s %j → %s', async (channel, payload, message) => {
+    const { router, calls } = setup();
+    expect(await router.handleDashboard(channel, payload)).toEqual(
+      fail('invalid_request', message),
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('a bad bot report is refused readably', async () => {
+    const { router } = setup();
+    expect(await router.handleBot('b1', 'bot:status', { status: 'dancing' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: expect.stringMatching(/^“status” must be one of: connecting, waiting_room/),
+      },
+    });
+  });
+});
+
+describe('IPC router: unexpected errors', () => {
+  it('logs a thrown error and answers with the generic message only', async () => {
+    const { router, logger } = setup({
+      'bots:leave-all': () => {
+        throw new Error('database exploded with secret details');
+      },
+    });
+    const result = await router.handleDashboard('bots:leave-all', {});
+    expect(result).toEqual(fail('internal', INTERNAL_ERROR_MESSAGE));
+    expect(INTERNAL_ERROR_MESSAGE).toBe('Something went wrong in Botdeck; see the log.');
+    expect(logger.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('also catches rejected promises', async () => {
+    const { router } = setup({ 'app:snapshot': () => Promise.reject(new Error('nope')) });
+    expect(await router.handleDashboard('app:snapshot', {})).toEqual(
+      fail('internal', INTERNAL_ERROR_MESSAGE),
+    );
+  });
+
+  it('returns expected failures from handlers as they are', async () => {
+    const { router } = setup({
+      'bots:leave': () => fail('not_found', 'There is no bot with that id.'),
+    });
+    expect(await router.handleDashboard('bots:leave', { botId: 'x' })).toEqual(
+      fail('not_found', 'There is no bot with that id.'),
+    );
+  });
+});
