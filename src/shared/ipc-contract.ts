@@ -10,6 +10,9 @@
  */
 import { z } from 'zod';
 
+// zod probes for eval support with `new Function`, which the pages' CSP (rightly) forbids.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Bot states
 

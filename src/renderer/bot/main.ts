@@ -1,0 +1,29 @@
+/**
+ * Bot page entry: one bot, one meeting. Picks the meeting implementation the ticket names.
+ * Only this page may ever load Zoom's Meeting SDK; the dashboard never does.
+ */
+import type { JoinTicket } from '../../shared/ipc-contract';
+import { getBotApi } from './api/get-bot-api';
+import { createBotPageView } from './bot-page-view';
+import { createSandboxMeetingClient } from './meeting/sandbox-meeting-client';
+import { runBot, type ClientChoice } from './run-bot';
+import './bot.css';
+
+function chooseClient(ticket: JoinTicket): ClientChoice {
+  if (ticket.sdk === 'sandbox') {
+    if (!ticket.sandboxUrl) return { ok: false, message: 'The join ticket names no sandbox.' };
+    return { ok: true, client: createSandboxMeetingClient({ sandboxUrl: ticket.sandboxUrl }) };
+  }
+  return { ok: false, message: 'The Zoom Meeting SDK client is not in this build yet.' };
+}
+
+const view = createBotPageView();
+const api = getBotApi();
+if (api === null) {
+  view.showStatus({ status: 'error', message: 'This page only works inside Botdeck.' });
+} else {
+  runBot({ api, view, chooseClient }).catch((error: unknown) => {
+    console.error('Botdeck: the bot page stopped unexpectedly.', error);
+    view.showStatus({ status: 'error', message: 'The bot page stopped unexpectedly.' });
+  });
+}

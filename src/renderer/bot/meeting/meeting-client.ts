@@ -1,0 +1,68 @@
+/**
+ * What a bot page needs from a meeting, whoever provides it: Zoom's Meeting SDK (Client View
+ * or Component View) or Botdeck's sandbox. The statuses are the contract's BotReportedStatus,
+ * so the page forwards them to main unchanged.
+ */
+import type { BotReportedStatus } from '../../../shared/ipc-contract';
+
+export interface MeetingJoinParams {
+  /** Meeting SDK signature for (meeting, role 0), made in main. */
+  signature: string;
+  meetingNumber: string;
+  passcode: string;
+  userName: string;
+  /** Joins as the account's Zoom user, so the bot carries its name and avatar. */
+  zak: string;
+}
+
+export type MeetingStatusKind = BotReportedStatus;
+
+export interface MeetingStatus {
+  status: MeetingStatusKind;
+  /** Zoom's error or leave code (e.g. 3009 removed by the host), when one was given. */
+  code?: number | null;
+  /** The SDK's own words; main maps them to operator words. Never holds a secret. */
+  message?: string | null;
+  participantId?: string | null;
+}
+
+/** A join that did not happen: Zoom's join error code (§5 of zoom.md) and its message. */
+export class MeetingJoinError extends Error {
+  override readonly name = 'MeetingJoinError';
+  constructor(
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface MeetingClient {
+  /**
+   * Joins once. Resolves when the meeting accepted the join (the bot may still wait in the
+   * waiting room: statuses tell the rest). Rejects with a MeetingJoinError after reporting
+   * `failed` through onStatus, so listeners alone see every outcome.
+   */
+  join(params: MeetingJoinParams): Promise<void>;
+  /** Leaves (or stops joining) and reports `left`. Safe to call more than once. */
+  leave(): Promise<void>;
+  /** Returns an unsubscribe function. */
+  onStatus(listener: (status: MeetingStatus) => void): () => void;
+}
+
+/** A small listener set for implementations. */
+export function createStatusEmitter(): {
+  emit(status: MeetingStatus): void;
+  onStatus: MeetingClient['onStatus'];
+} {
+  const listeners = new Set<(status: MeetingStatus) => void>();
+  return {
+    emit(status) {
+      for (const listener of [...listeners]) listener(status);
+    },
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The MeetingClient for Botdeck's embedded Zoom sandbox. Joining is one POST (the sandbox checks
+ * the signature and the ZAK, as Zoom would); presence is an SSE stream for that participant,
+ * which also brings the host's actions (kick, end).
+ */
+import {
+  MeetingJoinError,
+  createStatusEmitter,
+  type MeetingClient,
+  type MeetingJoinParams,
+  type MeetingStatus,
+} from './meeting-client';
+
+/** The part of EventSource this client uses; the browser's fits, tests pass a stand-in. */
+export interface EventSourceLike {
+  addEventListener(
+    type: string,
+    listener: (event: { readonly type: string; data?: unknown }) => void,
+  ): void;
+  close(): void;
+}
+export type EventSourceConstructor = new (url: string) => EventSourceLike;
+
+export interface SandboxMeetingClientOptions {
+  /** The ticket's `sandboxUrl`. */
+  sandboxUrl: string;
+  fetch?: typeof fetch;
+  EventSource?: EventSourceConstructor;
+}
+
+/** Zoom's "another meeting is in progress in this page", the nearest code for a second join. */
+const ALREADY_JOINED_CODE = 3000;
+/** Zoom's "removed by the host"; the sandbox sends it, this is only the fallback. */
+const KICKED_CODE = 3009;
+
+export function createSandboxMeetingClient(options: SandboxMeetingClientOptions): MeetingClient {
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const Source = options.EventSource ?? EventSource;
+  const base = options.sandboxUrl.replace(/\/+$/, '');
+  const { emit, onStatus } = createStatusEmitter();
+
+  let joinStarted = false;
+  let joinSettled: Promise<unknown> = Promise.resolve();
+  let leavePromise: Promise<void> | null = null;
+  let meetingUrl = '';
+  let participantId: string | null = null;
+  let stream: EventSourceLike | null = null;
+  // Set once the meeting is over for this bot (failed, kicked, ended, dropped or leaving): after
+  // that the stream's own closing is expected and must not read as a dropped connection.
+  let finished = false;
+
+  const report = (status: MeetingStatus): void => emit({ participantId, ...status });
+
+  /** Ends presence once: closes the stream so EventSource does not reconnect on its own. */
+  const finish = (status: MeetingStatus): void => {
+    if (finished) return;
+    finished = true;
+    stream?.close();
+    stream = null;
+    report(status);
+  };
+
+  const failJoin = (code: number | null, message: string): never => {
+    finish({ status: 'failed', code, message });
+    throw new MeetingJoinError(code, message);
+  };
+
+  function openStream(id: string): void {
+    const source = new Source(`${meetingUrl}/participants/${encodeURIComponent(id)}/events`);
+    stream = source;
+    source.addEventListener('joined', () => {
+      if (!finished) report({ status: 'in_meeting' });
+    });
+    source.addEventListener('kicked', (event) => {
+      const data = readEventData(event.data);
+      finish({ status: 'kicked', code: data.code ?? KICKED_CODE, message: data.reason });
+    });
+    source.addEventListener('ended', (event) => {
+      const data = readEventData(event.data);
+      finish({ status: 'ended', code: data.code, message: data.reason });
+    });
+    source.addEventListener('error', () => {
+      finish({ status: 'disconnected', message: 'Lost the connection to the sandbox meeting.' });
+    });
+  }
+
+  async function join(params: MeetingJoinParams): Promise<void> {
+    // Refusals that must not disturb the meeting already joined (or left): no status for them.
+    if (joinStarted) {
+      throw new MeetingJoinError(
+        ALREADY_JOINED_CODE,
+        'This bot page has already joined a meeting.',
+      );
+    }
+    if (leavePromise) throw new MeetingJoinError(null, 'This bot has already left.');
+    joinStarted = true;
+    meetingUrl = `${base}/sandbox/meetings/${encodeURIComponent(params.meetingNumber)}`;
+    report({ status: 'connecting' });
+
+    let response: Response;
+    try {
+      response = await fetchFn(`${meetingUrl}/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          signature: params.signature,
+          zak: params.zak,
+          userName: params.userName,
+          passcode: params.passcode,
+        }),
+      });
+    } catch (error) {
+      return failJoin(null, `Could not reach the Botdeck sandbox (${describe(error)}).`);
+    }
+    const body = await readJsonBody(response);
+    if (!response.ok) {
+      const code = typeof body.errorCode === 'number' ? body.errorCode : null;
+      const message =
+        typeof body.message === 'string'
+          ? body.message
+          : `The sandbox refused the join (HTTP ${response.status}).`;
+      return failJoin(code, message);
+    }
+    if (typeof body.participantId !== 'string' || body.participantId === '') {
+      return failJoin(null, 'The sandbox accepted the join but named no participant.');
+    }
+    participantId = body.participantId;
+    // leave() during the POST: it waits for this join and then removes the participant.
+    if (!leavePromise) openStream(participantId);
+  }
+
+  async function leaveOnce(): Promise<void> {
+    await joinSettled;
+    const wasPresent = !finished && participantId !== null;
+    finished = true;
+    if (wasPresent) {
+      try {
+        await fetchFn(
+          `${meetingUrl}/participants/${encodeURIComponent(participantId ?? '')}/leave`,
+          {
+            method: 'POST',
+          },
+        );
+      } catch {
+        // The sandbox also drops a participant whose stream closed, so leaving still happens.
+      }
+    }
+    stream?.close();
+    stream = null;
+    report({ status: 'left' });
+  }
+
+  return {
+    join(params) {
+      const attempt = join(params);
+      joinSettled = attempt.catch(() => undefined);
+      return attempt;
+    },
+    leave() {
+      leavePromise ??= leaveOnce();
+      return leavePromise;
+    },
+    onStatus,
+  };
+}
+
+type JsonObject = Record<string, unknown>;
+
+async function readJsonBody(response: Response): Promise<JsonObject> {
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null ? (body as JsonObject) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** `kicked` and `ended` carry `{reason, code}`; anything else reads as no detail. */
+function readEventData(data: unknown): { reason: string | null; code: number | null } {
+  let parsed: unknown = null;
+  if (typeof data === 'string' && data !== '') {
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      parsed = null;
+    }
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as JsonObject) : {};
+  return {
+    reason: typeof record.reason === 'string' ? record.reason : null,
+    code: typeof record.code === 'number' ? record.code : null,
+  };
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : 'network error';

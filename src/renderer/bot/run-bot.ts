@@ -1,0 +1,99 @@
+/**
+ * A bot page's whole job, free of the DOM and of any one meeting implementation: take the
+ * ticket once, join, forward every meeting status to main, leave when main says so. The ticket's
+ * ZAK and signature go to the meeting client and nowhere else: never logged, never shown.
+ */
+import type { BotApi, JoinTicket, Result } from '../../shared/ipc-contract';
+import type { MeetingClient, MeetingStatus } from './meeting/meeting-client';
+import { MeetingJoinError } from './meeting/meeting-client';
+
+export type ClientChoice = { ok: true; client: MeetingClient } | { ok: false; message: string };
+
+export interface BotPageView {
+  showName(name: string): void;
+  showStatus(
+    status: MeetingStatus | { status: 'waiting' | 'error'; message?: string | null },
+  ): void;
+}
+
+export interface RunBotDeps {
+  api: BotApi;
+  view: BotPageView;
+  chooseClient(ticket: JoinTicket): ClientChoice;
+}
+
+export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<void> {
+  let client: MeetingClient | null = null;
+  let leaveRequested = false;
+  // Listen first: a leave can arrive while the ticket is still on its way.
+  api.onCommand((command) => {
+    if (command.type !== 'leave') return;
+    leaveRequested = true;
+    if (client) void client.leave();
+  });
+
+  view.showStatus({ status: 'waiting' });
+  const ready = await settle(api.ready());
+  if (!ready.ok) {
+    view.showStatus({ status: 'error', message: ready.error.message });
+    return;
+  }
+  const ticket = ready.value;
+  view.showName(ticket.userName);
+
+  let lastStatus: MeetingStatus['status'] | null = null;
+  const forward = (status: MeetingStatus): void => {
+    lastStatus = status.status;
+    view.showStatus(status);
+    void settle(
+      api.reportStatus({
+        status: status.status,
+        code: status.code ?? null,
+        message: status.message ?? null,
+        participantId: status.participantId ?? null,
+      }),
+    ).then((result) => {
+      if (!result.ok)
+        console.warn(`Botdeck: could not report "${status.status}": ${result.error.message}`);
+    });
+  };
+
+  if (leaveRequested) {
+    forward({ status: 'left' });
+    return;
+  }
+  const choice = chooseClient(ticket);
+  if (!choice.ok) {
+    forward({ status: 'failed', message: choice.message });
+    return;
+  }
+  client = choice.client;
+  client.onStatus(forward);
+
+  try {
+    await client.join({
+      signature: ticket.signature,
+      meetingNumber: ticket.meetingNumber,
+      passcode: ticket.passcode,
+      userName: ticket.userName,
+      zak: ticket.zak,
+    });
+  } catch (error) {
+    // Clients report `failed` themselves before rejecting; this covers one that did not.
+    if (lastStatus !== 'failed' && lastStatus !== 'left') {
+      const code = error instanceof MeetingJoinError ? error.code : null;
+      const message = error instanceof Error ? error.message : 'The meeting could not be joined.';
+      forward({ status: 'failed', code, message });
+    }
+  }
+}
+
+/** Turns a rejected bridge call into the contract's failure value. */
+async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    return { ok: false, error: { code: 'bridge', message: `Botdeck did not answer (${detail}).` } };
+  }
+}

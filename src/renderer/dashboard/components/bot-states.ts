@@ -1,0 +1,59 @@
+/**
+ * How the dashboard words and groups bot states. Every BotState must have a label: the Record
+ * type makes a new state in the contract a compile error here until it is worded.
+ */
+import type { BotState, BotView } from '../../../shared/ipc-contract';
+
+export const STATE_LABELS: Record<BotState, string> = {
+  queued: 'Queued',
+  minting: 'Minting ZAK',
+  joining: 'Joining',
+  waiting_room: 'In waiting room',
+  in_meeting: 'In meeting',
+  reconnecting: 'Reconnecting',
+  leaving: 'Leaving',
+  left: 'Left',
+  failed: 'Failed',
+};
+
+/** States in which asking a bot to leave still means something. */
+const LIVE_STATES: ReadonlySet<BotState> = new Set<BotState>([
+  'queued',
+  'minting',
+  'joining',
+  'waiting_room',
+  'in_meeting',
+  'reconnecting',
+]);
+
+/** On the way into the meeting (or back into it), for the summary's "joining" count. */
+const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
+  'queued',
+  'minting',
+  'joining',
+  'waiting_room',
+  'reconnecting',
+]);
+
+export const isLive = (state: BotState): boolean => LIVE_STATES.has(state);
+
+export interface FleetCounts {
+  inMeeting: number;
+  joining: number;
+  failed: number;
+  live: number;
+}
+
+export function countFleet(bots: Iterable<BotView>): FleetCounts {
+  const counts: FleetCounts = { inMeeting: 0, joining: 0, failed: 0, live: 0 };
+  for (const { state } of bots) {
+    if (state === 'in_meeting') counts.inMeeting++;
+    if (state === 'failed') counts.failed++;
+    if (JOINING_STATES.has(state)) counts.joining++;
+    if (LIVE_STATES.has(state)) counts.live++;
+  }
+  return counts;
+}
+
+export const formatFleetSummary = (counts: FleetCounts): string =>
+  `${counts.inMeeting} in meeting · ${counts.joining} joining · ${counts.failed} failed`;

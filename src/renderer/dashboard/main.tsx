@@ -1,0 +1,28 @@
+/**
+ * Dashboard entry: pick the bridge to main (preload or web host), build the store, start it,
+ * render. The store is made here, once per page, rather than at import time.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getDashboardApi } from './api/get-dashboard-api';
+import { App } from './components/app';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/form.css';
+import './styles/table.css';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('The dashboard page has no #root element.');
+
+const store = createAppStore({ api: getDashboardApi() });
+store.getState().start();
+
+createRoot(container).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

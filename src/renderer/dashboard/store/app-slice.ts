@@ -1,0 +1,79 @@
+/**
+ * App slice: mode, accounts and notices from the snapshot, the link to main, and `start()`,
+ * which wires the store to main (events, connection status, first snapshot).
+ */
+import type { AccountView, AppMode, BotsChangedEvent, BotView } from '../../../shared/ipc-contract';
+import type { ConnectionStatus } from '../api/connection';
+import type { SliceCreator } from './app-store';
+import { botsFromSnapshot, mergeBotViews } from './merge-bots';
+import { reportUnexpected } from './unexpected-error';
+
+export interface AppSlice {
+  /** Null until the first snapshot arrives. */
+  mode: AppMode | null;
+  accounts: AccountView[];
+  notices: string[];
+  connection: ConnectionStatus;
+  loading: boolean;
+  loadError: string | null;
+  /** Listens to main and loads the snapshot. Returns a function that stops listening. */
+  start(): () => void;
+}
+
+export const createAppSlice: SliceCreator<AppSlice> =
+  ({ api }) =>
+  (set, get) => ({
+    mode: null,
+    accounts: [],
+    notices: [],
+    connection: api.connection?.getStatus() ?? 'open',
+    loading: false,
+    loadError: null,
+
+    start() {
+      let stopped = false;
+      // Events that arrive before the snapshot are replayed on top of it rather than dropped:
+      // main batches events after the change, so they are at least as new as the snapshot, and
+      // any later change sends a fresh full view anyway.
+      let early: BotsChangedEvent[] | null = [];
+      const offBots = api.onBotsChanged((event) => {
+        if (early) early.push(event);
+        else get().applyBotsChanged(event);
+      });
+      const offConnection = api.connection?.subscribe((connection) => set({ connection }));
+      const finishLoading = (bots: Map<string, BotView>): void => {
+        const replay = early ?? [];
+        early = null;
+        set({ bots: replay.reduce((map, event) => mergeBotViews(map, event.bots), bots) });
+      };
+
+      set({ loading: true, loadError: null, connection: api.connection?.getStatus() ?? 'open' });
+      api.getSnapshot().then(
+        (result) => {
+          if (stopped) return;
+          if (result.ok) {
+            const { mode, accounts, notices, bots } = result.value;
+            set({ mode, accounts, notices, loading: false });
+            finishLoading(botsFromSnapshot(bots));
+          } else {
+            set({ loading: false, loadError: result.error.message });
+            finishLoading(get().bots);
+          }
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          set({
+            loading: false,
+            loadError: reportUnexpected('loading the snapshot failed', error),
+          });
+          finishLoading(get().bots);
+        },
+      );
+
+      return () => {
+        stopped = true;
+        offBots();
+        offConnection?.();
+      };
+    },
+  });

@@ -1,0 +1,28 @@
+/**
+ * The dashboard's state: one vanilla zustand store built from three slices, created per app
+ * (and per test) with its bridge to main passed in. Nothing here runs at import time.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { BrowserDashboardApi } from '../api/connection';
+import { createAppSlice, type AppSlice } from './app-slice';
+import { createBotsSlice, type BotsSlice } from './bots-slice';
+import { createLaunchSlice, type LaunchSlice } from './launch-slice';
+
+export type AppState = AppSlice & BotsSlice & LaunchSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** What a slice needs from outside the store. */
+export interface AppStoreDeps {
+  api: BrowserDashboardApi;
+}
+
+/** A slice creator that sees the whole state, so actions may read or set other slices. */
+export type SliceCreator<T> = (deps: AppStoreDeps) => StateCreator<AppState, [], [], T>;
+
+export function createAppStore(deps: AppStoreDeps): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createAppSlice(deps)(...args),
+    ...createBotsSlice(deps)(...args),
+    ...createLaunchSlice(deps)(...args),
+  }));
+}

@@ -1,0 +1,126 @@
+/**
+ * Launch slice: the launch form's fields, its bot names, validation and the launch call.
+ */
+import type { SliceCreator } from './app-store';
+import {
+  DEFAULT_NAME_TEMPLATE,
+  parseBotCount,
+  regenerateNames,
+  validateLaunchForm,
+} from './launch-form';
+import { reportUnexpected } from './unexpected-error';
+
+export interface LaunchFormState {
+  meeting: string;
+  passcode: string;
+  /** The count field's text as typed; names follow it only while it is a valid count. */
+  countText: string;
+  nameTemplate: string;
+  names: string[];
+  /** True where the operator edited a name by hand. */
+  nameEdited: boolean[];
+  /** Validation messages from the last submit attempt. */
+  errors: string[];
+  submitting: boolean;
+  /** Main's answer to the last launch when it failed. */
+  launchError: string | null;
+}
+
+export interface LaunchSlice {
+  launch: LaunchFormState;
+  setMeeting(value: string): void;
+  setPasscode(value: string): void;
+  setCountText(value: string): void;
+  setNameTemplate(value: string): void;
+  setBotName(index: number, value: string): void;
+  /** Validates and launches. Resolves true when main accepted the launch. */
+  submitLaunch(): Promise<boolean>;
+}
+
+const INITIAL_COUNT = 1;
+
+function initialLaunchForm(): LaunchFormState {
+  const rows = regenerateNames({ names: [], edited: [] }, INITIAL_COUNT, DEFAULT_NAME_TEMPLATE);
+  return {
+    meeting: '',
+    passcode: '',
+    countText: String(INITIAL_COUNT),
+    nameTemplate: DEFAULT_NAME_TEMPLATE,
+    names: rows.names,
+    nameEdited: rows.edited,
+    errors: [],
+    submitting: false,
+    launchError: null,
+  };
+}
+
+export const createLaunchSlice: SliceCreator<LaunchSlice> =
+  ({ api }) =>
+  (set, get) => {
+    const update = (patch: Partial<LaunchFormState>): void =>
+      set((state) => ({ launch: { ...state.launch, ...patch } }));
+
+    const renamed = (form: LaunchFormState, count: number, template: string) => {
+      const rows = regenerateNames({ names: form.names, edited: form.nameEdited }, count, template);
+      return { names: rows.names, nameEdited: rows.edited };
+    };
+
+    return {
+      launch: initialLaunchForm(),
+
+      setMeeting: (meeting) => update({ meeting }),
+      setPasscode: (passcode) => update({ passcode }),
+
+      setCountText(countText) {
+        const form = get().launch;
+        const count = parseBotCount(countText);
+        // While the field holds no valid count (e.g. cleared to retype), keep the rows as they are.
+        update(
+          count === null
+            ? { countText }
+            : { countText, ...renamed(form, count, form.nameTemplate) },
+        );
+      },
+
+      setNameTemplate(nameTemplate) {
+        const form = get().launch;
+        update({ nameTemplate, ...renamed(form, form.names.length, nameTemplate) });
+      },
+
+      setBotName(index, value) {
+        const form = get().launch;
+        if (index < 0 || index >= form.names.length) return;
+        update({
+          names: form.names.map((name, i) => (i === index ? value : name)),
+          nameEdited: form.nameEdited.map((edited, i) => edited || i === index),
+        });
+      },
+
+      async submitLaunch() {
+        const form = get().launch;
+        if (form.submitting) return false;
+        const errors = validateLaunchForm(form);
+        if (errors.length > 0) {
+          update({ errors, launchError: null });
+          return false;
+        }
+        update({ errors: [], launchError: null, submitting: true });
+        try {
+          const result = await api.launchBots({
+            meeting: form.meeting.trim(),
+            passcode: form.passcode.trim(),
+            names: form.names.map((name) => name.trim()),
+          });
+          // Success keeps every field: operators often launch the same meeting again.
+          update({ submitting: false, launchError: result.ok ? null : result.error.message });
+          return result.ok;
+        } catch (error) {
+          update({
+            submitting: false,
+            launchError: reportUnexpected('launching bots failed', error),
+          });
+          return false;
+        }
+      },
+    };
+  };

@@ -1,0 +1,163 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  MeetingJoinError,
+  createStatusEmitter,
+  type MeetingClient,
+  type MeetingJoinParams,
+} from '../../../../src/renderer/bot/meeting/meeting-client';
+import { runBot, type BotPageView, type ClientChoice } from '../../../../src/renderer/bot/run-bot';
+import type {
+  BotApi,
+  BotCommand,
+  BotStatusReport,
+  JoinTicket,
+  Result,
+} from '../../../../src/shared/ipc-contract';
+
+const ticket: JoinTicket = {
+  sdk: 'sandbox',
+  meetingNumber: '123456789',
+  passcode: 'pw',
+  userName: 'Botdeck 7',
+  signature: 'sig-secret',
+  zak: 'zak-secret',
+  sandboxUrl: 'http://127.0.0.1:1',
+};
+
+function fakeApi(ready: Result<JoinTicket> = { ok: true, value: ticket }) {
+  const reports: BotStatusReport[] = [];
+  let commandListener: ((command: BotCommand) => void) | null = null;
+  const api: BotApi = {
+    ready: () => Promise.resolve(ready),
+    reportStatus: (report) => {
+      reports.push(report);
+      return Promise.resolve({ ok: true, value: null });
+    },
+    onCommand: (listener) => {
+      commandListener = listener;
+      return () => (commandListener = null);
+    },
+  };
+  return { api, reports, command: (command: BotCommand) => commandListener?.(command) };
+}
+
+function fakeView(): BotPageView & { shown: string[] } {
+  const shown: string[] = [];
+  return {
+    shown,
+    showName: (name) => shown.push(`name:${name}`),
+    showStatus: (status) => shown.push(`${status.status}:${status.message ?? ''}`),
+  };
+}
+
+/** A meeting that joins at once and leaves when asked. */
+function fakeClient(join?: (params: MeetingJoinParams) => Promise<void>) {
+  const { emit, onStatus } = createStatusEmitter();
+  const joins: MeetingJoinParams[] = [];
+  const client: MeetingClient = {
+    join: (params) => {
+      joins.push(params);
+      if (join) return join(params);
+      emit({ status: 'connecting' });
+      emit({ status: 'in_meeting', participantId: 'p-1' });
+      return Promise.resolve();
+    },
+    leave: () => {
+      emit({ status: 'left', participantId: 'p-1' });
+      return Promise.resolve();
+    },
+    onStatus,
+  };
+  return { client, joins, emit };
+}
+
+const choose = (client: MeetingClient) => (): ClientChoice => ({ ok: true, client });
+
+describe('the bot page', () => {
+  it('joins with the ticket, forwards every status to main and leaves on command', async () => {
+    const { api, reports, command } = fakeApi();
+    const view = fakeView();
+    const { client, joins } = fakeClient();
+    await runBot({ api, view, chooseClient: choose(client) });
+
+    expect(joins).toEqual([
+      {
+        signature: 'sig-secret',
+        meetingNumber: '123456789',
+        passcode: 'pw',
+        userName: 'Botdeck 7',
+        zak: 'zak-secret',
+      },
+    ]);
+    command({ type: 'leave' });
+    await vi.waitFor(() => expect(reports).toHaveLength(3));
+    expect(reports).toEqual([
+      { status: 'connecting', code: null, message: null, participantId: null },
+      { status: 'in_meeting', code: null, message: null, participantId: 'p-1' },
+      { status: 'left', code: null, message: null, participantId: 'p-1' },
+    ]);
+    expect(view.shown).toContain('name:Botdeck 7');
+    expect(view.shown.at(-1)).toBe('left:');
+  });
+
+  it('never shows the ZAK or the signature', async () => {
+    const { api } = fakeApi();
+    const view = fakeView();
+    await runBot({ api, view, chooseClient: choose(fakeClient().client) });
+    expect(view.shown.join('\n')).not.toMatch(/zak-secret|sig-secret/);
+  });
+
+  it('shows why it cannot start when main hands no ticket, and joins nothing', async () => {
+    const { api, reports } = fakeApi({
+      ok: false,
+      error: { code: 'ticket_taken', message: 'This bot already took its ticket.' },
+    });
+    const view = fakeView();
+    const chooseClient = vi.fn(choose(fakeClient().client));
+    await runBot({ api, view, chooseClient });
+    expect(view.shown.at(-1)).toBe('error:This bot already took its ticket.');
+    expect(chooseClient).not.toHaveBeenCalled();
+    expect(reports).toEqual([]);
+  });
+
+  it('reports failed when the ticket asks for a client this build lacks', async () => {
+    const { api, reports } = fakeApi();
+    await runBot({
+      api,
+      view: fakeView(),
+      chooseClient: () => ({
+        ok: false,
+        message: 'The Zoom Meeting SDK client is not in this build yet.',
+      }),
+    });
+    expect(reports).toEqual([
+      {
+        status: 'failed',
+        code: null,
+        message: 'The Zoom Meeting SDK client is not in this build yet.',
+        participantId: null,
+      },
+    ]);
+  });
+
+  it('reports a join error once, whether or not the client reported it first', async () => {
+    const silent = fakeClient(() => Promise.reject(new MeetingJoinError(3008, 'Not started.')));
+    const first = fakeApi();
+    await runBot({ api: first.api, view: fakeView(), chooseClient: choose(silent.client) });
+    await vi.waitFor(() => expect(first.reports).toHaveLength(1));
+    expect(first.reports[0]).toMatchObject({
+      status: 'failed',
+      code: 3008,
+      message: 'Not started.',
+    });
+
+    const loud = fakeClient(() => {
+      loud.emit({ status: 'failed', code: 3004, message: 'Wrong passcode.' });
+      return Promise.reject(new MeetingJoinError(3004, 'Wrong passcode.'));
+    });
+    const second = fakeApi();
+    await runBot({ api: second.api, view: fakeView(), chooseClient: choose(loud.client) });
+    await vi.waitFor(() => expect(second.reports).toHaveLength(1));
+    expect(second.reports.map((report) => report.status)).toEqual(['failed']);
+  });
+});
