@@ -1,0 +1,59 @@
+/**
+ * Every ipcMain handler is registered here, once. Each resolves the calling page from the
+ * sender registry, drops anything it does not know, and hands the raw payload to the shared
+ * router, which parses it with the contract's schema.
+ */
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import {
+  BOT_REQUESTS,
+  DASHBOARD_REQUESTS,
+  EVENT_CHANNELS,
+  fail,
+  type BotsChangedEvent,
+  type Result,
+} from '../../shared/ipc-contract';
+import type { Logger } from '../log/logger';
+import type { SenderRegistry } from './sender-registry';
+
+export interface IpcEndpoint {
+  handleDashboard(channel: string, payload: unknown): Promise<Result<unknown>>;
+  handleBot(botId: string, channel: string, payload: unknown): Promise<Result<unknown>>;
+  onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
+}
+
+/** Registers the handlers; returns a function that removes them. */
+export function registerIpc(
+  endpoint: IpcEndpoint,
+  senders: SenderRegistry,
+  sendToDashboard: (channel: string, payload: unknown) => void,
+  logger: Logger,
+): () => void {
+  const channels = [...Object.keys(DASHBOARD_REQUESTS), ...Object.keys(BOT_REQUESTS)];
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+      const frame = event.senderFrame;
+      const sender = senders.resolve(
+        event.sender.id,
+        frame?.url ?? '',
+        frame !== null && frame === event.sender.mainFrame,
+        channel,
+      );
+      switch (sender.kind) {
+        case 'dashboard':
+          return endpoint.handleDashboard(channel, payload);
+        case 'bot':
+          return endpoint.handleBot(sender.botId, channel, payload);
+        default:
+          logger.warn('Refused an IPC call', { channel, reason: sender.reason });
+          return fail('forbidden', 'This window may not make that call.');
+      }
+    });
+  }
+  const stopEvents = endpoint.onBotsChanged((event) =>
+    sendToDashboard(EVENT_CHANNELS.botsChanged, event),
+  );
+  return () => {
+    stopEvents();
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}

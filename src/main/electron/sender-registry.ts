@@ -1,0 +1,68 @@
+/**
+ * Which page is calling: the registry of webContents main created. IPC from anything not in it
+ * (a stray frame, a navigated page, a window main did not open) is dropped. Kept free of
+ * electron imports so its rules are unit-tested directly.
+ */
+import { BOT_REQUESTS, DASHBOARD_REQUESTS } from '../../shared/ipc-contract';
+import { APP_HOST, APP_SCHEME } from '../pages/app-origin';
+
+export type ResolvedSender =
+  { kind: 'dashboard' } | { kind: 'bot'; botId: string } | { kind: 'refused'; reason: string };
+
+export interface SenderRegistry {
+  setDashboard(webContentsId: number | null): void;
+  addBot(webContentsId: number, botId: string): void;
+  removeBot(webContentsId: number): void;
+  /** `frameUrl` is the calling frame's URL; `isMainFrame` whether it is the top frame. */
+  resolve(
+    webContentsId: number,
+    frameUrl: string,
+    isMainFrame: boolean,
+    channel: string,
+  ): ResolvedSender;
+}
+
+export function createSenderRegistry(): SenderRegistry {
+  let dashboardId: number | null = null;
+  const bots = new Map<number, string>();
+  return {
+    setDashboard(id) {
+      dashboardId = id;
+    },
+    addBot(id, botId) {
+      bots.set(id, botId);
+    },
+    removeBot(id) {
+      bots.delete(id);
+    },
+    resolve(id, frameUrl, isMainFrame, channel) {
+      if (!isMainFrame) return { kind: 'refused', reason: 'call from a subframe' };
+      if (!isAppUrl(frameUrl)) return { kind: 'refused', reason: 'call from a foreign page' };
+      if (id === dashboardId) {
+        return channel in DASHBOARD_REQUESTS
+          ? { kind: 'dashboard' }
+          : { kind: 'refused', reason: `dashboard may not call ${channel}` };
+      }
+      const botId = bots.get(id);
+      if (botId !== undefined) {
+        return channel in BOT_REQUESTS
+          ? { kind: 'bot', botId }
+          : { kind: 'refused', reason: `bot pages may not call ${channel}` };
+      }
+      return { kind: 'refused', reason: 'call from an unknown window' };
+    },
+  };
+}
+
+/**
+ * Exact scheme and host comparison through URL parsing, never a substring check. (Node gives
+ * custom schemes an opaque "null" origin, so origin itself cannot be compared here.)
+ */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '';
+  } catch {
+    return false;
+  }
+}

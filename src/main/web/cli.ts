@@ -1,0 +1,69 @@
+/**
+ * `npm run web`: starts the web host and prints one JSON line `{"url","sandboxUrl"}` once it
+ * is ready, then serves until killed. Logs go to stderr so stdout stays machine-readable.
+ *
+ *   --port N              web host port (default: any free port)
+ *   --chromium PATH       Chromium for bot pages (default /usr/bin/chromium, or $BOTDECK_CHROMIUM)
+ *   --sandbox-url URL     use a running sandbox; its demo credentials come from
+ *                         $BOTDECK_SANDBOX_ACCOUNT (the JSON line `npm run sandbox` prints)
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createConsoleLogger } from '../log/logger';
+import type { SandboxEndpoint } from '../modes/sandbox-account';
+import { startWebHost } from './start-web-host';
+
+const SandboxLineSchema = z.object({
+  url: z.string().url().optional(),
+  accountId: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+  sdkKey: z.string(),
+  sdkSecret: z.string(),
+  userId: z.string(),
+});
+
+function externalSandbox(url: string | undefined): SandboxEndpoint | undefined {
+  if (url === undefined) return undefined;
+  const raw = process.env.BOTDECK_SANDBOX_ACCOUNT;
+  if (!raw)
+    throw new Error('--sandbox-url needs $BOTDECK_SANDBOX_ACCOUNT (the sandbox JSON line).');
+  const line = SandboxLineSchema.parse(JSON.parse(raw));
+  return {
+    url: url.replace(/\/$/, ''),
+    account: { ...line, email: '', displayName: '' },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      chromium: { type: 'string' },
+      'sandbox-url': { type: 'string' },
+    },
+  });
+  const logger = createConsoleLogger();
+  const host = await startWebHost({
+    port: values.port === undefined ? undefined : Number(values.port),
+    chromiumPath: values.chromium ?? process.env.BOTDECK_CHROMIUM,
+    sandbox: externalSandbox(values['sandbox-url']),
+    logger,
+  });
+  process.stdout.write(`${JSON.stringify({ url: host.url, sandboxUrl: host.sandboxUrl })}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `Botdeck web host could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+/**
+ * The web host: Botdeck's main services without Electron, for machines with no display and
+ * for the end-to-end tests. Same composition function, same contract; the dashboard runs in
+ * any local browser and bots run as headless Chromium pages.
+ */
+import { fileURLToPath } from 'node:url';
+import { createBotdeck } from '../app/create-botdeck';
+import type { Logger } from '../log/logger';
+import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
+import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
+import { startSandbox } from '../sandbox/sandbox-server';
+import { createChromiumBotWindows } from './chromium-bot-windows';
+import { startWebServer } from './web-server';
+
+export interface WebHostOptions {
+  port?: number;
+  /** Debian's Chromium by default. */
+  chromiumPath?: string;
+  /** Use a sandbox that is already running instead of starting one in-process. */
+  sandbox?: SandboxEndpoint;
+  rendererDir?: string;
+  launchConcurrency?: number;
+  logger: Logger;
+}
+
+export interface RunningWebHost {
+  /** The one-time URL that opens the dashboard. */
+  url: string;
+  sandboxUrl: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(
+  new URL('../../../out/renderer', import.meta.url),
+);
+
+export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
+  const { logger } = options;
+  const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
+  const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
+  const web = await startWebServer({
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    port: options.port,
+    logger,
+  });
+  const windows = createChromiumBotWindows({
+    pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
+    executablePath: options.chromiumPath ?? '/usr/bin/chromium',
+    logger,
+  });
+  const botdeck = await createBotdeck({
+    mode: 'sandbox',
+    accounts: [sandboxAccountConfig(sandbox)],
+    sandboxUrl: sandbox.url,
+    windowHost: windows,
+    logger,
+    launchConcurrency: options.launchConcurrency,
+  });
+  windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));
+  web.attach(botdeck);
+
+  return {
+    url: web.launchUrl,
+    sandboxUrl: sandbox.url,
+    async close() {
+      await botdeck.dispose();
+      await windows.dispose();
+      await web.close();
+      await embedded?.close();
+    },
+  };
+}

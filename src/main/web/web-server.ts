@@ -1,0 +1,128 @@
+/**
+ * The web host's HTTP side on 127.0.0.1: serves the built pages with the same headers as the
+ * Electron protocol, hands the session cookie to whoever opens the printed URL, and accepts
+ * the dashboard's WebSocket only with that cookie, from its own origin.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { DASHBOARD_URL_PATH } from '../pages/app-origin';
+import { pageHeaders, resolveRendererFile } from '../pages/page-policy';
+import type { Logger } from '../log/logger';
+import { serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
+import { createWebSession } from './web-session';
+
+export interface WebServerOptions {
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  logger: Logger;
+}
+
+export interface RunningWebServer {
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The one-time URL for the operator. */
+  launchUrl: string;
+  /** Starts answering dashboard sockets; before this they are refused. */
+  attach(endpoint: DashboardEndpoint): void;
+  close(): Promise<void>;
+}
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const session = createWebSession();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let stopEvents: (() => void) | null = null;
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void serveHttp(request, response).catch((error: unknown) => {
+      options.logger.error('Web host request failed', { error: String(error) });
+      if (!response.headersSent) sendText(response, 500, 'Botdeck could not serve this page.');
+    });
+  });
+
+  async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    if (!isOwnHost(request, origin)) return sendText(response, 421, 'Wrong host.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendText(response, 405, 'Method not allowed.');
+    }
+    if (url.pathname === '/') {
+      const token = url.searchParams.get('token');
+      if (token !== null && session.redeem(token)) {
+        response.writeHead(302, { 'Set-Cookie': session.setCookie, Location: DASHBOARD_URL_PATH });
+        return void response.end();
+      }
+      if (session.hasSession(request.headers.cookie)) {
+        response.writeHead(302, { Location: DASHBOARD_URL_PATH });
+        return void response.end();
+      }
+      return sendText(response, 403, LINK_USED);
+    }
+    if (url.pathname === DASHBOARD_URL_PATH && !session.hasSession(request.headers.cookie)) {
+      return sendText(response, 403, LINK_USED);
+    }
+    const file = resolveRendererFile(options.rendererDir, url.pathname);
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) return sendText(response, 404, 'Not found.');
+    response.writeHead(200, pageHeaders(url.pathname, file));
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', origin);
+    const allowed =
+      url.pathname === '/ipc' &&
+      stopEvents !== null &&
+      isOwnHost(request, origin) &&
+      request.headers.origin === origin &&
+      session.hasSession(request.headers.cookie);
+    if (!allowed) {
+      options.logger.warn('Refused a dashboard socket', { origin: request.headers.origin ?? null });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    launchUrl: `${origin}/?token=${session.launchToken}`,
+    attach(endpoint) {
+      stopEvents?.();
+      stopEvents = serveDashboardSockets(sockets, endpoint, options.logger);
+    },
+    async close() {
+      stopEvents?.();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const LINK_USED =
+  'This Botdeck link has already been used or is wrong. Open the URL that `npm run web` printed, ' +
+  'in one browser; restart `npm run web` for a new one.';
+
+/** Refuses other Host names, so a rebinding DNS name cannot reach the host from a web page. */
+function isOwnHost(request: IncomingMessage, origin: string): boolean {
+  return request.headers.host === new URL(origin).host;
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

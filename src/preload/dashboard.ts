@@ -1,0 +1,26 @@
+/**
+ * The dashboard's whole view of main: the typed calls of the contract, nothing more.
+ * No generic invoke, no secrets: main answers with views only.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  DASHBOARD_CHANNELS,
+  EVENT_CHANNELS,
+  type BotsChangedEvent,
+  type DashboardApi,
+} from '../shared/ipc-contract';
+
+const api = {
+  getSnapshot: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.snapshot, {}),
+  launchBots: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.launch, request),
+  leaveBot: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.leave, request),
+  leaveAll: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.leaveAll, {}),
+  onBotsChanged: (listener) => {
+    const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
+      listener(payload);
+    ipcRenderer.on(EVENT_CHANNELS.botsChanged, handler);
+    return () => ipcRenderer.removeListener(EVENT_CHANNELS.botsChanged, handler);
+  },
+} satisfies DashboardApi;
+
+contextBridge.exposeInMainWorld('botdeck', api);

@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type BotdeckFixture } from './support/botdeck-fixture';
+
+const NAMES = ['Support 1', 'Support 2', 'Support 3'];
+
+/** The operator's path: open the dashboard, launch three named bots, watch them join. */
+async function launchSupportBots(page: Page, botdeck: BotdeckFixture): Promise<string> {
+  const meeting = await botdeck.api.createMeeting();
+  await page.goto(botdeck.url);
+  await expect(page.getByTestId('sandbox-banner')).toBeVisible();
+  await expect(page.getByTestId('account-avatar')).toHaveAttribute(
+    'src',
+    await botdeck.api.demoAvatarUrl(),
+  );
+
+  const form = page.getByRole('form', { name: 'Launch bots' });
+  await form
+    .getByLabel('Meeting link or number')
+    .fill(`https://us02web.zoom.us/j/${meeting.meetingNumber}?pwd=${meeting.passcode}`);
+  await form.getByLabel('Number of bots').fill(String(NAMES.length));
+  for (const [index, name] of NAMES.entries()) {
+    await form.getByLabel(`Name of bot ${index + 1}`, { exact: true }).fill(name);
+  }
+  await form.getByRole('button', { name: 'Launch' }).click();
+
+  await expect(page.getByTestId('bot-row')).toHaveCount(NAMES.length);
+  await expect(page.locator('[data-testid="bot-row"][data-state="in_meeting"]')).toHaveCount(
+    NAMES.length,
+    { timeout: 60_000 },
+  );
+  return meeting.meetingNumber;
+}
+
+test('three named bots join an authenticated meeting with the account avatar, and Leave all empties it', async ({
+  page,
+  botdeck,
+}) => {
+  const meetingNumber = await launchSupportBots(page, botdeck);
+
+  const participants = await botdeck.api.participants(meetingNumber);
+  expect(participants.map((p) => p.displayName).sort()).toEqual(NAMES);
+  const avatar = await botdeck.api.demoAvatarUrl();
+  for (const participant of participants) {
+    expect(participant.avatarUrl).toBe(avatar);
+    expect(participant.userId).toBe(botdeck.sandbox.userId);
+  }
+  for (const name of NAMES) {
+    await expect(page.getByTestId('bot-table')).toContainText(name);
+  }
+  await page.screenshot({ path: 'test-results/dashboard-three-bots.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Leave all' }).click();
+  await expect.poll(async () => (await botdeck.api.participants(meetingNumber)).length).toBe(0);
+  await expect(page.locator('[data-testid="bot-row"][data-state="left"]')).toHaveCount(
+    NAMES.length,
+  );
+});
+
+test('nothing the web host sends the dashboard contains a secret, an access token or a ZAK', async ({
+  page,
+  botdeck,
+}) => {
+  const frames: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
+  );
+  const meetingNumber = await launchSupportBots(page, botdeck);
+  await page.getByRole('button', { name: 'Leave all' }).click();
+  await expect.poll(async () => (await botdeck.api.participants(meetingNumber)).length).toBe(0);
+
+  const audit = await botdeck.api.audit();
+  const secrets = [
+    botdeck.sandbox.clientSecret,
+    botdeck.sandbox.sdkSecret,
+    ...audit.accessTokens,
+    ...audit.zaks.map((zak) => zak.token),
+  ];
+  // The flow really minted and joined, so the scan below looks at real traffic.
+  expect(audit.joins.filter((join) => join.meetingNumber === meetingNumber)).toHaveLength(3);
+  expect(frames.length).toBeGreaterThan(3);
+  const traffic = frames.join('\n');
+  for (const secret of secrets) {
+    expect(secret.length).toBeGreaterThan(8);
+    expect(traffic).not.toContain(secret);
+  }
+});

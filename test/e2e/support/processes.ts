@@ -1,0 +1,55 @@
+/**
+ * Starts Botdeck's command-line entry points the way an operator would and reads the one JSON
+ * line each prints when ready. Output goes to a log file so a failing run can be read back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const TSX = 'node_modules/.bin/tsx';
+
+export interface Started<T> {
+  line: T;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startJsonLineProcess<T>(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Started<T>> {
+  mkdirSync('test-results', { recursive: true });
+  const log = createWriteStream(`test-results/${name}.log`, { flags: 'a' });
+  const child = spawn(TSX, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.pipe(log);
+  const line = await new Promise<T>((resolve, reject) => {
+    if (!child.stdout) return reject(new Error(`${name} has no stdout`));
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (text) => {
+      try {
+        resolve(JSON.parse(text) as T);
+      } catch (error) {
+        reject(new Error(`${name} printed something that is not JSON: ${text} (${String(error)})`));
+      }
+    });
+    child.once('exit', (code) =>
+      reject(
+        new Error(`${name} exited with ${code} before it was ready; see test-results/${name}.log`),
+      ),
+    );
+  });
+  return {
+    line,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { ok, type BotsChangedEvent } from '../../../src/shared/ipc-contract';
+import { silentLogger } from '../../../src/main/log/logger';
+import { startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
+
+function rendererFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'botdeck-renderer-'));
+  mkdirSync(join(dir, 'dashboard'));
+  mkdirSync(join(dir, 'bot'));
+  writeFileSync(join(dir, 'dashboard', 'index.html'), '<!doctype html><title>Dashboard</title>');
+  writeFileSync(join(dir, 'bot', 'index.html'), '<!doctype html><title>Bot</title>');
+  return dir;
+}
+
+let server: RunningWebServer;
+let eventListener: ((event: BotsChangedEvent) => void) | null = null;
+
+beforeEach(async () => {
+  server = await startWebServer({ rendererDir: rendererFixture(), logger: silentLogger });
+  server.attach({
+    handleDashboard: async (channel, payload) => ok({ channel, payload }),
+    onBotsChanged: (listener) => {
+      eventListener = listener;
+      return () => (eventListener = null);
+    },
+  });
+});
+afterEach(() => server.close());
+
+async function redeem(): Promise<string> {
+  const response = await fetch(server.launchUrl, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  expect(response.headers.get('location')).toBe('/dashboard/index.html');
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/ipc`, { headers });
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_req, res) =>
+      reject(new Error(`refused ${res.statusCode}`)),
+    );
+    socket.once('error', reject);
+  });
+}
+
+function nextMessage(socket: WebSocket): Promise<unknown> {
+  return new Promise((resolve) =>
+    socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+  );
+}
+
+describe('web host server', () => {
+  it('trades the printed token once for a session cookie', async () => {
+    const cookie = await redeem();
+    const again = await fetch(server.launchUrl, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(await again.text()).toContain('already been used');
+    const page = await fetch(`${server.origin}/dashboard/index.html`, {
+      headers: { Cookie: cookie },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('refuses the dashboard without the session', async () => {
+    expect((await fetch(`${server.origin}/dashboard/index.html`)).status).toBe(403);
+    expect((await fetch(`${server.origin}/`)).status).toBe(403);
+  });
+
+  it('serves bot pages cross-origin isolated', async () => {
+    const page = await fetch(`${server.origin}/bot/index.html`);
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  });
+
+  it('refuses another Host name (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve) => {
+      const { port } = new URL(server.origin);
+      request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/bot/index.html',
+          headers: { Host: `evil.test:${port}` },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      ).end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('accepts the dashboard socket only with the cookie and from its own origin', async () => {
+    const cookie = await redeem();
+    await expect(openSocket({ Origin: server.origin })).rejects.toThrow('refused 403');
+    await expect(openSocket({ Cookie: cookie, Origin: 'http://127.0.0.1:1' })).rejects.toThrow(
+      'refused 403',
+    );
+    const socket = await openSocket({ Cookie: cookie, Origin: server.origin });
+    const reply = nextMessage(socket);
+    socket.send(JSON.stringify({ id: 4, channel: 'app:snapshot', payload: {} }));
+    expect(await reply).toEqual({
+      type: 'response',
+      id: 4,
+      result: { ok: true, value: { channel: 'app:snapshot', payload: {} } },
+    });
+    const event = nextMessage(socket);
+    eventListener?.({ bots: [] });
+    expect(await event).toEqual({ type: 'event', channel: 'bots:changed', payload: { bots: [] } });
+    socket.close();
+  });
+
+  it('closes a socket that sends a malformed frame', async () => {
+    const socket = await openSocket({ Cookie: await redeem(), Origin: server.origin });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('{"channel": 5}');
+    expect(await closed).toBe(1008);
+  });
+});
