@@ -15,6 +15,7 @@ const api = {
   launchBots: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.launch, request),
   leaveBot: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.leave, request),
   leaveAll: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.leaveAll, {}),
+  createSandboxMeeting: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
   onBotsChanged: (listener) => {
     const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
       listener(payload);

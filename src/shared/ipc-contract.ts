@@ -72,6 +72,14 @@ export interface AccountView {
 
 export type AppMode = 'sandbox' | 'zoom';
 
+/** A meeting the embedded sandbox created for the operator to launch bots into. */
+export interface SandboxMeeting {
+  meetingNumber: string;
+  passcode: string;
+  /** A Zoom-style join link for it, ready for the launch form. */
+  joinUrl: string;
+}
+
 export interface AppSnapshot {
   mode: AppMode;
   accounts: AccountView[];
@@ -184,6 +192,7 @@ export const DASHBOARD_CHANNELS = {
   launch: 'bots:launch',
   leave: 'bots:leave',
   leaveAll: 'bots:leave-all',
+  createSandboxMeeting: 'sandbox:create-meeting',
 } as const;
 
 export const BOT_CHANNELS = {
@@ -202,6 +211,7 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.launch]: LaunchRequestSchema,
   [DASHBOARD_CHANNELS.leave]: BotIdRequestSchema,
   [DASHBOARD_CHANNELS.leaveAll]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.createSandboxMeeting]: EmptyRequestSchema,
 } as const;
 
 export const BOT_REQUESTS = {
@@ -220,6 +230,8 @@ export interface DashboardApi {
   launchBots(request: LaunchRequest): Promise<Result<{ botIds: string[] }>>;
   leaveBot(request: BotIdRequest): Promise<Result<null>>;
   leaveAll(): Promise<Result<{ count: number }>>;
+  /** Sandbox mode only: a new authenticated-only meeting to launch into. */
+  createSandboxMeeting(): Promise<Result<SandboxMeeting>>;
   /** Returns an unsubscribe function. */
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
 }
@@ -237,6 +249,7 @@ export interface DashboardResponses {
   [DASHBOARD_CHANNELS.launch]: { botIds: string[] };
   [DASHBOARD_CHANNELS.leave]: null;
   [DASHBOARD_CHANNELS.leaveAll]: { count: number };
+  [DASHBOARD_CHANNELS.createSandboxMeeting]: SandboxMeeting;
 }
 export interface BotResponses {
   [BOT_CHANNELS.ready]: JoinTicket;

@@ -3,9 +3,16 @@ import { expect, test, type BotdeckFixture } from './support/botdeck-fixture';
 
 const NAMES = ['Support 1', 'Support 2', 'Support 3'];
 
-/** The operator's path: open the dashboard, launch three named bots, watch them join. */
-async function launchSupportBots(page: Page, botdeck: BotdeckFixture): Promise<string> {
-  const meeting = await botdeck.api.createMeeting();
+/**
+ * The operator's path: open the dashboard, pick a meeting, launch three named bots, watch them
+ * join. `meeting: 'button'` uses the dashboard's "New sandbox meeting"; `'link'` pastes a Zoom
+ * link to a meeting the test made.
+ */
+async function launchSupportBots(
+  page: Page,
+  botdeck: BotdeckFixture,
+  meeting: 'button' | 'link',
+): Promise<string> {
   await page.goto(botdeck.url);
   await expect(page.getByTestId('sandbox-banner')).toBeVisible();
   await expect(page.getByTestId('account-avatar')).toHaveAttribute(
@@ -14,9 +21,15 @@ async function launchSupportBots(page: Page, botdeck: BotdeckFixture): Promise<s
   );
 
   const form = page.getByRole('form', { name: 'Launch bots' });
-  await form
-    .getByLabel('Meeting link or number')
-    .fill(`https://us02web.zoom.us/j/${meeting.meetingNumber}?pwd=${meeting.passcode}`);
+  const meetingField = form.getByLabel('Meeting link or number');
+  if (meeting === 'button') {
+    await form.getByRole('button', { name: 'New sandbox meeting' }).click();
+    await expect(meetingField).toHaveValue(/^https:\/\/zoom\.us\/j\/\d{9,11}/);
+  } else {
+    const made = await botdeck.api.createMeeting();
+    await meetingField.fill(`https://us02web.zoom.us/j/${made.meetingNumber}?pwd=${made.passcode}`);
+  }
+  const meetingNumber = /\/j\/(\d+)/.exec(await meetingField.inputValue())?.[1] ?? '';
   await form.getByLabel('Number of bots').fill(String(NAMES.length));
   for (const [index, name] of NAMES.entries()) {
     await form.getByLabel(`Name of bot ${index + 1}`, { exact: true }).fill(name);
@@ -28,14 +41,14 @@ async function launchSupportBots(page: Page, botdeck: BotdeckFixture): Promise<s
     NAMES.length,
     { timeout: 60_000 },
   );
-  return meeting.meetingNumber;
+  return meetingNumber;
 }
 
 test('three named bots join an authenticated meeting with the account avatar, and Leave all empties it', async ({
   page,
   botdeck,
 }) => {
-  const meetingNumber = await launchSupportBots(page, botdeck);
+  const meetingNumber = await launchSupportBots(page, botdeck, 'button');
 
   const participants = await botdeck.api.participants(meetingNumber);
   expect(participants.map((p) => p.displayName).sort()).toEqual(NAMES);
@@ -64,7 +77,7 @@ test('nothing the web host sends the dashboard contains a secret, an access toke
   page.on('websocket', (socket) =>
     socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
   );
-  const meetingNumber = await launchSupportBots(page, botdeck);
+  const meetingNumber = await launchSupportBots(page, botdeck, 'link');
   await page.getByRole('button', { name: 'Leave all' }).click();
   await expect.poll(async () => (await botdeck.api.participants(meetingNumber)).length).toBe(0);
 

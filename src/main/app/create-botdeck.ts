@@ -8,6 +8,7 @@ import { createFleet } from '../fleet/fleet';
 import type { BotWindowHost } from '../fleet/bot-window-host';
 import { createIpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
+import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
 import { loadAccounts } from './account-directory';
 import { createHandlers } from './handlers';
 
@@ -58,8 +59,9 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
 
   const logger = options.logger ?? createConsoleLogger();
   const now = options.now ?? Date.now;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
   const directory = await loadAccounts(options.accounts, {
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: fetchImpl,
     now,
     logger,
   });
@@ -74,7 +76,15 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     leaveGraceMs: options.leaveGraceMs,
   });
   const router = createIpcRouter({
-    ...createHandlers({ mode: options.mode, directory, fleet }),
+    ...createHandlers({
+      mode: options.mode,
+      directory,
+      fleet,
+      createSandboxMeeting:
+        options.mode === 'sandbox' && options.sandboxUrl !== null
+          ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)
+          : noSandboxMeetings,
+    }),
     logger,
   });
   let disposing: Promise<void> | null = null;

@@ -7,15 +7,17 @@ import { fail, ok, type AppMode } from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
 import type { Fleet } from '../fleet/fleet';
 import type { BotHandlers, DashboardHandlers } from '../ipc/ipc-router';
+import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
 import type { AccountDirectory } from './account-directory';
 
 export interface HandlerDeps {
   mode: AppMode;
   directory: AccountDirectory;
   fleet: Fleet;
+  createSandboxMeeting: CreateSandboxMeeting;
 }
 
-export function createHandlers({ mode, directory, fleet }: HandlerDeps): {
+export function createHandlers({ mode, directory, fleet, createSandboxMeeting }: HandlerDeps): {
   dashboard: DashboardHandlers;
   bot: BotHandlers;
 } {
@@ -45,6 +47,7 @@ export function createHandlers({ mode, directory, fleet }: HandlerDeps): {
       },
       'bots:leave': (request) => fleet.leave(request.botId),
       'bots:leave-all': () => ok({ count: fleet.leaveAll() }),
+      'sandbox:create-meeting': () => createSandboxMeeting(),
     },
     bot: {
       'bot:ready': (botId) => fleet.botReady(botId),

@@ -136,6 +136,7 @@ export function createWebSocketDashboardApi(
     launchBots: (request) => call(DASHBOARD_CHANNELS.launch, request),
     leaveBot: (request) => call(DASHBOARD_CHANNELS.leave, request),
     leaveAll: () => call(DASHBOARD_CHANNELS.leaveAll, {}),
+    createSandboxMeeting: () => call(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
     onBotsChanged: (listener) => {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -19,6 +19,8 @@ export function LaunchForm() {
       countText: state.launch.countText,
       nameTemplate: state.launch.nameTemplate,
       submitting: state.launch.submitting,
+      creatingMeeting: state.launch.creatingMeeting,
+      isSandbox: state.mode === 'sandbox',
     })),
   );
   const actions = useAppStore(
@@ -28,6 +30,7 @@ export function LaunchForm() {
       setCountText: state.setCountText,
       setNameTemplate: state.setNameTemplate,
       submitLaunch: state.submitLaunch,
+      fillNewSandboxMeeting: state.fillNewSandboxMeeting,
     })),
   );
 
@@ -54,6 +57,16 @@ export function LaunchForm() {
             value={form.meeting}
             onChange={(event) => actions.setMeeting(event.target.value)}
           />
+          {form.isSandbox && (
+            <button
+              type="button"
+              className="button button-link"
+              disabled={form.creatingMeeting}
+              onClick={() => void actions.fillNewSandboxMeeting()}
+            >
+              {form.creatingMeeting ? 'Creating a sandbox meeting…' : 'New sandbox meeting'}
+            </button>
+          )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-passcode`}>Passcode</label>

@@ -24,6 +24,8 @@ export interface LaunchFormState {
   submitting: boolean;
   /** Main's answer to the last launch when it failed. */
   launchError: string | null;
+  /** True while the sandbox is making a meeting for the form. */
+  creatingMeeting: boolean;
 }
 
 export interface LaunchSlice {
@@ -35,6 +37,8 @@ export interface LaunchSlice {
   setBotName(index: number, value: string): void;
   /** Validates and launches. Resolves true when main accepted the launch. */
   submitLaunch(): Promise<boolean>;
+  /** Sandbox mode: asks for a new meeting and puts its link in the form. */
+  fillNewSandboxMeeting(): Promise<void>;
 }
 
 const INITIAL_COUNT = 1;
@@ -51,6 +55,7 @@ function initialLaunchForm(): LaunchFormState {
     errors: [],
     submitting: false,
     launchError: null,
+    creatingMeeting: false,
   };
 }
 
@@ -94,6 +99,24 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
           names: form.names.map((name, i) => (i === index ? value : name)),
           nameEdited: form.nameEdited.map((edited, i) => edited || i === index),
         });
+      },
+
+      async fillNewSandboxMeeting() {
+        if (get().launch.creatingMeeting) return;
+        update({ creatingMeeting: true, launchError: null });
+        try {
+          const result = await api.createSandboxMeeting();
+          update(
+            result.ok
+              ? { creatingMeeting: false, meeting: result.value.joinUrl, passcode: '', errors: [] }
+              : { creatingMeeting: false, launchError: result.error.message },
+          );
+        } catch (error) {
+          update({
+            creatingMeeting: false,
+            launchError: reportUnexpected('creating a sandbox meeting failed', error),
+          });
+        }
       },
 
       async submitLaunch() {

@@ -32,6 +32,12 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'sandbox:create-meeting': () =>
+      ok({
+        meetingNumber: '81234567890',
+        passcode: 'abc',
+        joinUrl: 'https://zoom.us/j/81234567890',
+      }),
     ...overrides,
   };
   const bot: BotHandlers = {

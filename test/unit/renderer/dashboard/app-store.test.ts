@@ -244,3 +244,36 @@ describe('launch form validation and submit', () => {
     expect(store.getState().launch.countText).toBe('2');
   });
 });
+
+describe('sandbox meetings', () => {
+  it('puts a new sandbox meeting’s link in the form, replacing an old passcode', async () => {
+    const { store } = started();
+    store.getState().setPasscode('old');
+    await store.getState().fillNewSandboxMeeting();
+    const form = store.getState().launch;
+    expect(form.meeting).toBe('https://zoom.us/j/81234567890?pwd=Pq7x2z');
+    expect(form.passcode).toBe('');
+    expect(form.creatingMeeting).toBe(false);
+    expect(parseMeetingInput(form.meeting, form.passcode)).toEqual({
+      ok: true,
+      meetingNumber: '81234567890',
+      passcode: 'Pq7x2z',
+    });
+  });
+
+  it('says why when the sandbox cannot make one, and keeps what was typed', async () => {
+    const fake = createFakeDashboard();
+    fake.sandboxMeetingResult.next = () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'sandbox', message: 'The Zoom sandbox is not answering; restart Botdeck.' },
+      });
+    const { store } = started(fake);
+    store.getState().setMeeting('123 456 789');
+    await store.getState().fillNewSandboxMeeting();
+    expect(store.getState().launch.launchError).toBe(
+      'The Zoom sandbox is not answering; restart Botdeck.',
+    );
+    expect(store.getState().launch.meeting).toBe('123 456 789');
+  });
+});

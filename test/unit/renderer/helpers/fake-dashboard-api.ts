@@ -4,6 +4,7 @@ import type {
   DashboardApi,
   LaunchRequest,
   Result,
+  SandboxMeeting,
 } from '../../../../src/shared/ipc-contract';
 
 /**
@@ -17,6 +18,7 @@ export interface FakeDashboard {
   snapshot: { result: Promise<Result<AppSnapshot>> };
   launchResult: { next: () => Promise<Result<{ botIds: string[] }>> };
   leaveResult: { next: () => Promise<Result<null>> };
+  sandboxMeetingResult: { next: () => Promise<Result<SandboxMeeting>> };
 }
 
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
@@ -31,6 +33,17 @@ export function createFakeDashboard(): FakeDashboard {
     snapshot: { result: Promise.resolve({ ok: true, value: emptySnapshot() }) },
     launchResult: { next: () => Promise.resolve({ ok: true, value: { botIds: [] } }) },
     leaveResult: { next: () => Promise.resolve({ ok: true, value: null }) },
+    sandboxMeetingResult: {
+      next: () =>
+        Promise.resolve({
+          ok: true,
+          value: {
+            meetingNumber: '81234567890',
+            passcode: 'Pq7x2z',
+            joinUrl: 'https://zoom.us/j/81234567890?pwd=Pq7x2z',
+          },
+        }),
+    },
     api: {
       getSnapshot: () => fake.snapshot.result,
       launchBots: (request) => {
@@ -39,6 +52,7 @@ export function createFakeDashboard(): FakeDashboard {
       },
       leaveBot: () => fake.leaveResult.next(),
       leaveAll: () => Promise.resolve({ ok: true, value: { count: 0 } }),
+      createSandboxMeeting: () => fake.sandboxMeetingResult.next(),
       onBotsChanged: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
