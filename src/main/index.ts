@@ -31,7 +31,6 @@ async function start(): Promise<void> {
     showWindows: process.env.BOTDECK_SHOW_BOTS === '1',
   });
   botdeck = await createBotdeck({
-    mode: 'sandbox',
     accounts: [sandboxAccountConfig(sandbox)],
     sandboxUrl: sandbox.url,
     windowHost,

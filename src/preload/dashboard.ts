@@ -16,6 +16,9 @@ const api = {
   leaveBot: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.leave, request),
   leaveAll: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.leaveAll, {}),
   createSandboxMeeting: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
+  saveAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.saveAccount, request),
+  deleteAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.deleteAccount, request),
+  testAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.testAccount, request),
   onBotsChanged: (listener) => {
     const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
       listener(payload);

@@ -59,6 +59,17 @@ export interface BotView {
   note: string | null;
 }
 
+/** Zoom plans, which set the account's Light-category rate limit (zoom.md §3). */
+export const ZOOM_PLANS = ['free', 'pro', 'business'] as const;
+export type ZoomPlan = (typeof ZOOM_PLANS)[number];
+
+/** The outcome of the last "Test connection", kept with the account. */
+export interface ConnectionTestSummary {
+  at: number;
+  ok: boolean;
+  summary: string;
+}
+
 /** What the dashboard may know about an account. Secrets are write-only: only `hasSecrets`. */
 export interface AccountView {
   id: string;
@@ -68,6 +79,33 @@ export interface AccountView {
   avatarUrl: string | null;
   isSandbox: boolean;
   hasSecrets: boolean;
+  /** The service user (Zoom user id or email) whose ZAKs the bots use. Not a secret. */
+  serviceUser: string;
+  plan: ZoomPlan;
+  lastTest: ConnectionTestSummary | null;
+}
+
+export const CONNECTION_TEST_STEPS = ['token', 'profile', 'zak'] as const;
+export type ConnectionTestStep = (typeof CONNECTION_TEST_STEPS)[number];
+
+/** What "Test connection" shows. Never the token or the ZAK themselves. */
+export interface ConnectionTestReport {
+  ok: boolean;
+  steps: { step: ConnectionTestStep; ok: boolean; message: string }[];
+  profile: {
+    displayName: string;
+    email: string;
+    avatarUrl: string | null;
+    /** Zoom's user type in words (Basic, Licensed, …). */
+    userType: string;
+    status: string;
+  } | null;
+}
+
+/** Accounts as they stand after a change, with the mode they put the app in. */
+export interface AccountsState {
+  mode: AppMode;
+  accounts: AccountView[];
 }
 
 export type AppMode = 'sandbox' | 'zoom';
@@ -133,6 +171,41 @@ export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
 
 export const EmptyRequestSchema = z.object({}).strict();
 
+const credential = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(512, `The ${what} is too long.`)
+    .regex(/^\S+$/, `The ${what} cannot contain spaces.`);
+
+/** Everything Zoom issues for one account's two apps (S2S OAuth and Meeting SDK). */
+export const AccountCredentialsSchema = z.object({
+  s2sAccountId: credential('Server-to-Server OAuth account ID'),
+  clientId: credential('Server-to-Server OAuth client ID'),
+  clientSecret: credential('Server-to-Server OAuth client secret'),
+  sdkKey: credential('Meeting SDK client ID'),
+  sdkSecret: credential('Meeting SDK client secret'),
+});
+
+export const SaveAccountRequestSchema = z.object({
+  /** Absent for a new account. */
+  accountId: z.string().min(1).max(64).optional(),
+  label: z.string().trim().min(1, 'Give the account a label.').max(64),
+  serviceUser: z
+    .string()
+    .trim()
+    .min(1, 'Enter the Zoom user (id or email) whose ZAKs the bots use.')
+    .max(128),
+  plan: z.enum(ZOOM_PLANS),
+  /** Required for a new account; when given for an existing one, replaces all of them. */
+  credentials: AccountCredentialsSchema.optional(),
+});
+export type SaveAccountRequest = z.input<typeof SaveAccountRequestSchema>;
+
+export const AccountIdRequestSchema = z.object({ accountId: z.string().min(1).max(64) });
+export type AccountIdRequest = z.infer<typeof AccountIdRequestSchema>;
+
 export const BOT_REPORTED_STATUSES = [
   'connecting',
   'waiting_room',
@@ -193,6 +266,9 @@ export const DASHBOARD_CHANNELS = {
   leave: 'bots:leave',
   leaveAll: 'bots:leave-all',
   createSandboxMeeting: 'sandbox:create-meeting',
+  saveAccount: 'accounts:save',
+  deleteAccount: 'accounts:delete',
+  testAccount: 'accounts:test',
 } as const;
 
 export const BOT_CHANNELS = {
@@ -212,6 +288,9 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.leave]: BotIdRequestSchema,
   [DASHBOARD_CHANNELS.leaveAll]: EmptyRequestSchema,
   [DASHBOARD_CHANNELS.createSandboxMeeting]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.saveAccount]: SaveAccountRequestSchema,
+  [DASHBOARD_CHANNELS.deleteAccount]: AccountIdRequestSchema,
+  [DASHBOARD_CHANNELS.testAccount]: AccountIdRequestSchema,
 } as const;
 
 export const BOT_REQUESTS = {
@@ -232,6 +311,12 @@ export interface DashboardApi {
   leaveAll(): Promise<Result<{ count: number }>>;
   /** Sandbox mode only: a new authenticated-only meeting to launch into. */
   createSandboxMeeting(): Promise<Result<SandboxMeeting>>;
+  /** Secrets go in and never come back: the answer holds views only. */
+  saveAccount(request: SaveAccountRequest): Promise<Result<AccountsState>>;
+  deleteAccount(request: AccountIdRequest): Promise<Result<AccountsState>>;
+  testAccount(
+    request: AccountIdRequest,
+  ): Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
   /** Returns an unsubscribe function. */
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
 }
@@ -250,6 +335,9 @@ export interface DashboardResponses {
   [DASHBOARD_CHANNELS.leave]: null;
   [DASHBOARD_CHANNELS.leaveAll]: { count: number };
   [DASHBOARD_CHANNELS.createSandboxMeeting]: SandboxMeeting;
+  [DASHBOARD_CHANNELS.saveAccount]: AccountsState;
+  [DASHBOARD_CHANNELS.deleteAccount]: AccountsState;
+  [DASHBOARD_CHANNELS.testAccount]: { report: ConnectionTestReport; state: AccountsState };
 }
 export interface BotResponses {
   [BOT_CHANNELS.ready]: JoinTicket;

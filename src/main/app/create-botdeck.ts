@@ -3,13 +3,13 @@
  * the host-agnostic services (Zoom clients, the fleet, the IPC router) from what the host passes
  * in, and returns the small surface the host's transports talk to.
  */
-import type { AppMode, BotsChangedEvent, Result } from '../../shared/ipc-contract';
+import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
+import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import { createFleet } from '../fleet/fleet';
 import type { BotWindowHost } from '../fleet/bot-window-host';
 import { createIpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
-import { loadAccounts } from './account-directory';
 import { createHandlers } from './handlers';
 
 /** One Zoom account as main holds it. Lives only in main; secrets included. */
@@ -29,11 +29,13 @@ export interface AccountConfig {
 }
 
 export interface BotdeckOptions {
-  /** 'sandbox' for now. */
-  mode: AppMode;
-  /** At least one. */
+  /** Built-in accounts, always present (the sandbox's demo account). At least one. */
   accounts: AccountConfig[];
-  /** Goes into tickets as `sandboxUrl`. */
+  /** The operator's own Zoom accounts (settings file + keychain); none when absent. */
+  storedAccounts?: StoredAccounts;
+  /** Where stored accounts reach Zoom (default zoom.us; the sandbox in tests). */
+  zoomBase?: { oauthBaseUrl: string; apiBaseUrl: string };
+  /** The embedded sandbox: goes into sandbox tickets and makes sandbox meetings. */
   sandboxUrl: string | null;
   windowHost: BotWindowHost;
   logger?: Logger;
@@ -52,6 +54,9 @@ export interface Botdeck {
   dispose(): Promise<void>;
 }
 
+/** Zoom's production endpoints. */
+export const ZOOM_BASE = { oauthBaseUrl: 'https://zoom.us', apiBaseUrl: 'https://api.zoom.us' };
+
 export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   if (options.accounts.length === 0) throw new Error('Botdeck needs at least one account');
   const ids = new Set(options.accounts.map((account) => account.id));
@@ -60,16 +65,19 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   const logger = options.logger ?? createConsoleLogger();
   const now = options.now ?? Date.now;
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const directory = await loadAccounts(options.accounts, {
+  const accounts = createAccountService({
+    builtIn: options.accounts,
+    stored: options.storedAccounts ?? null,
+    zoomBase: options.zoomBase ?? ZOOM_BASE,
     fetch: fetchImpl,
     now,
     logger,
   });
+  await accounts.start();
   const fleet = createFleet({
     windowHost: options.windowHost,
     logger,
     now,
-    sdk: options.mode === 'sandbox' ? 'sandbox' : 'zoom',
     sandboxUrl: options.sandboxUrl,
     concurrency: options.launchConcurrency,
     joinTimeoutMs: options.joinTimeoutMs,
@@ -77,18 +85,20 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   });
   const router = createIpcRouter({
     ...createHandlers({
-      mode: options.mode,
-      directory,
+      accounts,
       fleet,
       createSandboxMeeting:
-        options.mode === 'sandbox' && options.sandboxUrl !== null
+        options.sandboxUrl !== null
           ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)
           : noSandboxMeetings,
     }),
     logger,
   });
   let disposing: Promise<void> | null = null;
-  logger.info('Botdeck started', { mode: options.mode, accounts: options.accounts.length });
+  logger.info('Botdeck started', {
+    mode: accounts.state().mode,
+    accounts: accounts.state().accounts.length,
+  });
 
   return {
     handleDashboard: (channel, payload) => router.handleDashboard(channel, payload),

@@ -12,7 +12,6 @@ import {
   type BotsChangedEvent,
   type BotView,
   type JoinTicket,
-  type MeetingSdkKind,
   type Result,
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
@@ -29,8 +28,6 @@ export interface FleetOptions {
   windowHost: BotWindowHost;
   logger: Logger;
   now: () => number;
-  /** Which meeting client bot pages use; goes into every ticket. */
-  sdk: MeetingSdkKind;
   sandboxUrl: string | null;
   /** Bots minting or joining at once (default 4). */
   concurrency?: number;
@@ -80,7 +77,6 @@ export function createFleet(options: FleetOptions): Fleet {
   const limit = pLimit(options.concurrency ?? FLEET_DEFAULTS.concurrency);
   const desk = createTicketDesk();
   const prepareJoin = createJoinPreparer({
-    sdk: options.sdk,
     sandboxUrl: options.sandboxUrl,
     zakTtlSeconds: options.zakTtlSeconds ?? DEFAULT_ZAK_TTL_SECONDS,
     now: options.now,

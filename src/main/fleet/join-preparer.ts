@@ -19,6 +19,8 @@ export interface FleetAccount {
   sdkSecret: string;
   /** The profile picture every bot of this account shows in the meeting. */
   avatarUrl: string | null;
+  /** Which meeting client the bot page uses: the sandbox's, or Zoom's Meeting SDK. */
+  sdk: MeetingSdkKind;
 }
 
 /** One join: which meeting, with which name, for which account. */
@@ -30,7 +32,6 @@ export interface JoinRequest {
 }
 
 export interface JoinPreparerOptions {
-  sdk: MeetingSdkKind;
   sandboxUrl: string | null;
   zakTtlSeconds: number;
   now: () => number;
@@ -54,13 +55,14 @@ export function createJoinPreparer(options: JoinPreparerOptions) {
       return {
         ok: true,
         ticket: {
-          sdk: options.sdk,
+          sdk: account.sdk,
           meetingNumber: request.meetingNumber,
           passcode: request.passcode,
           userName: request.userName,
           signature,
           zak,
-          sandboxUrl: options.sandboxUrl,
+          // Only sandbox pages need it; a Zoom page has no business knowing the sandbox.
+          sandboxUrl: account.sdk === 'sandbox' ? options.sandboxUrl : null,
         },
       };
     } catch (error) {

@@ -49,7 +49,6 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     logger,
   });
   const botdeck = await createBotdeck({
-    mode: 'sandbox',
     accounts: [sandboxAccountConfig(sandbox)],
     sandboxUrl: sandbox.url,
     windowHost: windows,

@@ -31,6 +31,8 @@ export interface ZoomClientOptions {
 }
 
 export interface ZoomClient {
+  /** Gets an access token (cached or fresh): proves the S2S credentials work. */
+  authenticate(): Promise<void>;
   /** The profile of `userId` (a Zoom user id or email). */
   getUser(userId: string): Promise<ZoomUser>;
   /** A fresh ZAK for `userId`, valid `ttlSeconds` (Zoom's default is 7,200). */
@@ -86,6 +88,9 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
   }
 
   return {
+    async authenticate() {
+      await tokens.get();
+    },
     getUser(userId) {
       const path = `/v2/users/${encodeURIComponent(userId)}`;
       return call({ kind: 'user', userId, path }, ZoomUserResponseSchema);

@@ -15,7 +15,6 @@ let events: BotsChangedEvent[];
 async function start(options: { userId?: string; joinTimeoutMs?: number } = {}): Promise<void> {
   host = createHttpBotHost();
   botdeck = await createBotdeck({
-    mode: 'sandbox',
     accounts: [sandboxAccount(sandbox, options.userId ? { userId: options.userId } : {})],
     sandboxUrl: sandbox.url,
     windowHost: host,

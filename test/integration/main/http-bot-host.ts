@@ -49,6 +49,11 @@ export function createHttpBotHost(): HttpBotHost {
     page.ticket = ticket;
     tickets.push(ticket);
     await report(botId, 'connecting');
+    if (ticket.sdk !== 'sandbox' || !ticket.sandboxUrl) {
+      // A Zoom ticket: this stand-in page can only join the sandbox, like a page with Zoom blocked.
+      await report(botId, 'failed', { code: null, message: 'Zoom is not reachable from tests' });
+      return;
+    }
     const response = await fetch(
       `${ticket.sandboxUrl}/sandbox/meetings/${ticket.meetingNumber}/join`,
       {

@@ -21,7 +21,6 @@ afterEach(async () => {
 
 async function start(mode: 'sandbox' | 'zoom'): Promise<Botdeck> {
   botdeck = await createBotdeck({
-    mode,
     accounts: [sandboxAccount(sandbox)],
     sandboxUrl: mode === 'sandbox' ? sandbox.url : null,
     windowHost: createHttpBotHost(),
@@ -55,7 +54,7 @@ it('sandbox mode makes an authenticated-only meeting the launch form can read', 
   expect(await join.json()).toMatchObject({ errorCode: 3100 });
 });
 
-it('Zoom mode refuses to make sandbox meetings', async () => {
+it('without a sandbox, Botdeck refuses to make sandbox meetings', async () => {
   const result = await (await start('zoom')).handleDashboard('sandbox:create-meeting', {});
   expect(result).toEqual({
     ok: false,

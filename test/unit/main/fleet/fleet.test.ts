@@ -56,6 +56,7 @@ function setup(options: Partial<FleetOptions> & { mint?: () => Promise<string> }
     sdkKey: 'sdk-key',
     sdkSecret: 'sdk-secret',
     avatarUrl: 'http://avatar',
+    sdk: 'sandbox',
   };
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const events: BotsChangedEvent[] = [];
@@ -63,7 +64,6 @@ function setup(options: Partial<FleetOptions> & { mint?: () => Promise<string> }
     windowHost: windows.host,
     logger,
     now: Date.now,
-    sdk: 'sandbox',
     sandboxUrl: 'http://sandbox',
     joinTimeoutMs: 2_000,
     leaveGraceMs: 2_000,
@@ -305,6 +305,7 @@ describe('fleet: windows and reports', () => {
       sdkKey: 'k',
       sdkSecret: 's',
       avatarUrl: null,
+      sdk: 'sandbox' as const,
     };
     expect(
       fleet.launch({ meetingNumber: '123456789', passcode: '', names: ['x'], account }),

@@ -32,6 +32,13 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'accounts:save': () => ok({ mode: 'sandbox', accounts: [] }),
+    'accounts:delete': () => ok({ mode: 'sandbox', accounts: [] }),
+    'accounts:test': () =>
+      ok({
+        report: { ok: true, steps: [], profile: null },
+        state: { mode: 'sandbox', accounts: [] },
+      }),
     'sandbox:create-meeting': () =>
       ok({
         meetingNumber: '81234567890',
