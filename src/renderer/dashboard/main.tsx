@@ -12,6 +12,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/form.css';
 import './styles/table.css';
+import './styles/accounts.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The dashboard page has no #root element.');

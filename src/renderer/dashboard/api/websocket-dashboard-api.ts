@@ -137,6 +137,9 @@ export function createWebSocketDashboardApi(
     leaveBot: (request) => call(DASHBOARD_CHANNELS.leave, request),
     leaveAll: () => call(DASHBOARD_CHANNELS.leaveAll, {}),
     createSandboxMeeting: () => call(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
+    saveAccount: (request) => call(DASHBOARD_CHANNELS.saveAccount, request),
+    deleteAccount: (request) => call(DASHBOARD_CHANNELS.deleteAccount, request),
+    testAccount: (request) => call(DASHBOARD_CHANNELS.testAccount, request),
     onBotsChanged: (listener) => {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -1,13 +1,15 @@
 /**
- * The launch form: where, how many, and what the bots are called. Validation runs on submit
- * (not while typing) and speaks in one alert, which also shows main's answer when a launch
- * fails; fields are never cleared, since operators often launch into the same meeting again.
+ * The launch form: where, how many, what the bots are called, and under which account.
+ * Validation runs on submit (not while typing) and speaks in one alert, which also shows main's
+ * answer when a launch fails; fields are never cleared, since operators often launch into the
+ * same meeting again.
  */
 import { useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
 import { MAX_BOTS, MIN_BOTS } from '../store/launch-form';
 import { BotNameFields } from './bot-name-fields';
+import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
 
 export function LaunchForm() {
@@ -109,6 +111,7 @@ export function LaunchForm() {
             {'{n}'} becomes the bot&apos;s number. Names you edit below are kept.
           </p>
         </div>
+        <LaunchAccountSelect id={`${id}-account`} />
       </div>
 
       <BotNameFields />

@@ -53,7 +53,8 @@ export const createAppSlice: SliceCreator<AppSlice> =
           if (stopped) return;
           if (result.ok) {
             const { mode, accounts, notices, bots } = result.value;
-            set({ mode, accounts, notices, loading: false });
+            get().applyAccountsState({ mode, accounts });
+            set({ notices, loading: false });
             finishLoading(botsFromSnapshot(bots));
           } else {
             set({ loading: false, loadError: result.error.message });

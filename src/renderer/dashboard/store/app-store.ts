@@ -1,14 +1,16 @@
 /**
- * The dashboard's state: one vanilla zustand store built from three slices, created per app
+ * The dashboard's state: one vanilla zustand store built from five slices, created per app
  * (and per test) with its bridge to main passed in. Nothing here runs at import time.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { BrowserDashboardApi } from '../api/connection';
+import { createAccountEditorSlice, type AccountEditorSlice } from './account-editor-slice';
+import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createBotsSlice, type BotsSlice } from './bots-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
 
-export type AppState = AppSlice & BotsSlice & LaunchSlice;
+export type AppState = AppSlice & BotsSlice & LaunchSlice & AccountsSlice & AccountEditorSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -24,5 +26,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createAppSlice(deps)(...args),
     ...createBotsSlice(deps)(...args),
     ...createLaunchSlice(deps)(...args),
+    ...createAccountsSlice(deps)(...args),
+    ...createAccountEditorSlice(deps)(...args),
   }));
 }

@@ -84,3 +84,17 @@ export function findDuplicateNames(names: readonly string[]): string[] {
   }
   return [...duplicates];
 }
+
+/**
+ * The account the launch form sends: the operator's pick while that account exists, else the
+ * first account (main's own default, which puts stored Zoom accounts before the sandbox's), or
+ * null when there is none. Returns whether the result is still the operator's pick.
+ */
+export function chooseLaunchAccount(
+  current: { accountId: string | null; accountChosen: boolean },
+  accounts: readonly { id: string }[],
+): { accountId: string | null; accountChosen: boolean } {
+  const { accountId, accountChosen } = current;
+  if (accountChosen && accounts.some((account) => account.id === accountId)) return current;
+  return { accountId: accounts[0]?.id ?? null, accountChosen: false };
+}

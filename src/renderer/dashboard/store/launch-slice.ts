@@ -1,5 +1,6 @@
 /**
- * Launch slice: the launch form's fields, its bot names, validation and the launch call.
+ * Launch slice: the launch form's fields, its bot names, the account to launch under,
+ * validation and the launch call.
  */
 import type { SliceCreator } from './app-store';
 import {
@@ -26,6 +27,14 @@ export interface LaunchFormState {
   launchError: string | null;
   /** True while the sandbox is making a meeting for the form. */
   creatingMeeting: boolean;
+  /**
+   * The account the bots launch under: the first account until the operator picks another,
+   * and the first again when the picked one disappears (kept so by `applyAccountsState`).
+   * Null while there is no account; main then uses its own default.
+   */
+  accountId: string | null;
+  /** True when `accountId` is the operator's pick rather than the default. */
+  accountChosen: boolean;
 }
 
 export interface LaunchSlice {
@@ -35,6 +44,8 @@ export interface LaunchSlice {
   setCountText(value: string): void;
   setNameTemplate(value: string): void;
   setBotName(index: number, value: string): void;
+  /** Ignored unless the account exists. */
+  setLaunchAccount(accountId: string): void;
   /** Validates and launches. Resolves true when main accepted the launch. */
   submitLaunch(): Promise<boolean>;
   /** Sandbox mode: asks for a new meeting and puts its link in the form. */
@@ -56,6 +67,8 @@ function initialLaunchForm(): LaunchFormState {
     submitting: false,
     launchError: null,
     creatingMeeting: false,
+    accountId: null,
+    accountChosen: false,
   };
 }
 
@@ -101,6 +114,12 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
         });
       },
 
+      setLaunchAccount(accountId) {
+        if (get().accounts.some((account) => account.id === accountId)) {
+          update({ accountId, accountChosen: true });
+        }
+      },
+
       async fillNewSandboxMeeting() {
         if (get().launch.creatingMeeting) return;
         update({ creatingMeeting: true, launchError: null });
@@ -133,6 +152,7 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
             meeting: form.meeting.trim(),
             passcode: form.passcode.trim(),
             names: form.names.map((name) => name.trim()),
+            ...(form.accountId !== null ? { accountId: form.accountId } : {}),
           });
           // Success keeps every field: operators often launch the same meeting again.
           update({ submitting: false, launchError: result.ok ? null : result.error.message });

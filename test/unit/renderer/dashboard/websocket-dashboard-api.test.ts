@@ -102,6 +102,27 @@ describe('the WebSocket dashboard bridge', () => {
     ]);
   });
 
+  it('carries the account calls on the accounts channels', async () => {
+    const { host, api } = await connect();
+    const save = { label: 'Support', serviceUser: 'bots@example.com', plan: 'pro' } as const;
+    const saved = api.saveAccount(save);
+    void api.deleteAccount({ accountId: 'a1' });
+    void api.testAccount({ accountId: 'a1' });
+    await vi.waitFor(() => expect(host.received).toHaveLength(3));
+    expect(host.received.map((frame) => [frame.channel, frame.payload])).toEqual([
+      ['accounts:save', save],
+      ['accounts:delete', { accountId: 'a1' }],
+      ['accounts:test', { accountId: 'a1' }],
+    ]);
+
+    host.send({
+      type: 'response',
+      id: host.received[0]?.id ?? -1,
+      result: { ok: true, value: { mode: 'zoom', accounts: [] } },
+    });
+    await expect(saved).resolves.toEqual({ ok: true, value: { mode: 'zoom', accounts: [] } });
+  });
+
   it('delivers bots:changed events to listeners until they unsubscribe, and ignores malformed frames', async () => {
     const { host, api } = await connect();
     const seen: string[][] = [];

@@ -1,34 +1,74 @@
 import type {
+  AccountIdRequest,
+  AccountsState,
   AppSnapshot,
   BotsChangedEvent,
+  ConnectionTestReport,
   DashboardApi,
   LaunchRequest,
   Result,
   SandboxMeeting,
+  SaveAccountRequest,
 } from '../../../../src/shared/ipc-contract';
 
 /**
- * An in-memory main for store tests: answers are set per test, launches are recorded, and
- * `push` delivers a bots:changed event as main would.
+ * An in-memory main for store tests: answers are set per test, requests are recorded as main
+ * would receive them (a structured clone, like IPC), and `push` delivers a bots:changed event.
  */
 export interface FakeDashboard {
   api: DashboardApi;
   launches: LaunchRequest[];
+  savedAccounts: SaveAccountRequest[];
+  deletedAccounts: AccountIdRequest[];
+  testedAccounts: AccountIdRequest[];
   push(event: BotsChangedEvent): void;
   snapshot: { result: Promise<Result<AppSnapshot>> };
   launchResult: { next: () => Promise<Result<{ botIds: string[] }>> };
   leaveResult: { next: () => Promise<Result<null>> };
   sandboxMeetingResult: { next: () => Promise<Result<SandboxMeeting>> };
+  /** Defaults answer with `accountsState`. */
+  saveResult: { next: (request: SaveAccountRequest) => Promise<Result<AccountsState>> };
+  deleteResult: { next: (request: AccountIdRequest) => Promise<Result<AccountsState>> };
+  testResult: {
+    next: (
+      request: AccountIdRequest,
+    ) => Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
+  };
+  /** What the default account answers return. */
+  accountsState: AccountsState;
 }
 
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return { mode: 'sandbox', accounts: [], bots: [], notices: [], ...overrides };
 }
 
+/** A report of a test in which every step passed. */
+export function passingReport(): ConnectionTestReport {
+  return {
+    ok: true,
+    steps: [
+      { step: 'token', ok: true, message: 'Got an access token.' },
+      { step: 'profile', ok: true, message: 'Found the service user.' },
+      { step: 'zak', ok: true, message: 'Minted a ZAK.' },
+    ],
+    profile: {
+      displayName: 'Support Bot',
+      email: 'bots@example.com',
+      avatarUrl: 'https://example.com/avatar.png',
+      userType: 'Licensed',
+      status: 'active',
+    },
+  };
+}
+
 export function createFakeDashboard(): FakeDashboard {
   const listeners = new Set<(event: BotsChangedEvent) => void>();
   const fake: FakeDashboard = {
     launches: [],
+    savedAccounts: [],
+    deletedAccounts: [],
+    testedAccounts: [],
+    accountsState: { mode: 'sandbox', accounts: [] },
     push: (event) => listeners.forEach((listener) => listener(event)),
     snapshot: { result: Promise.resolve({ ok: true, value: emptySnapshot() }) },
     launchResult: { next: () => Promise.resolve({ ok: true, value: { botIds: [] } }) },
@@ -44,15 +84,36 @@ export function createFakeDashboard(): FakeDashboard {
           },
         }),
     },
+    saveResult: { next: () => Promise.resolve({ ok: true, value: fake.accountsState }) },
+    deleteResult: { next: () => Promise.resolve({ ok: true, value: fake.accountsState }) },
+    testResult: {
+      next: () =>
+        Promise.resolve({
+          ok: true,
+          value: { report: passingReport(), state: fake.accountsState },
+        }),
+    },
     api: {
       getSnapshot: () => fake.snapshot.result,
       launchBots: (request) => {
-        fake.launches.push(request);
+        fake.launches.push(structuredClone(request));
         return fake.launchResult.next();
       },
       leaveBot: () => fake.leaveResult.next(),
       leaveAll: () => Promise.resolve({ ok: true, value: { count: 0 } }),
       createSandboxMeeting: () => fake.sandboxMeetingResult.next(),
+      saveAccount: (request) => {
+        fake.savedAccounts.push(structuredClone(request));
+        return fake.saveResult.next(request);
+      },
+      deleteAccount: (request) => {
+        fake.deletedAccounts.push(structuredClone(request));
+        return fake.deleteResult.next(request);
+      },
+      testAccount: (request) => {
+        fake.testedAccounts.push(structuredClone(request));
+        return fake.testResult.next(request);
+      },
       onBotsChanged: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
