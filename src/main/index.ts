@@ -11,6 +11,7 @@ import { registerIpc } from './electron/ipc-bridge';
 import { createSenderRegistry } from './electron/sender-registry';
 import { createConsoleLogger } from './log/logger';
 import { sandboxAccountConfig } from './modes/sandbox-account';
+import { storedAccountsIn } from './modes/stored-accounts-setup';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
 
 const logger = createConsoleLogger();
@@ -23,7 +24,8 @@ let dashboard: BrowserWindow | null = null;
 const senders = createSenderRegistry();
 
 async function start(): Promise<void> {
-  // Sandbox mode is the default until Zoom credentials are stored (the Accounts issue).
+  // The sandbox always runs: its demo account is there beside any Zoom account, and it is
+  // what the app uses until the operator stores one.
   sandbox = await startSandbox({ port: 0 });
   const windowHost = createElectronBotWindows({
     senders,
@@ -32,6 +34,7 @@ async function start(): Promise<void> {
   });
   botdeck = await createBotdeck({
     accounts: [sandboxAccountConfig(sandbox)],
+    storedAccounts: storedAccountsIn(app.getPath('userData')),
     sandboxUrl: sandbox.url,
     windowHost,
     logger,
