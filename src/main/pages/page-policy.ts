@@ -23,13 +23,21 @@ const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// The Meeting SDK compiles wasm, starts blob workers, injects styles and talks to Zoom's hosts.
+// The Meeting SDK (Client View), checked in Chromium against the real package, needs:
+// - script-src 'wasm-unsafe-eval': it compiles its media wasm. No 'unsafe-eval': the one eval
+//   it tries (protobuf.js probing for `require`) is inside a try/catch and works without it.
+// - style-src 'unsafe-inline': it injects its UI styles at run time.
+// - img-src/media-src 'self' blob: data:: its images, sounds and CSS sprites come from the
+//   app's own copy (/zoom-sdk/); avatars come from Zoom's hosts.
+// - connect-src https://zoom.us: its join request goes to the apex `zoom.us/api/v1/wc/info`,
+//   which `*.zoom.us` does not cover; the meeting itself then runs over wss to `*.zoom.us`.
+// - worker-src 'self' blob:: its media workers, from /zoom-sdk/ or built as blobs.
 const BOT_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${LOOPBACK} ${ZOOM_HTTPS}`,
-  `connect-src 'self' ${LOOPBACK} ${ZOOM_HTTPS} wss://*.zoom.us wss://*.zoomgov.com`,
+  `connect-src 'self' ${LOOPBACK} https://zoom.us ${ZOOM_HTTPS} wss://*.zoom.us wss://*.zoomgov.com`,
   "worker-src 'self' blob:",
   "media-src 'self' blob:",
   "object-src 'none'",
@@ -48,6 +56,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
+  // The Meeting SDK's own assets (/zoom-sdk/): sounds and background images.
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.jpg': 'image/jpeg',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -73,9 +85,17 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Which page a path belongs to decides its policy; shared assets get the stricter one. */
+/** Where the build puts the Meeting SDK's run-time assets (electron.vite.config.ts). */
+export const ZOOM_SDK_URL_PREFIX = '/zoom-sdk/';
+
+/**
+ * Which page a path belongs to decides its policy; shared assets get the stricter one. The
+ * Meeting SDK's assets belong to the bot page: only bot pages load them.
+ */
 export function pageKindOf(urlPath: string): PageKind {
-  return urlPath.startsWith('/bot/') ? 'bot' : 'dashboard';
+  return urlPath.startsWith('/bot/') || urlPath.startsWith(ZOOM_SDK_URL_PREFIX)
+    ? 'bot'
+    : 'dashboard';
 }
 
 export function contentSecurityPolicy(kind: PageKind): string {
@@ -85,7 +105,10 @@ export function contentSecurityPolicy(kind: PageKind): string {
 /**
  * Headers for a served file. Only bot pages are cross-origin isolated (COOP + COEP): the
  * Meeting SDK needs SharedArrayBuffer, while the dashboard must stay free to show avatars from
- * Zoom's CDN, which sends no Cross-Origin-Resource-Policy header.
+ * Zoom's CDN, which sends no Cross-Origin-Resource-Policy header. Every file of the bot page
+ * carries COEP, not just its HTML: Chromium refuses to start a dedicated worker in an isolated
+ * page unless the worker script's own response has COEP too, and the SDK's media workers are
+ * such scripts. (On other files the two headers mean nothing, so they are harmless there.)
  */
 export function pageHeaders(urlPath: string, file: string): Record<string, string> {
   const headers: Record<string, string> = {
@@ -95,13 +118,11 @@ export function pageHeaders(urlPath: string, file: string): Record<string, strin
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
   };
-  if (file.endsWith('.html')) {
-    const kind = pageKindOf(urlPath);
-    headers['Content-Security-Policy'] = contentSecurityPolicy(kind);
-    if (kind === 'bot') {
-      headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-      headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-    }
+  const kind = pageKindOf(urlPath);
+  if (file.endsWith('.html')) headers['Content-Security-Policy'] = contentSecurityPolicy(kind);
+  if (kind === 'bot') {
+    headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+    headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
   }
   return headers;
 }

@@ -26,6 +26,12 @@ export interface ChromiumBotWindowsOptions {
   pageUrl: string;
   executablePath: string;
   logger: Logger;
+  /**
+   * Host patterns no bot page may reach (`zoom.us` exactly, `*.zoom.us` for it and every
+   * subdomain): requests and WebSockets to them are aborted and logged (method, host, path:
+   * never a query or body, which carry tokens). For tests of the real Meeting SDK offline.
+   */
+  blockHosts?: readonly string[];
 }
 
 export interface ChromiumBotWindows extends BotWindowHost {
@@ -83,6 +89,7 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     async open(botId) {
       if (pages.has(botId)) throw new Error(`Bot ${botId} already has a window`);
       const context = await (await launchBrowser()).newContext();
+      if (options.blockHosts?.length) await blockHosts(context, botId, options);
       await context.exposeBinding(
         WEB_BOT_BINDING,
         (_source, channel: unknown, payload: unknown) => {
@@ -140,4 +147,39 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       if (running) await (await running).close().catch(() => undefined);
     },
   };
+}
+
+/** Whether `hostname` matches one of the patterns (see `blockHosts`). */
+function isBlockedHost(hostname: string, patterns: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return patterns.some((raw) => {
+    const pattern = raw.toLowerCase();
+    if (!pattern.startsWith('*.')) return host === pattern;
+    const zone = pattern.slice(2);
+    return host === zone || host.endsWith(`.${zone}`);
+  });
+}
+
+async function blockHosts(
+  context: BrowserContext,
+  botId: string,
+  options: ChromiumBotWindowsOptions,
+): Promise<void> {
+  const patterns = options.blockHosts ?? [];
+  const blocked = (url: URL): boolean => isBlockedHost(url.hostname, patterns);
+  const log = (method: string, url: URL): void =>
+    options.logger.warn('Blocked a bot page request', {
+      botId,
+      method,
+      host: url.hostname,
+      path: url.pathname,
+    });
+  await context.route(blocked, (route) => {
+    log(route.request().method(), new URL(route.request().url()));
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(blocked, (socket) => {
+    log('WEBSOCKET', new URL(socket.url()));
+    return socket.close({ code: 1008, reason: 'Blocked by Botdeck' });
+  });
 }

@@ -6,9 +6,16 @@
  *   --chromium PATH       Chromium for bot pages (default /usr/bin/chromium, or $BOTDECK_CHROMIUM)
  *   --sandbox-url URL     use a running sandbox; its demo credentials come from
  *                         $BOTDECK_SANDBOX_ACCOUNT (the JSON line `npm run sandbox` prints)
+ *   --data-dir DIR        settings folder (default: the desktop app's, e.g. ~/.config/Botdeck)
+ *   --zoom-base-url URL   send stored Zoom accounts' API calls here instead of zoom.us
+ *                         (point it at a sandbox to rehearse the real-account flow)
+ *   --meeting-sdk zoom    the sandbox account's bots run Zoom's real Meeting SDK (default sandbox)
+ *   --block-host PATTERN  bot pages may not reach this host (`*.zoom.us`: it and subdomains);
+ *                         repeatable; blocked requests are logged
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createConsoleLogger } from '../log/logger';
 import type { SandboxEndpoint } from '../modes/sandbox-account';
 import { startWebHost } from './start-web-host';
@@ -35,12 +42,21 @@ function externalSandbox(url: string | undefined): SandboxEndpoint | undefined {
   };
 }
 
+function meetingSdkKind(value: string | undefined): MeetingSdkKind | undefined {
+  if (value === undefined || value === 'sandbox' || value === 'zoom') return value;
+  throw new Error(`--meeting-sdk takes "sandbox" or "zoom", not "${value}".`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       chromium: { type: 'string' },
       'sandbox-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'zoom-base-url': { type: 'string' },
+      'meeting-sdk': { type: 'string' },
+      'block-host': { type: 'string', multiple: true },
     },
   });
   const logger = createConsoleLogger();
@@ -48,6 +64,10 @@ async function main(): Promise<void> {
     port: values.port === undefined ? undefined : Number(values.port),
     chromiumPath: values.chromium ?? process.env.BOTDECK_CHROMIUM,
     sandbox: externalSandbox(values['sandbox-url']),
+    dataDir: values['data-dir'],
+    zoomBaseUrl: values['zoom-base-url'],
+    meetingSdk: meetingSdkKind(values['meeting-sdk']),
+    blockHosts: values['block-host'],
     logger,
   });
   process.stdout.write(`${JSON.stringify({ url: host.url, sandboxUrl: host.sandboxUrl })}\n`);

@@ -4,9 +4,11 @@
  * any local browser and bots run as headless Chromium pages.
  */
 import { fileURLToPath } from 'node:url';
+import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
+import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { createChromiumBotWindows } from './chromium-bot-windows';
@@ -18,8 +20,19 @@ export interface WebHostOptions {
   chromiumPath?: string;
   /** Use a sandbox that is already running instead of starting one in-process. */
   sandbox?: SandboxEndpoint;
+  /** Settings folder (accounts' non-secret fields); the desktop app's by default. */
+  dataDir?: string;
+  /** Sends stored accounts' Zoom calls here instead of zoom.us (a sandbox, for demos and tests). */
+  zoomBaseUrl?: string;
   rendererDir?: string;
   launchConcurrency?: number;
+  /**
+   * Which meeting client the built-in sandbox account's bots use: the sandbox's own (default),
+   * or Zoom's real Meeting SDK while ZAKs and signatures still come from the sandbox.
+   */
+  meetingSdk?: MeetingSdkKind;
+  /** Hosts bot pages may not reach (see ChromiumBotWindowsOptions.blockHosts). */
+  blockHosts?: readonly string[];
   logger: Logger;
 }
 
@@ -46,10 +59,16 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
+    blockHosts: options.blockHosts,
     logger,
   });
   const botdeck = await createBotdeck({
-    accounts: [sandboxAccountConfig(sandbox)],
+    // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
+    accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
+    storedAccounts: storedAccountsIn(options.dataDir ?? defaultDataDir()),
+    zoomBase: options.zoomBaseUrl
+      ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
+      : undefined,
     sandboxUrl: sandbox.url,
     windowHost: windows,
     logger,

@@ -5,7 +5,10 @@
 import type { JoinTicket } from '../../shared/ipc-contract';
 import { getBotApi } from './api/get-bot-api';
 import { createBotPageView } from './bot-page-view';
+import { loadZoomSdk } from './meeting/load-zoom-sdk';
 import { createSandboxMeetingClient } from './meeting/sandbox-meeting-client';
+import { createZoomMeetingClient } from './meeting/zoom-meeting-client';
+import { hideZoomUiWhenFinished } from './meeting/zoom-page-ui';
 import { runBot, type ClientChoice } from './run-bot';
 import './bot.css';
 
@@ -14,7 +17,14 @@ function chooseClient(ticket: JoinTicket): ClientChoice {
     if (!ticket.sandboxUrl) return { ok: false, message: 'The join ticket names no sandbox.' };
     return { ok: true, client: createSandboxMeetingClient({ sandboxUrl: ticket.sandboxUrl }) };
   }
-  return { ok: false, message: 'The Zoom Meeting SDK client is not in this build yet.' };
+  const client = createZoomMeetingClient({
+    loadSdk: loadZoomSdk,
+    crossOriginIsolated: window.crossOriginIsolated,
+    // Same document plus a fragment: the SDK's post-leave navigation does not reload the page.
+    leaveUrl: `${location.pathname}${location.search}#left`,
+  });
+  hideZoomUiWhenFinished(client);
+  return { ok: true, client };
 }
 
 const view = createBotPageView();

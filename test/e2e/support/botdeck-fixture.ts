@@ -4,6 +4,9 @@
  * so the test can ask the sandbox what really happened.
  */
 import { test as base } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startJsonLineProcess } from './processes';
 import { sandboxApi, type SandboxLine } from './sandbox-api';
 
@@ -12,6 +15,10 @@ export interface BotdeckFixture {
   url: string;
   sandbox: SandboxLine;
   api: ReturnType<typeof sandboxApi>;
+  /** The web host's settings folder (a fresh one per test). */
+  dataDir: string;
+  /** Everything the web host logged. */
+  hostLog: string;
 }
 
 export const test = base.extend<{ botdeck: BotdeckFixture }>({
@@ -23,16 +30,33 @@ export const test = base.extend<{ botdeck: BotdeckFixture }>({
       '--port',
       '0',
     ]);
+    const dataDir = await mkdtemp(join(tmpdir(), 'botdeck-e2e-'));
     const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(
       `web-host-${tag}`,
-      ['src/main/web/cli.ts', '--sandbox-url', sandbox.line.url],
+      [
+        'src/main/web/cli.ts',
+        '--sandbox-url',
+        sandbox.line.url,
+        '--data-dir',
+        dataDir,
+        // Stored "Zoom" accounts talk to the sandbox too: Zoom cannot be reached from tests.
+        '--zoom-base-url',
+        sandbox.line.url,
+      ],
       { BOTDECK_SANDBOX_ACCOUNT: JSON.stringify(sandbox.line) },
     );
     try {
-      await use({ url: host.line.url, sandbox: sandbox.line, api: sandboxApi(sandbox.line) });
+      await use({
+        url: host.line.url,
+        sandbox: sandbox.line,
+        api: sandboxApi(sandbox.line),
+        dataDir,
+        hostLog: host.logPath,
+      });
     } finally {
       await host.stop();
       await sandbox.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   },
 });

@@ -11,6 +11,8 @@ const TSX = 'node_modules/.bin/tsx';
 export interface Started<T> {
   line: T;
   child: ChildProcess;
+  /** Where its stderr goes. */
+  logPath: string;
   stop(): Promise<void>;
 }
 
@@ -20,7 +22,8 @@ export async function startJsonLineProcess<T>(
   env: Record<string, string> = {},
 ): Promise<Started<T>> {
   mkdirSync('test-results', { recursive: true });
-  const log = createWriteStream(`test-results/${name}.log`, { flags: 'a' });
+  const logPath = `test-results/${name}.log`;
+  const log = createWriteStream(logPath, { flags: 'w' });
   const child = spawn(TSX, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +48,7 @@ export async function startJsonLineProcess<T>(
   return {
     line,
     child,
+    logPath,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

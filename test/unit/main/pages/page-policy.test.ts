@@ -45,3 +45,45 @@ describe('page headers', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 });
+
+describe('the Meeting SDK in the bot page', () => {
+  const botDirective = (name: string): string =>
+    contentSecurityPolicy('bot')
+      .split('; ')
+      .find((d) => d.startsWith(`${name} `)) ?? '';
+
+  it('serves the SDK’s wasm and workers with their types and COEP, so isolated pages may use them', () => {
+    const wasm = pageHeaders(
+      '/zoom-sdk/lib/av/audio.simd.wasm',
+      `${ROOT}/zoom-sdk/lib/av/audio.simd.wasm`,
+    );
+    expect(wasm['Content-Type']).toBe('application/wasm');
+    // Chromium starts a dedicated worker in an isolated page only if its script has COEP too.
+    const worker = pageHeaders(
+      '/zoom-sdk/lib/av/audio_simd.min.js',
+      `${ROOT}/zoom-sdk/lib/av/audio_simd.min.js`,
+    );
+    expect(worker['Content-Type']).toBe('text/javascript; charset=utf-8');
+    expect(worker['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+    expect(worker['Cross-Origin-Resource-Policy']).toBe('same-origin');
+    const sound = pageHeaders(
+      '/zoom-sdk/lib/audio/ring.mp3',
+      `${ROOT}/zoom-sdk/lib/audio/ring.mp3`,
+    );
+    expect(sound['Content-Type']).toBe('audio/mpeg');
+  });
+
+  it('leaves the dashboard’s shared assets out of isolation', () => {
+    const asset = pageHeaders('/assets/dashboard-1a2b.js', `${ROOT}/assets/dashboard-1a2b.js`);
+    expect(asset['Cross-Origin-Embedder-Policy']).toBeUndefined();
+  });
+
+  it('lets the SDK compile wasm but never eval, and reach Zoom’s apex host for the join', () => {
+    expect(botDirective('script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(contentSecurityPolicy('bot')).not.toContain("'unsafe-eval'");
+    expect(botDirective('connect-src').split(' ')).toEqual(
+      expect.arrayContaining(['https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us']),
+    );
+    expect(contentSecurityPolicy('dashboard')).not.toMatch(/connect-src[^;]*zoom/);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The slice of the Meeting SDK's Client View (`ZoomMtg`) that Botdeck uses, typed from the SDK's
+ * own index.d.ts. Narrowing it to an interface does two jobs: the compiler checks at the import
+ * site that the real `ZoomMtg` still fits (a renamed option or method breaks the build, not a
+ * meeting), and tests can hand the client a recording stand-in instead of 5 MB of SDK.
+ *
+ * Type-only import: nothing of the SDK is bundled because of this file.
+ */
+import type { ZoomMtg } from '@zoom/meetingsdk';
+
+/** `ZoomMtg.init`'s argument, exactly as the SDK declares it. */
+export type ZoomInitArgs = Parameters<typeof ZoomMtg.init>[0];
+/** `ZoomMtg.join`'s argument, exactly as the SDK declares it (`passWord`, `zak`, callbacks). */
+export type ZoomJoinArgs = Parameters<typeof ZoomMtg.join>[0];
+/** `ZoomMtg.leaveMeeting`'s argument. */
+export type ZoomLeaveArgs = Parameters<typeof ZoomMtg.leaveMeeting>[0];
+
+/** The in-meeting events the client listens to; see zoom-sdk-events.ts for their payloads. */
+export type ZoomListenedEvent = 'onMeetingStatus' | 'onUserLeave' | 'onJoinSpeed';
+
+/**
+ * What the client calls. The SDK types listener callbacks as `Function`; here they take
+ * `unknown`, because every payload is parsed before use.
+ */
+export interface ZoomMtgSdk {
+  setZoomJSLib(path: string, dir: string): void;
+  preLoadWasm(): void;
+  prepareWebSDK(): void;
+  init(args: ZoomInitArgs): void;
+  join(args: ZoomJoinArgs): void;
+  leaveMeeting(args: ZoomLeaveArgs): void;
+  inMeetingServiceListener(event: ZoomListenedEvent, callback: (payload: unknown) => void): void;
+}

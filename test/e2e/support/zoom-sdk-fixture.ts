@@ -1,0 +1,71 @@
+/**
+ * Botdeck with Zoom's real Meeting SDK in its bot pages, offline: the sandbox alone (REST:
+ * OAuth, ZAKs, the account's profile), and the web host with `--meeting-sdk zoom`, so bots get
+ * tickets for the SDK, and `--block-host` for Zoom's hosts, so no bot page can reach Zoom (it
+ * could not anyway; blocking makes every attempt fail fast and shows up in the host's log).
+ */
+import { test as base } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startJsonLineProcess } from './processes';
+import { sandboxApi, type SandboxLine } from './sandbox-api';
+
+/** Zoom's hosts (zoom.md §6): bot pages may reach none of them. */
+export const ZOOM_HOST_PATTERNS = ['*.zoom.us', '*.zoomgov.com'];
+
+export interface ZoomSdkBotdeck {
+  /** The one-time dashboard URL the web host printed. */
+  url: string;
+  /** The web host's origin, which serves the bot page like the Electron app:// scheme. */
+  origin: string;
+  sandbox: SandboxLine;
+  api: ReturnType<typeof sandboxApi>;
+  /** Everything the web host logged so far (JSON lines on its stderr). */
+  hostLog(): string;
+}
+
+export const test = base.extend<{ botdeck: ZoomSdkBotdeck }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  botdeck: async ({}, use, testInfo) => {
+    const tag = `zoom-sdk-${testInfo.title.replace(/\W+/g, '-').slice(0, 40)}`;
+    const sandbox = await startJsonLineProcess<SandboxLine>(`sandbox-${tag}`, [
+      'src/main/sandbox/cli.ts',
+      '--port',
+      '0',
+    ]);
+    // A fresh settings folder: the web host must not read the developer's own accounts.
+    const dataDir = await mkdtemp(join(tmpdir(), 'botdeck-e2e-zoom-sdk-'));
+    const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(
+      `web-host-${tag}`,
+      [
+        'src/main/web/cli.ts',
+        '--sandbox-url',
+        sandbox.line.url,
+        '--data-dir',
+        dataDir,
+        '--meeting-sdk',
+        'zoom',
+        ...ZOOM_HOST_PATTERNS.flatMap((pattern) => ['--block-host', pattern]),
+      ],
+      { BOTDECK_SANDBOX_ACCOUNT: JSON.stringify(sandbox.line) },
+    );
+    let log = '';
+    host.child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    try {
+      await use({
+        url: host.line.url,
+        origin: new URL(host.line.url).origin,
+        sandbox: sandbox.line,
+        api: sandboxApi(sandbox.line),
+        hostLog: () => log,
+      });
+    } finally {
+      await host.stop();
+      await sandbox.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

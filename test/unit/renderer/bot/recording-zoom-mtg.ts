@@ -1,0 +1,93 @@
+/**
+ * A recording stand-in for the part of Zoom's Client View (`ZoomMtg`) that Botdeck uses. It
+ * implements the same `ZoomMtgSdk` interface the real SDK is checked against, records every
+ * call (callbacks stripped, so the records compare as plain data), answers `init`, `join` and
+ * `leaveMeeting` as each test scripts, and lets the test fire the SDK's in-meeting events.
+ */
+import type {
+  ZoomInitArgs,
+  ZoomJoinArgs,
+  ZoomListenedEvent,
+  ZoomMtgSdk,
+} from '../../../../src/renderer/bot/meeting/zoom-sdk-types';
+
+/** How a callback-style call answers: at once with success or an error result, or never. */
+export type Answer = { success: true } | { error: unknown } | 'pending';
+
+export interface RecordingZoomMtg extends ZoomMtgSdk {
+  calls: { method: string; args: unknown }[];
+  initAnswer: Answer;
+  joinAnswer: Answer;
+  leaveAnswer: Answer;
+  /** The last init/join arguments as the SDK received them (callbacks included). */
+  lastInit(): ZoomInitArgs | undefined;
+  lastJoin(): ZoomJoinArgs | undefined;
+  /** Answers a `pending` call later, as the SDK would from the network. */
+  settleJoin(answer: Exclude<Answer, 'pending'>): void;
+  /** Delivers an in-meeting event to every listener registered for it. */
+  fire(event: ZoomListenedEvent, payload: unknown): void;
+  methods(): string[];
+}
+
+type Callbacks = { success?: unknown; error?: unknown };
+
+export function createRecordingZoomMtg(): RecordingZoomMtg {
+  const calls: { method: string; args: unknown }[] = [];
+  const listeners = new Map<string, ((payload: unknown) => void)[]>();
+  let init: ZoomInitArgs | undefined;
+  let join: ZoomJoinArgs | undefined;
+
+  const record = (method: string, args: unknown = null): void => {
+    if (typeof args === 'object' && args !== null) {
+      const plain = Object.fromEntries(
+        Object.entries(args).filter(([, value]) => typeof value !== 'function'),
+      );
+      calls.push({ method, args: plain });
+    } else {
+      calls.push({ method, args });
+    }
+  };
+  const answer = (callbacks: Callbacks, how: Answer): void => {
+    if (how === 'pending') return;
+    const callback = 'success' in how ? callbacks.success : callbacks.error;
+    if (typeof callback === 'function') callback('success' in how ? { status: true } : how.error);
+  };
+
+  const sdk: RecordingZoomMtg = {
+    calls,
+    initAnswer: { success: true },
+    joinAnswer: { success: true },
+    leaveAnswer: { success: true },
+    setZoomJSLib: (path, dir) => record('setZoomJSLib', { path, dir }),
+    preLoadWasm: () => record('preLoadWasm'),
+    prepareWebSDK: () => record('prepareWebSDK'),
+    init(args) {
+      init = args;
+      record('init', args);
+      answer(args, sdk.initAnswer);
+    },
+    join(args) {
+      join = args;
+      record('join', args);
+      answer(args, sdk.joinAnswer);
+    },
+    leaveMeeting(args) {
+      record('leaveMeeting', args);
+      answer(args, sdk.leaveAnswer);
+    },
+    inMeetingServiceListener(event, callback) {
+      record('inMeetingServiceListener', event);
+      listeners.set(event, [...(listeners.get(event) ?? []), callback]);
+    },
+    lastInit: () => init,
+    lastJoin: () => join,
+    settleJoin(how) {
+      if (join) answer(join, how);
+    },
+    fire(event, payload) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+    methods: () => calls.map((call) => call.method),
+  };
+  return sdk;
+}
