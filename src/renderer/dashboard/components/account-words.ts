@@ -24,8 +24,11 @@ export const STEP_LABELS: Record<ConnectionTestStep, string> = {
   zak: 'ZAK minting',
 };
 
-export const secretsWords = (account: AccountView): string =>
-  account.hasSecrets ? 'Secrets stored in the system keychain' : 'No secrets stored';
+export const secretsWords = (account: AccountView): string => {
+  // The sandbox's demo credentials are made up at start and live only in memory.
+  if (account.isSandbox) return 'Built-in demo credentials (nothing stored)';
+  return account.hasSecrets ? 'Secrets stored in the system keychain' : 'No secrets stored';
+};
 
 /** An account in the launch form's list: its label, marked when it is the sandbox's. */
 export const launchAccountLabel = (account: AccountView): string =>

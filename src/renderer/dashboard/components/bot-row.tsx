@@ -1,7 +1,7 @@
 /** One bot in the table. Text only from the bot's view: nothing here is a secret. */
 import type { Ref } from 'react';
 import type { BotView } from '../../../shared/ipc-contract';
-import { STATE_LABELS, isLive } from './bot-states';
+import { STATE_LABELS, describeBotReason, isLive } from './bot-states';
 import { formatDuration } from './format-duration';
 
 interface BotRowProps {
@@ -14,7 +14,7 @@ interface BotRowProps {
 }
 
 export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
-  const reason = bot.failure?.message ?? bot.note ?? '';
+  const reason = describeBotReason(bot, now);
   return (
     <tr
       ref={rowRef}
@@ -42,7 +42,7 @@ export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
       <td className="mono" data-testid="bot-time">
         {timeInMeeting(bot, now)}
       </td>
-      <td className="cell-reason" data-testid="bot-failure">
+      <td className="cell-reason" data-testid="bot-failure" title={reason}>
         {reason}
       </td>
       <td className="cell-action">

@@ -57,3 +57,30 @@ export function countFleet(bots: Iterable<BotView>): FleetCounts {
 
 export const formatFleetSummary = (counts: FleetCounts): string =>
   `${counts.inMeeting} in meeting · ${counts.joining} joining · ${counts.failed} failed`;
+
+/** A wall-clock time as the table shows it: 14:03:12, in the operator's time zone. */
+export function formatClock(epochMs: number): string {
+  const at = new Date(epochMs);
+  return [at.getHours(), at.getMinutes(), at.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
+}
+
+/**
+ * The reason column: while Botdeck rejoins, the attempt and the next try ("Rejoining: attempt 2
+ * of 5, next try 14:03:12 — Lost the connection to the meeting."); once the bot ended, why and
+ * when ("Removed from the meeting by the host; … · at 14:02:05"); otherwise any note.
+ */
+export function describeBotReason(bot: BotView, now: number): string {
+  const { reconnect } = bot;
+  if (bot.state === 'reconnecting' && reconnect) {
+    const when =
+      reconnect.nextTryAt !== null && reconnect.nextTryAt > now
+        ? `next try ${formatClock(reconnect.nextTryAt)}`
+        : 'trying now';
+    return `Rejoining: attempt ${reconnect.attempt} of ${reconnect.maxAttempts}, ${when} — ${reconnect.reason}`;
+  }
+  const reason = bot.failure?.message ?? bot.note ?? '';
+  if (reason === '' || bot.endedAt === null) return reason;
+  return `${reason} · at ${formatClock(bot.endedAt)}`;
+}

@@ -22,7 +22,10 @@ export function LaunchForm() {
       nameTemplate: state.launch.nameTemplate,
       submitting: state.launch.submitting,
       creatingMeeting: state.launch.creatingMeeting,
-      isSandbox: state.mode === 'sandbox',
+      // Sandbox meetings serve bots of the sandbox account, whatever mode the app is in.
+      isSandbox:
+        state.accounts.find((account) => account.id === state.launch.accountId)?.isSandbox ??
+        state.mode === 'sandbox',
     })),
   );
   const actions = useAppStore(

@@ -41,7 +41,7 @@ describe('the accounts area', () => {
       'Edit',
       'Remove',
     ]);
-    expect(html).toContain('Secrets stored in the system keychain');
+    expect(html).toContain('Built-in demo credentials (nothing stored)');
     expect(html).toContain('No secrets stored');
     expect(html).toContain('Business or higher (up to 80 ZAKs/s)');
     expect(html).toContain('Missing scope (4700).');
