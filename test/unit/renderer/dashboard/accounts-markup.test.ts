@@ -42,7 +42,7 @@ describe('the accounts area', () => {
       'Remove',
     ]);
     expect(html).toContain('Built-in demo credentials (nothing stored)');
-    expect(html).toContain('No secrets stored');
+    expect(html).toContain('Secrets stored in the system keychain');
     expect(html).toContain('Business or higher (up to 80 ZAKs/s)');
     expect(html).toContain('Missing scope (4700).');
   });
