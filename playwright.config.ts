@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src/main/web/chromium-bot-windows';
 
 /** Debian's Chromium: Playwright's own browser download is neither needed nor possible here. */
 const chromiumPath = process.env.BOTDECK_CHROMIUM ?? '/usr/bin/chromium';
@@ -18,14 +19,8 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-gpu',
-        '--no-first-run',
-      ],
+      // The same quiet flags the web host gives its bot pages.
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -6,10 +6,12 @@
  *   (b) 600 mints with the sandbox limiting like Zoom Pro (Light 30/s) → sustained mints per
  *       second and how many 429s came back (goals ≥ 28.5/s and 0)
  *   (c) median mint latency through the client vs a raw fetch of the same endpoint
+ *   (d) bundle sizes of the dashboard and bot pages (from the last `npm run build`)
  *
  * Each figure prints as one JSON line; the last line is one object with all of them.
  */
 import { performance } from 'node:perf_hooks';
+import { bundleSizes } from './bundle-sizes';
 import { startSandbox, type RunningSandbox } from '../src/main/sandbox/sandbox-server';
 import { createZoomClient, type ZoomClient } from '../src/main/zoom/zoom-client';
 
@@ -159,8 +161,11 @@ async function main(): Promise<void> {
       overheadRatio: round(c.overheadRatio),
     }),
   );
+  const d = await bundleSizes();
+  console.log(JSON.stringify({ figure: 'd', ...(d ?? { note: 'no build: run npm run build' }) }));
   console.log(
     JSON.stringify({
+      ...(d ?? {}),
       oauthRequests: a.oauthRequests,
       mintsPerSecond: round(b.mintsPerSecond, 2),
       rateLimited429: b.rateLimited429,
