@@ -1,7 +1,10 @@
 /**
  * A client-side limiter that keeps Botdeck under Zoom's per-account rate for a category
- * (Light: 30/s on Pro, zoom.md §3). It is a sliding window: at most `perSecond` grants in any
- * window of `windowMs`, so it also stays under Zoom's limit however Zoom aligns its seconds.
+ * (Light: 30/s on Pro, zoom.md §3). Grants are spaced evenly, `windowMs / perSecond` apart,
+ * rather than granted in bursts: a burst that leaves us at once reaches Zoom spread out by
+ * network and event-loop jitter, and the tail of one burst plus the head of the next can land
+ * in the same second of Zoom's window. Even spacing bounds every one-second window at
+ * `floor(1000 / spacing) + 1` requests, which is below the limit whatever Zoom's alignment.
  * A small no-dependency class earns its place over p-queue here: it needs an injectable clock
  * and sleep so tests never really wait.
  */
@@ -11,9 +14,9 @@ export interface RateLimiterOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   /**
-   * Width of the window; a little over one second by default, because requests that leave us
-   * evenly spaced can reach Zoom bunched together by network jitter. 40 ms of margin keeps a
-   * batch at ≥ 96% of the plan's rate (28.8/s on Pro; see `npm run bench`).
+   * The span `perSecond` grants are spread over; a little over one second by default, so a
+   * batch runs at ≥ 96% of the plan's rate (28.8/s on Pro; see `npm run bench`) with a margin
+   * for jitter.
    */
   windowMs?: number;
 }
@@ -28,22 +31,22 @@ export const DEFAULT_WINDOW_MS = 1_040;
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const limit = Math.floor(options.perSecond);
   if (!(limit >= 1)) throw new RangeError('A rate limit needs at least one request per second');
-  const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
-  /** Grant times of the last `limit` grants, oldest first. */
-  const grants: number[] = [];
+  const spacing = (options.windowMs ?? DEFAULT_WINDOW_MS) / limit;
+  /** The earliest moment the next grant may happen. */
+  let nextAt = -Infinity;
   /** Callers queue behind each other so grants stay in arrival order. */
   let tail: Promise<void> = Promise.resolve();
 
   async function grant(): Promise<void> {
     for (;;) {
       const now = options.now();
-      while (grants.length > 0 && (grants[0] ?? now) <= now - windowMs) grants.shift();
-      if (grants.length < limit) {
-        grants.push(now);
+      if (now >= nextAt) {
+        // Keep the schedule when a timer fires a little late (so lateness does not add up and
+        // sag the rate); start afresh only after an idle spell.
+        nextAt = (now - nextAt < spacing ? nextAt : now) + spacing;
         return;
       }
-      const oldest = grants[0] ?? now;
-      await options.sleep(Math.max(1, oldest + windowMs - now));
+      await options.sleep(Math.max(1, nextAt - now));
     }
   }
 

@@ -129,8 +129,10 @@ describe('Zoom client against the sandbox', () => {
     await addFault(sandbox, { target: 'zak', status: 503, count: 2 });
     await client().mintZak(sandbox.account.userId);
     expect(statuses.filter((status) => status === 503)).toHaveLength(2);
-    expect(sleeps).toHaveLength(2);
-    expect(sleeps[1]).toBeGreaterThan(sleeps[0] ?? Infinity);
+    // The rate limiter's own spacing waits (about 35 ms at 30/s) are not backoff.
+    const backoff = sleeps.filter((ms) => ms >= 100);
+    expect(backoff).toHaveLength(2);
+    expect(backoff[1]).toBeGreaterThan(backoff[0] ?? Infinity);
   });
 
   it('5xx that persists fails readably after 3 retries', async () => {
@@ -165,5 +167,35 @@ describe('Zoom client rate limiting against the sandbox', () => {
     const zoom = client({ sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     await Promise.all(Array.from({ length: 45 }, () => zoom.mintZak(sandbox.account.userId)));
     expect(statuses.filter((status) => status === 429)).toEqual([]);
+  });
+
+  it('a 600-mint batch at the plan’s limit gets 600 ZAKs and not a single 429', async () => {
+    // Same ratio as Zoom Pro (client and server both at the plan's rate), ten times faster, so
+    // the batch still spans several windows of the server's limiter.
+    await sandbox.close();
+    sandbox = await startSandbox({ port: 0, audit: true, lightLimitPerSecond: 300 });
+    const zoom = client({
+      mintRatePerSecond: 300,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    const zaks = await Promise.all(
+      Array.from({ length: 600 }, () => zoom.mintZak(sandbox.account.userId)),
+    );
+    expect(new Set(zaks).size).toBe(600);
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+  });
+});
+
+describe('Zoom client with slow responses', () => {
+  it('waits out a slow Zoom and still mints', async () => {
+    await addFault(sandbox, { target: 'zak', latencyMs: 400, count: 3 });
+    const zoom = client();
+    const started = Date.now();
+    const zaks = await Promise.all(
+      Array.from({ length: 3 }, () => zoom.mintZak(sandbox.account.userId)),
+    );
+    expect(new Set(zaks).size).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
   });
 });
