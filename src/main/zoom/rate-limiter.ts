@@ -38,16 +38,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let tail: Promise<void> = Promise.resolve();
 
   async function grant(): Promise<void> {
-    for (;;) {
-      const now = options.now();
-      if (now >= nextAt) {
-        // Keep the schedule when a timer fires a little late (so lateness does not add up and
-        // sag the rate); start afresh only after an idle spell.
-        nextAt = (now - nextAt < spacing ? nextAt : now) + spacing;
-        return;
-      }
-      await options.sleep(Math.max(1, nextAt - now));
-    }
+    const now = options.now();
+    // The slot is reserved before waiting (callers are already in line). A slot just missed
+    // because a timer fired late is kept, so lateness does not add up and sag the rate; only
+    // after an idle spell does the schedule start afresh from now.
+    const slot = now < nextAt || now - nextAt < spacing ? nextAt : now;
+    nextAt = slot + spacing;
+    // Under a millisecond early is harmless, and timers cannot wait less anyway.
+    if (slot - now >= 1) await options.sleep(slot - now);
   }
 
   return {
