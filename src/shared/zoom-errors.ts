@@ -66,6 +66,17 @@ export const JOIN_ERROR_MESSAGES: Readonly<Record<number, string>> = {
   10000: 'The Meeting SDK version is too old for Zoom; Botdeck needs an update.',
 };
 
+/** Zoom's "sign-in required" join codes: the meeting did not accept the bot as signed in. */
+export const SIGN_IN_REQUIRED_CODES: ReadonlySet<number> = new Set([3100, 3051, 3052, 6024]);
+
+/**
+ * A bot always joins with a ZAK minted moments before, so "sign-in required" for one of its joins
+ * means Zoom no longer honours that ZAK: the user was signed out of all devices (which revokes
+ * every ZAK minted before it, zoom.md §1) or the ZAK was revoked otherwise.
+ */
+export const ZAK_REFUSED_MESSAGE =
+  'Zoom refused this account’s ZAK: someone signed the user out of all devices or the ZAK was revoked. Botdeck mints a new one at each join; if it keeps failing, check the user in Zoom.';
+
 const SDK_MESSAGE_LIMIT = 200;
 
 /**

@@ -3,13 +3,34 @@
  * need. Deliberately holds no secret (no ZAK, signature or passcode): those live only in the
  * ticket desk until the bot page takes them.
  */
-import type { BotState, BotView } from '../../shared/ipc-contract';
+import type { BotFailure, BotState, BotView } from '../../shared/ipc-contract';
 
-export interface BotRecord extends BotView {
+/** Where a Botdeck rejoin stands while the bot is `reconnecting`. */
+export interface RejoinProgress {
+  /**
+   * `backoff`: no page, waiting for `nextTryAt`; `minting`: no page, getting a fresh ZAK;
+   * `joining`: a new page holds (or is about to take) a new ticket.
+   */
+  phase: 'backoff' | 'minting' | 'joining';
+  /** When the next try starts; null until the scheduler has picked the delay, and once it began. */
+  nextTryAt: number | null;
+  /** Why the bot is rejoining; it becomes the bot's failure if the attempts run out. */
+  cause: BotFailure;
+}
+
+export interface BotRecord extends Omit<BotView, 'reconnect'> {
   /** Epoch ms of the last state change (for timeouts and diagnostics). */
   stateSince: number;
   /** Joins attempted so far; each one mints its own ZAK. */
   joinAttempts: number;
+  /** Rejoin attempts allowed in a row (the launch's `reconnectAttempts`). */
+  maxRejoins: number;
+  /** Rejoin attempts used since the bot was last settled in the meeting for a while. */
+  rejoinsUsed: number;
+  /** Set while Botdeck rejoins (state `reconnecting`); null for Zoom's own reconnect. */
+  rejoin: RejoinProgress | null;
+  /** Since when the bot has been in the meeting or its waiting room without a rejoin. */
+  settledSince: number | null;
 }
 
 export interface NewBot {
@@ -18,6 +39,8 @@ export interface NewBot {
   meetingNumber: string;
   accountId: string;
   avatarUrl: string | null;
+  /** Rejoin attempts allowed in a row; 0 never rejoins. */
+  maxRejoins: number;
 }
 
 /** A bot as launched: queued, nothing attempted yet. */
@@ -30,8 +53,12 @@ export function createBotRecord(bot: NewBot, now: number): BotRecord {
     endedAt: null,
     failure: null,
     note: null,
+    participantCount: null,
     stateSince: now,
     joinAttempts: 0,
+    rejoinsUsed: 0,
+    rejoin: null,
+    settledSince: null,
   };
 }
 
@@ -49,6 +76,15 @@ export function toBotView(bot: BotRecord): BotView {
     endedAt: bot.endedAt,
     failure: bot.failure,
     note: bot.note,
+    reconnect: bot.rejoin
+      ? {
+          attempt: bot.rejoinsUsed,
+          maxAttempts: bot.maxRejoins,
+          nextTryAt: bot.rejoin.nextTryAt,
+          reason: bot.rejoin.cause.message,
+        }
+      : null,
+    participantCount: bot.participantCount,
   };
 }
 
@@ -57,10 +93,19 @@ export const TERMINAL_STATES: ReadonlySet<BotState> = new Set(['left', 'failed']
 /** `left` and `failed` are final: nothing leaves them. */
 export const isTerminal = (state: BotState): boolean => TERMINAL_STATES.has(state);
 
-/** States with a bot page that may be in (or entering) a meeting. */
-export const PAGE_STATES: ReadonlySet<BotState> = new Set([
-  'joining',
-  'waiting_room',
-  'in_meeting',
-  'reconnecting',
-]);
+/**
+ * Whether a bot page exists that may be in (or entering) a meeting and can report about it.
+ * A rejoin waiting out its backoff or minting has closed its old page and opened no new one.
+ */
+export function hasLivePage(bot: Pick<BotRecord, 'state' | 'rejoin'>): boolean {
+  switch (bot.state) {
+    case 'joining':
+    case 'waiting_room':
+    case 'in_meeting':
+      return true;
+    case 'reconnecting':
+      return bot.rejoin === null || bot.rejoin.phase === 'joining';
+    default:
+      return false;
+  }
+}

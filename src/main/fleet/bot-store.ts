@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger';
 import { transition, type BotEvent, type TransitionResult } from './bot-machine';
 import { toBotView, type BotRecord } from './bot-record';
 import { createChangeBatcher } from './change-batcher';
+import { realTimers, type FleetTimers } from './fleet-timers';
 
 export interface BotStore {
   add(bot: BotRecord): void;
@@ -27,10 +28,13 @@ export interface BotStoreOptions {
   logger: Logger;
   /** Called after a transition was stored, with the previous and the new record. */
   onTransition?: (before: BotRecord, after: BotRecord) => void;
+  /** For `waitFor`'s timeout; real timers by default. */
+  timers?: FleetTimers;
 }
 
 export function createBotStore(options: BotStoreOptions): BotStore {
   const bots = new Map<string, BotRecord>();
+  const timers = options.timers ?? realTimers;
   /** Pending waits: their wake-up check, and how to cancel them. */
   const waiters = new Map<() => void, () => void>();
   const batcher = createChangeBatcher({
@@ -67,14 +71,14 @@ export function createBotStore(options: BotStoreOptions): BotStore {
       if (condition()) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
         const finish = (value: boolean): void => {
-          clearTimeout(timer);
+          timers.clearTimeout(timer);
           waiters.delete(check);
           resolve(value);
         };
         const check = (): void => {
           if (condition()) finish(true);
         };
-        const timer = setTimeout(() => finish(false), timeoutMs);
+        const timer = timers.setTimeout(() => finish(false), timeoutMs);
         waiters.set(check, () => finish(false));
       });
     },

@@ -1,180 +1,160 @@
 /**
- * The bot fleet: launches bots through a concurrency cap (mint → open page → wait until the
- * page is in, waiting, or failed), hands each page its ticket once, turns page reports into
- * state, and leaves bots gracefully. All state changes go through the pure state machine
- * (`bot-machine.ts`); this file performs the side effects around it.
+ * The bot fleet: launches bots through a concurrency cap, hands each page its ticket once, turns
+ * page reports into state, rejoins dropped or crashed bots with a fresh ZAK, takes bots out on
+ * the launch's auto-leave timers, and leaves bots gracefully. All state changes go through the
+ * pure state machine (`bot-machine.ts`); this file wires the parts that perform side effects.
+ *
+ * A rejoin always gets a NEW page rather than a second ticket for the old one: the old window
+ * is closed first (its session storage goes with it: a new browser context in the web host, a
+ * cleared partition in Electron), then a new one opens. The Meeting SDK allows one join per
+ * page and keeps join state in the page's storage, a crashed or hung page cannot be reused
+ * anyway, and "one ticket per page, handed once" stays the only rule the ticket desk needs.
+ * The window keeper enforces the close-then-open order, so a bot never holds two windows.
  */
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import {
-  fail,
-  ok,
-  type BotsChangedEvent,
-  type BotView,
-  type JoinTicket,
-  type Result,
-} from '../../shared/ipc-contract';
-import type { Logger } from '../log/logger';
+import { fail, ok, type Result } from '../../shared/ipc-contract';
 import { DEFAULT_ZAK_TTL_SECONDS } from '../zoom/zoom-client';
+import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import { createBotRecord, isTerminal, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
-import type { BotWindowHost } from './bot-window-host';
-import { createJoinPreparer, type FleetAccount } from './join-preparer';
+import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
+import { realTimers } from './fleet-timers';
+import { createJoinPreparer, type JoinRequest } from './join-preparer';
+import { createJoinRunner } from './join-runner';
+import { DEFAULT_LIMITS, resolveLimits, type BotLimits } from './launch-limits';
 import { createLeaveFlow } from './leave-flow';
-import { reportToEvent, type ParsedBotStatusReport } from './report-events';
+import { createRejoinScheduler } from './rejoin-scheduler';
+import { DEFAULT_BACKOFF } from './rejoin-policy';
+import { reportToEvents } from './report-events';
 import { createTicketDesk } from './ticket-desk';
+import { createWindowKeeper } from './window-keeper';
 
-export interface FleetOptions {
-  windowHost: BotWindowHost;
-  logger: Logger;
-  now: () => number;
-  sandboxUrl: string | null;
-  /** Bots minting or joining at once (default 4). */
-  concurrency?: number;
-  /** How long a page may take to get in (or into the waiting room) before it is stopped. */
-  joinTimeoutMs?: number;
-  /** How long a leaving page may take to confirm before its window is closed anyway. */
-  leaveGraceMs?: number;
-  zakTtlSeconds?: number;
-  newId?: () => string;
-}
-
-/** A parsed, validated launch. */
-export interface LaunchPlan {
-  meetingNumber: string;
-  passcode: string;
-  names: string[];
-  account: FleetAccount;
-}
-
-export interface Fleet {
-  launch(plan: LaunchPlan): Result<{ botIds: string[] }>;
-  /** Asks one bot to leave (cancels it if it has not joined yet). */
-  leave(botId: string): Result<null>;
-  /** Asks every live bot to leave; returns how many were asked. */
-  leaveAll(): number;
-  list(): BotView[];
-  onChanged(listener: (event: BotsChangedEvent) => void): () => void;
-  /** A bot page said ready: its ticket, the first time only. */
-  botReady(botId: string): Result<JoinTicket>;
-  /** A bot page reported its meeting status. Reports that do not fit the bot's state are ignored. */
-  botStatus(botId: string, report: ParsedBotStatusReport): Result<null>;
-  /** Leaves every bot, waits up to `timeoutMs` for them to end, then closes what is left. */
-  dispose(timeoutMs?: number): Promise<void>;
-}
-
-export const FLEET_DEFAULTS = {
-  concurrency: 4,
-  joinTimeoutMs: 60_000,
-  leaveGraceMs: 10_000,
-} as const;
+// The contract lives in fleet-api.ts; callers import it from here as before.
+export { FLEET_DEFAULTS } from './fleet-api';
+export type { Fleet, FleetOptions, LaunchPlan } from './fleet-api';
 
 export function createFleet(options: FleetOptions): Fleet {
   const { windowHost, logger } = options;
-  const joinTimeoutMs = options.joinTimeoutMs ?? FLEET_DEFAULTS.joinTimeoutMs;
+  const timers = options.timers ?? realTimers;
   const leaveGraceMs = options.leaveGraceMs ?? FLEET_DEFAULTS.leaveGraceMs;
+  const defaults: BotLimits = {
+    ...DEFAULT_LIMITS,
+    ...(options.joinTimeoutMs === undefined ? {} : { joinTimeoutMs: options.joinTimeoutMs }),
+    ...options.limits,
+  };
   const newId = options.newId ?? randomUUID;
   const limit = pLimit(options.concurrency ?? FLEET_DEFAULTS.concurrency);
   const desk = createTicketDesk();
-  const prepareJoin = createJoinPreparer({
-    sandboxUrl: options.sandboxUrl,
-    zakTtlSeconds: options.zakTtlSeconds ?? DEFAULT_ZAK_TTL_SECONDS,
-    now: options.now,
-    logger,
-  });
-  /** Per bot: what it joins with. The passcode stays here, never in the record. */
-  const plans = new Map<string, { plan: LaunchPlan; name: string }>();
-  /** Bots whose window the host was asked to open (so it must be closed at the end). */
-  const opened = new Set<string>();
+  const windows = createWindowKeeper(windowHost, logger);
+  /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
+  const joins = new Map<string, { request: JoinRequest; limits: BotLimits }>();
   let disposed = false;
 
-  const store = createBotStore({ now: options.now, logger, onTransition: afterTransition });
+  const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
+  const closeWindow = (botId: string): Promise<void> => windows.close(botId);
   const leaving = createLeaveFlow({
     store,
     desk,
     windowHost,
     closeWindow,
     logger,
+    timers,
     graceMs: leaveGraceMs,
   });
+  const runJoinAttempt = createJoinRunner({
+    store,
+    desk,
+    windows,
+    logger,
+    prepareJoin: createJoinPreparer({
+      sandboxUrl: options.sandboxUrl,
+      zakTtlSeconds: options.zakTtlSeconds ?? DEFAULT_ZAK_TTL_SECONDS,
+      now: options.now,
+      logger,
+    }),
+    joinOf: (botId) => joins.get(botId),
+    isDisposed: () => disposed,
+  });
+  const rejoins = createRejoinScheduler({
+    store,
+    timers,
+    logger,
+    now: options.now,
+    random: options.random ?? Math.random,
+    backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    dropPage(botId) {
+      desk.discard(botId);
+      void closeWindow(botId);
+    },
+    startAttempt(botId) {
+      if (!disposed) schedule(botId);
+    },
+  });
+  const autoLeave = createAutoLeaveTimers({
+    timers,
+    now: options.now,
+    limitsOf: (botId) => joins.get(botId)?.limits,
+    onExpire: expire,
+  });
   const stopWatchingWindows = windowHost.onGone((botId, reason) => {
+    windows.markGone(botId);
     if (!store.get(botId)) return;
     const result = store.apply(botId, { type: 'window-gone', reason });
-    if (!result.ok) logger.info('A bot window went away after its bot ended', { botId, reason });
+    // Refused when the bot had ended or had already dropped that page for a rejoin.
+    if (!result.ok) logger.info('A bot window went away with no page to lose', { botId, reason });
   });
 
   function afterTransition(before: BotRecord, after: BotRecord): void {
-    if (isTerminal(after.state) && !isTerminal(before.state)) endBot(after);
+    if (isTerminal(after.state)) {
+      if (!isTerminal(before.state)) endBot(after);
+      return;
+    }
+    autoLeave.sync(after);
+    // Last: scheduling a rejoin applies one more transition, which syncs the timers again.
+    rejoins.afterTransition(after);
   }
 
   /** Cleanup when a bot reaches left/failed: no ticket, no timer, no window. */
   function endBot(bot: BotRecord): void {
     desk.discard(bot.id);
     leaving.forget(bot.id);
-    plans.delete(bot.id);
+    rejoins.cancel(bot.id);
+    autoLeave.forget(bot.id);
+    joins.delete(bot.id);
     logger.info('Bot ended', {
       botId: bot.id,
       state: bot.state,
       failure: bot.failure,
       note: bot.note,
     });
-    if (opened.has(bot.id)) void closeWindow(bot.id);
+    void closeWindow(bot.id);
   }
 
-  function closeWindow(botId: string): Promise<void> {
-    opened.delete(botId);
-    return windowHost.close(botId).catch((error: unknown) => {
-      logger.warn('Could not close a bot window', { botId, error });
+  /** Runs one join attempt under the concurrency cap; nothing unexpected may lose the bot. */
+  function schedule(botId: string): void {
+    void limit(() => runJoinAttempt(botId)).catch((error: unknown) => {
+      logger.error('A bot join failed unexpectedly', { botId, error });
+      store.apply(botId, {
+        type: 'failed',
+        failure: {
+          kind: 'app',
+          code: null,
+          message: 'Botdeck hit an unexpected error joining this bot; see the log.',
+        },
+      });
     });
   }
 
-  async function runBot(botId: string): Promise<void> {
-    // A bot cancelled while it queued has nothing left to do.
-    if (!store.apply(botId, { type: 'mint-started' }).ok) return;
-    const entry = plans.get(botId);
-    if (!entry) return;
-    const prepared = await prepareJoin(botId, {
-      account: entry.plan.account,
-      meetingNumber: entry.plan.meetingNumber,
-      passcode: entry.plan.passcode,
-      userName: entry.name,
-    });
-    // Cancelled while minting: the fresh ZAK is simply dropped (older ZAKs stay valid anyway).
-    if (store.get(botId)?.state !== 'minting') return;
-    if (!prepared.ok) {
-      store.apply(botId, { type: 'failed', failure: prepared.failure });
+  function expire(botId: string, kind: BotTimerKind, afterMs: number): void {
+    if (kind === 'reconnect_stall') {
+      // Zoom's own reconnect did not finish in time: Botdeck rejoins with a fresh ZAK instead.
+      store.apply(botId, { type: 'disconnected' });
       return;
     }
-    desk.issue(botId, prepared.ticket);
-    store.apply(botId, { type: 'minted' });
-    // Registered before open(): a fast page may take its ticket and join before open resolves.
-    const settled = store.waitFor(() => store.get(botId)?.state !== 'joining', joinTimeoutMs);
-    opened.add(botId);
-    try {
-      await windowHost.open(botId);
-    } catch (error) {
-      logger.error('Could not open a bot window', { botId, error });
-      if (store.get(botId)?.state === 'joining') {
-        store.apply(botId, {
-          type: 'failed',
-          failure: {
-            kind: 'app',
-            code: null,
-            message: 'Botdeck could not open the bot window; see the log.',
-          },
-        });
-      }
-    }
-    if (!(await settled)) store.apply(botId, { type: 'join-timeout', afterMs: joinTimeoutMs });
-  }
-
-  function leaveAll(): number {
-    let count = 0;
-    for (const bot of store.all()) {
-      if (isTerminal(bot.state) || bot.state === 'leaving') continue;
-      if (leave(bot.id).ok) count++;
-    }
-    return count;
+    logger.info('Auto-leave', { botId, reason: kind, afterMs });
+    const result = store.apply(botId, { type: 'auto-leave', reason: kind, afterMs });
+    if (result.ok && result.bot.state === 'leaving') leaving.start(botId);
   }
 
   function leave(botId: string): Result<null> {
@@ -187,45 +167,36 @@ export function createFleet(options: FleetOptions): Fleet {
     return ok(null);
   }
 
+  function leaveAll(): number {
+    let count = 0;
+    for (const bot of store.all()) {
+      if (isTerminal(bot.state) || bot.state === 'leaving') continue;
+      if (leave(bot.id).ok) count++;
+    }
+    return count;
+  }
+
   return {
     launch(plan) {
       if (disposed)
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
+      const limits = resolveLimits(defaults, plan.timeouts);
+      const { account, meetingNumber, passcode } = plan;
       const botIds = plan.names.map((name) => {
         const id = newId();
-        plans.set(id, { plan, name });
-        store.add(
-          createBotRecord(
-            {
-              id,
-              name,
-              meetingNumber: plan.meetingNumber,
-              accountId: plan.account.id,
-              avatarUrl: plan.account.avatarUrl,
-            },
-            options.now(),
-          ),
-        );
+        joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
+        const bot = {
+          id,
+          name,
+          meetingNumber,
+          accountId: account.id,
+          avatarUrl: account.avatarUrl,
+        };
+        store.add(createBotRecord({ ...bot, maxRejoins: limits.reconnectAttempts }, options.now()));
         return id;
       });
-      for (const id of botIds) {
-        void limit(() => runBot(id)).catch((error: unknown) => {
-          logger.error('A bot launch failed unexpectedly', { botId: id, error });
-          store.apply(id, {
-            type: 'failed',
-            failure: {
-              kind: 'app',
-              code: null,
-              message: 'Botdeck hit an unexpected error launching this bot; see the log.',
-            },
-          });
-        });
-      }
-      logger.info('Launching bots', {
-        count: botIds.length,
-        meetingNumber: plan.meetingNumber,
-        accountId: plan.account.id,
-      });
+      for (const id of botIds) schedule(id);
+      logger.info('Launching bots', { count: botIds.length, meetingNumber, accountId: account.id });
       return ok({ botIds });
     },
     leave,
@@ -240,10 +211,11 @@ export function createFleet(options: FleetOptions): Fleet {
       return result;
     },
     botStatus(botId, report) {
-      if (!store.get(botId)) return fail('not_found', 'Botdeck does not know this bot.');
-      const event = reportToEvent(report);
-      const result = store.apply(botId, event);
-      if (!result.ok) {
+      const bot = store.get(botId);
+      if (!bot) return fail('not_found', 'Botdeck does not know this bot.');
+      for (const event of reportToEvents(report, bot.state === 'in_meeting')) {
+        const result = store.apply(botId, event);
+        if (result.ok) continue;
         logger.warn('Ignored a bot report that does not fit its state', {
           botId,
           status: report.status,
@@ -255,10 +227,12 @@ export function createFleet(options: FleetOptions): Fleet {
     },
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
+      rejoins.dispose();
       leaveAll();
       await store.waitFor(() => store.all().every((bot) => isTerminal(bot.state)), timeoutMs);
       leaving.dispose();
-      await Promise.all([...opened].map((botId) => closeWindow(botId)));
+      autoLeave.dispose();
+      await Promise.all(windows.openIds().map((botId) => closeWindow(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {
         if (bot.state === 'leaving') store.apply(bot.id, { type: 'window-gone', reason: 'closed' });

@@ -6,6 +6,7 @@
 import type { Logger } from '../log/logger';
 import type { BotStore } from './bot-store';
 import type { BotWindowHost } from './bot-window-host';
+import type { FleetTimers, TimerHandle } from './fleet-timers';
 import type { TicketDesk } from './ticket-desk';
 
 export interface LeaveFlowOptions {
@@ -16,6 +17,7 @@ export interface LeaveFlowOptions {
   closeWindow(botId: string): Promise<void>;
   logger: Logger;
   graceMs: number;
+  timers: FleetTimers;
 }
 
 export interface LeaveFlow {
@@ -29,10 +31,10 @@ export interface LeaveFlow {
 
 export function createLeaveFlow(options: LeaveFlowOptions): LeaveFlow {
   const { store, logger } = options;
-  const timers = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, TimerHandle>();
 
   async function finish(botId: string): Promise<void> {
-    timers.delete(botId);
+    pending.delete(botId);
     await options.closeWindow(botId);
     // close() never reports "gone", so the window's end is recorded here.
     if (store.get(botId)?.state === 'leaving') {
@@ -41,8 +43,9 @@ export function createLeaveFlow(options: LeaveFlowOptions): LeaveFlow {
   }
 
   const forget = (botId: string): void => {
-    clearTimeout(timers.get(botId));
-    timers.delete(botId);
+    const timer = pending.get(botId);
+    if (timer !== undefined) options.timers.clearTimeout(timer);
+    pending.delete(botId);
   };
 
   return {
@@ -52,15 +55,15 @@ export function createLeaveFlow(options: LeaveFlowOptions): LeaveFlow {
         return;
       }
       options.windowHost.send(botId, { type: 'leave' });
-      const timer = setTimeout(() => {
+      const timer = options.timers.setTimeout(() => {
         logger.warn('A bot page did not confirm leaving in time; closing its window', { botId });
         void finish(botId);
       }, options.graceMs);
-      timers.set(botId, timer);
+      pending.set(botId, timer);
     },
     forget,
     dispose() {
-      for (const botId of [...timers.keys()]) forget(botId);
+      for (const botId of [...pending.keys()]) forget(botId);
     },
   };
 }

@@ -4,11 +4,35 @@
  * only as the fallback for codes the table does not know.
  */
 import type { BotStatusReportSchema } from '../../shared/ipc-contract';
-import { describeJoinError } from '../../shared/zoom-errors';
+import {
+  describeJoinError,
+  SIGN_IN_REQUIRED_CODES,
+  ZAK_REFUSED_MESSAGE,
+} from '../../shared/zoom-errors';
 import type { BotEvent } from './bot-machine';
 import type { z } from 'zod';
 
 export type ParsedBotStatusReport = z.output<typeof BotStatusReportSchema>;
+
+/** Zoom's "removed from the meeting" join code; some SDK paths report a kick as a failure. */
+const KICKED_CODE = 3009;
+
+/**
+ * The events one report means. Usually one; an `in_meeting` report that carries a participant
+ * count also updates the count, and a repeated `in_meeting` (a new count) means only that.
+ */
+export function reportToEvents(
+  report: ParsedBotStatusReport,
+  alreadyInMeeting: boolean,
+): BotEvent[] {
+  const count = report.participantCount;
+  if (report.status === 'in_meeting') {
+    const counted: BotEvent[] =
+      count === null || count === undefined ? [] : [{ type: 'participants', count }];
+    return alreadyInMeeting ? counted : [{ type: 'joined' }, ...counted];
+  }
+  return [reportToEvent(report)];
+}
 
 export function reportToEvent(report: ParsedBotStatusReport): BotEvent {
   switch (report.status) {
@@ -21,7 +45,7 @@ export function reportToEvent(report: ParsedBotStatusReport): BotEvent {
     case 'reconnecting':
       return { type: 'reconnecting' };
     case 'disconnected':
-      return { type: 'disconnected' };
+      return report.code === KICKED_CODE ? { type: 'kicked' } : { type: 'disconnected' };
     case 'kicked':
       return { type: 'kicked' };
     case 'ended':
@@ -34,8 +58,17 @@ export function reportToEvent(report: ParsedBotStatusReport): BotEvent {
         failure: {
           kind: 'join',
           code: report.code,
-          message: describeJoinError(report.code, report.message),
+          message: describeFailure(report.code, report.message),
         },
       };
   }
+}
+
+/**
+ * Bots always join with a ZAK minted just before, so Zoom's "sign-in required" means it refused
+ * that ZAK, which is worth saying in those words (the generic text suggests a missing ZAK).
+ */
+function describeFailure(code: number | null, message: string | null): string {
+  if (code !== null && SIGN_IN_REQUIRED_CODES.has(code)) return ZAK_REFUSED_MESSAGE;
+  return describeJoinError(code, message);
 }

@@ -1,9 +1,8 @@
 /**
  * Sandbox-only controls that have no Zoom counterpart: sign a user out everywhere, move time,
- * inject faults, and (when enabled) read the audit.
+ * and (when enabled) read the audit. Fault injection has its own routes (`fault-routes.ts`).
  */
 import { z } from 'zod';
-import { FaultRuleSchema } from './fault-injector';
 import { HttpError, readJson, sendEmpty, sendJson, validate } from './http-kit';
 import type { Route } from './router';
 import type { SandboxContext } from './sandbox-context';
@@ -16,16 +15,14 @@ const ClockSchema = z.object({
     .max(10 * 365 * 24 * 3600),
 });
 
-/** `/sandbox/users/{id}/signout-all`, `/sandbox/clock`, `/sandbox/faults`, `/sandbox/audit`. */
+/** `/sandbox/users/{id}/signout-all`, `/sandbox/clock`, `/sandbox/audit`. */
 export function controlRoutes(ctx: SandboxContext): Route[] {
   return [
     {
       method: 'POST',
       path: '/sandbox/users/:userId/signout-all',
       handler({ res, params }) {
-        const user = ctx.directory.findUser(params.userId ?? '');
-        if (!user) throw new HttpError(404, { errorCode: 200, message: 'No such user.' });
-        ctx.tokens.revokeAll(user.id);
+        signOutEverywhere(ctx, params.userId ?? '');
         sendEmpty(res, 204);
       },
     },
@@ -45,22 +42,6 @@ export function controlRoutes(ctx: SandboxContext): Route[] {
       },
     },
     {
-      method: 'POST',
-      path: '/sandbox/faults',
-      async handler({ req, res }) {
-        const rule = ctx.faults.add(validate(FaultRuleSchema, await readJson(req)));
-        sendJson(res, 201, rule);
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/sandbox/faults',
-      handler({ res }) {
-        ctx.faults.clear();
-        sendEmpty(res, 204);
-      },
-    },
-    {
       method: 'GET',
       path: '/sandbox/audit',
       // Holds every secret issued: no browser page gets to read it.
@@ -73,4 +54,11 @@ export function controlRoutes(ctx: SandboxContext): Route[] {
       },
     },
   ];
+}
+
+/** "Sign Me Out from All Devices": every ZAK the user has so far stops working at join. */
+export function signOutEverywhere(ctx: SandboxContext, userIdOrEmail: string): number {
+  const user = ctx.directory.findUser(userIdOrEmail);
+  if (!user) throw new HttpError(404, { errorCode: 200, message: 'No such user.' });
+  return ctx.tokens.revokeAll(user.id);
 }

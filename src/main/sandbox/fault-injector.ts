@@ -59,6 +59,11 @@ export class FaultInjector {
     this.rules = [];
   }
 
+  /** The rules still active, in the order they are tried. */
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
   /** Consumes and returns the rule that hits this call, if any. */
   take(target: FaultTarget): FaultRule | null {
     for (const rule of this.rules) {

@@ -10,6 +10,8 @@ import type { SandboxContext } from './sandbox-context';
 
 const CreateMeetingSchema = z.object({
   requireAuth: z.boolean().default(true),
+  /** Joiners wait until `POST …/participants/{id}/admit`. */
+  waitingRoom: z.boolean().default(false),
   passcode: z
     .string()
     .max(10, 'Zoom passcodes are at most 10 characters')
@@ -34,7 +36,10 @@ const meetingGone = (): HttpError =>
 const noParticipant = (): HttpError =>
   new HttpError(404, { errorCode: 200, message: 'No such participant in this meeting.' });
 
-/** Meeting routes: create, inspect, end, join, list, leave, kick, drop, and presence events. */
+/**
+ * Meeting routes: create (optionally with a waiting room), inspect, end, join, list the meeting
+ * and its waiting room, admit, leave, kick, drop, and presence events.
+ */
 export function meetingRoutes(ctx: SandboxContext): Route[] {
   const { meetings } = ctx;
   const meetingNumberOf = ({ params }: RouteContext): string => params.meetingNumber ?? '';
@@ -54,8 +59,12 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
       path: '/sandbox/meetings',
       async handler({ req, res }) {
         const body = validate(CreateMeetingSchema, await readJson(req));
-        const meeting = meetings.create(body.requireAuth, body.passcode);
-        sendJson(res, 201, { meetingNumber: meeting.meetingNumber, passcode: meeting.passcode });
+        const meeting = meetings.create(body.requireAuth, body.passcode, body.waitingRoom);
+        sendJson(res, 201, {
+          meetingNumber: meeting.meetingNumber,
+          passcode: meeting.passcode,
+          waitingRoom: meeting.waitingRoom,
+        });
       },
     },
     {
@@ -68,7 +77,9 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
           meetingNumber: meeting.meetingNumber,
           passcode: meeting.passcode,
           requireAuth: meeting.requireAuth,
+          waitingRoom: meeting.waitingRoom,
           participantCount: meeting.participants.size,
+          waitingCount: meeting.waiting.size,
         });
       },
     },
@@ -112,7 +123,12 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
           });
         }
         record(body.zak, outcome.participant.participantId, null);
-        sendJson(route.res, 200, outcome.participant);
+        // Zoom's join answer does not say "waiting" either way; the sandbox says it only when so.
+        sendJson(
+          route.res,
+          200,
+          outcome.waitingRoom ? { ...outcome.participant, waitingRoom: true } : outcome.participant,
+        );
       },
     },
     {
@@ -122,6 +138,30 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
         const list = meetings.participants(meetingNumberOf(route));
         if (!list) throw meetingGone();
         sendJson(route.res, 200, list);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sandbox/meetings/:meetingNumber/waiting-room',
+      handler(route) {
+        const list = meetings.waitingRoom(meetingNumberOf(route));
+        if (!list) throw meetingGone();
+        sendJson(route.res, 200, list);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sandbox/meetings/:meetingNumber/participants/:participantId/admit',
+      handler(route) {
+        const meetingNumber = meetingNumberOf(route);
+        if (!meetings.live(meetingNumber)) throw meetingGone();
+        if (!meetings.admit(meetingNumber, route.params.participantId ?? '')) {
+          throw new HttpError(404, {
+            errorCode: 200,
+            message: 'No such participant in this meeting’s waiting room.',
+          });
+        }
+        sendEmpty(route.res, 204);
       },
     },
     {

@@ -26,8 +26,19 @@ export interface SandboxMeeting {
   meetingNumber: string;
   passcode: string;
   requireAuth: boolean;
+  /** Joiners wait in the waiting room until the host admits them. */
+  waitingRoom: boolean;
   ended: boolean;
+  /** Admitted participants: the people "in the meeting". */
   participants: Map<string, ParticipantView>;
+  /** Joiners the host has not admitted yet. */
+  waiting: Map<string, ParticipantView>;
+}
+
+/** Where a participant is: in the meeting proper, or in its waiting room. */
+export interface ParticipantPlace {
+  participant: ParticipantView;
+  waiting: boolean;
 }
 
 /** What a join carries (the body of `POST /sandbox/meetings/{n}/join`). */
@@ -39,8 +50,9 @@ export interface JoinInput {
   passcode: string;
 }
 
-/** The join decision. */
-export type JoinOutcome = { ok: true; participant: ParticipantView } | ({ ok: false } & JoinError);
+/** The join decision. `waitingRoom` says the joiner waits to be admitted. */
+export type JoinOutcome =
+  { ok: true; participant: ParticipantView; waitingRoom: boolean } | ({ ok: false } & JoinError);
 
 /** What the service needs from the rest of the sandbox. */
 export interface MeetingServiceDeps {
@@ -57,6 +69,11 @@ type DepartureListener = (
   why: DepartureReason,
 ) => void;
 
+/** Meeting changes presence streams pass on: an admission, or a new head count. */
+export type MeetingChange =
+  | { kind: 'admitted'; meetingNumber: string; participantId: string }
+  | { kind: 'count'; meetingNumber: string; count: number };
+
 const ZAK_PROBLEM_WORDS: Record<ZakProblem, string> = {
   missing: 'no ZAK was given',
   unknown: 'the ZAK is not valid',
@@ -72,19 +89,22 @@ export class MeetingService {
   // why it is out (and does not mistake it for a network drop and rejoin).
   private readonly verdicts = new Map<string, 'kicked' | 'ended'>();
   private readonly listeners: DepartureListener[] = [];
+  private readonly changeListeners: ((change: MeetingChange) => void)[] = [];
 
   constructor(private readonly deps: MeetingServiceDeps) {}
 
   /** Creates a meeting; `passcode` undefined generates one. */
-  create(requireAuth: boolean, passcode: string | undefined): SandboxMeeting {
+  create(requireAuth: boolean, passcode: string | undefined, waitingRoom = false): SandboxMeeting {
     let meetingNumber = randomMeetingNumber();
     while (this.meetings.has(meetingNumber)) meetingNumber = randomMeetingNumber();
     const meeting: SandboxMeeting = {
       meetingNumber,
       passcode: passcode ?? randomAlphanumeric(6),
       requireAuth,
+      waitingRoom,
       ended: false,
       participants: new Map(),
+      waiting: new Map(),
     };
     this.meetings.set(meetingNumber, meeting);
     return meeting;
@@ -125,8 +145,40 @@ export class MeetingService {
       avatarUrl: userId ? this.deps.avatarOf(userId) : null,
       userId,
     };
+    if (meeting.waitingRoom) {
+      meeting.waiting.set(participant.participantId, participant);
+      return { ok: true, participant, waitingRoom: true };
+    }
     meeting.participants.set(participant.participantId, participant);
-    return { ok: true, participant };
+    this.countChanged(meeting);
+    return { ok: true, participant, waitingRoom: false };
+  }
+
+  /** Lets a waiting participant into the meeting; false when it is not waiting there. */
+  admit(meetingNumber: string, participantId: string): boolean {
+    const meeting = this.live(meetingNumber);
+    const participant = meeting?.waiting.get(participantId);
+    if (!meeting || !participant) return false;
+    meeting.waiting.delete(participantId);
+    meeting.participants.set(participantId, participant);
+    this.emit({ kind: 'admitted', meetingNumber, participantId });
+    this.countChanged(meeting);
+    return true;
+  }
+
+  /** The participants waiting to be admitted, in join order, or null when no live meeting. */
+  waitingRoom(meetingNumber: string): ParticipantView[] | null {
+    const meeting = this.live(meetingNumber);
+    return meeting ? [...meeting.waiting.values()] : null;
+  }
+
+  /** Where that participant is in that live meeting, or null when it is not there. */
+  place(meetingNumber: string, participantId: string): ParticipantPlace | null {
+    const meeting = this.live(meetingNumber);
+    const admitted = meeting?.participants.get(participantId);
+    if (admitted) return { participant: admitted, waiting: false };
+    const waiting = meeting?.waiting.get(participantId);
+    return waiting ? { participant: waiting, waiting: true } : null;
   }
 
   /** The participants of a live meeting in join order, or null when there is none. */
@@ -135,22 +187,19 @@ export class MeetingService {
     return meeting ? [...meeting.participants.values()] : null;
   }
 
-  /** The participant, if it is in that live meeting. */
-  participant(meetingNumber: string, participantId: string): ParticipantView | null {
-    return this.live(meetingNumber)?.participants.get(participantId) ?? null;
-  }
-
   /** Whether that participant was kicked or was in a meeting that ended. */
   verdict(participantId: string): 'kicked' | 'ended' | null {
     return this.verdicts.get(participantId) ?? null;
   }
 
-  /** Takes a participant out of a meeting; false when it was not in it. */
+  /** Takes a participant out of a meeting or its waiting room; false when it was in neither. */
   remove(meetingNumber: string, participantId: string, why: DepartureReason): boolean {
     const meeting = this.live(meetingNumber);
-    if (!meeting?.participants.delete(participantId)) return false;
-    if (why === 'kicked' || why === 'ended') this.verdicts.set(participantId, why);
-    for (const listener of this.listeners) listener(meetingNumber, participantId, why);
+    if (!meeting) return false;
+    const wasIn = meeting.participants.delete(participantId);
+    if (!wasIn && !meeting.waiting.delete(participantId)) return false;
+    this.depart(meetingNumber, participantId, why);
+    if (wasIn) this.countChanged(meeting);
     return true;
   }
 
@@ -158,15 +207,36 @@ export class MeetingService {
   end(meetingNumber: string): boolean {
     const meeting = this.live(meetingNumber);
     if (!meeting) return false;
-    for (const participantId of [...meeting.participants.keys()]) {
-      this.remove(meetingNumber, participantId, 'ended');
-    }
+    // Ended first, so nobody hears a shrinking head count on the way out.
     meeting.ended = true;
+    const everyone = [...meeting.participants.keys(), ...meeting.waiting.keys()];
+    meeting.participants.clear();
+    meeting.waiting.clear();
+    for (const participantId of everyone) this.depart(meetingNumber, participantId, 'ended');
     return true;
   }
 
   /** Calls `listener` whenever a participant leaves, for whatever reason. */
   onDeparture(listener: DepartureListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Calls `listener` on admissions and on every change of a meeting's head count. */
+  onChange(listener: (change: MeetingChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private depart(meetingNumber: string, participantId: string, why: DepartureReason): void {
+    if (why === 'kicked' || why === 'ended') this.verdicts.set(participantId, why);
+    for (const listener of this.listeners) listener(meetingNumber, participantId, why);
+  }
+
+  private countChanged(meeting: SandboxMeeting): void {
+    const { meetingNumber } = meeting;
+    this.emit({ kind: 'count', meetingNumber, count: meeting.participants.size });
+  }
+
+  private emit(change: MeetingChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 }

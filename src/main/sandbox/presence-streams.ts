@@ -1,11 +1,17 @@
 /**
- * Presence over Server-Sent Events: one stream per participant tells its page when it was
- * kicked or the meeting ended, and the stream's own lifetime is the participant's connection:
- * when the page goes away (closed, network lost) the participant leaves the meeting.
+ * Presence over Server-Sent Events: one stream per participant tells its page what happens to
+ * it (admitted from the waiting room, kicked, the meeting ended) and how many people are in the
+ * meeting, and the stream's own lifetime is the participant's connection: when the page goes
+ * away (closed, network lost) the participant leaves the meeting.
+ *
+ * Events, in order: `joined` (admitted at once) or `waiting` (in the waiting room), then
+ * `admitted` when the host lets a waiting participant in; `participants` `{"count": n}` (everyone
+ * admitted, this participant included) once admitted and whenever the number changes; and at
+ * most one final `kicked`, `ended` or `left`. A drop cuts the stream with no event at all.
  */
 import type { ServerResponse } from 'node:http';
 import { CROSS_ORIGIN_HEADERS, HttpError } from './http-kit';
-import type { DepartureReason, MeetingService } from './meeting-service';
+import type { DepartureReason, MeetingChange, MeetingService } from './meeting-service';
 
 /** Zoom's code for "removed from the meeting by the host". */
 export const KICKED_CODE = 3009;
@@ -14,9 +20,14 @@ const HEARTBEAT_MS = 15_000;
 
 interface OpenStream {
   res: ServerResponse;
+  meetingNumber: string;
   heartbeat: NodeJS.Timeout;
   /** Set when the server ends the stream, so its close is not taken for a disconnect. */
   endedByServer: boolean;
+  /** In the waiting room: hears no head counts until admitted. */
+  waiting: boolean;
+  /** The last head count sent, so only changes are sent. */
+  lastCount: number | null;
 }
 
 const SSE_HEADERS = {
@@ -34,6 +45,11 @@ const TERMINAL_EVENTS: Partial<Record<DepartureReason, { event: string; data: un
   left: { event: 'left', data: { reason: 'left' } },
 };
 
+const KICKED_FROM_WAITING_ROOM = {
+  event: 'kicked',
+  data: { reason: 'removed from the waiting room by host', code: KICKED_CODE },
+};
+
 const frame = (event: string, data: unknown): string =>
   `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
@@ -43,12 +59,13 @@ export class PresenceStreams {
 
   constructor(private readonly meetings: MeetingService) {
     meetings.onDeparture((_meetingNumber, participantId, why) => this.depart(participantId, why));
+    meetings.onChange((change) => this.changed(change));
   }
 
   /** Serves `GET /sandbox/meetings/{n}/participants/{id}/events`. */
   open(res: ServerResponse, meetingNumber: string, participantId: string): void {
-    const participant = this.meetings.participant(meetingNumber, participantId);
-    if (!participant) {
+    const place = this.meetings.place(meetingNumber, participantId);
+    if (!place) {
       const verdict = this.meetings.verdict(participantId);
       if (!verdict) {
         throw new HttpError(404, { errorCode: 200, message: 'No such participant.' });
@@ -68,12 +85,20 @@ export class PresenceStreams {
     res.socket?.setNoDelay(true);
     res.socket?.setTimeout(0);
     res.writeHead(200, SSE_HEADERS);
-    res.write(frame('joined', participant));
     const stream: OpenStream = {
       res,
+      meetingNumber,
       heartbeat: setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS),
       endedByServer: false,
+      waiting: place.waiting,
+      lastCount: null,
     };
+    if (place.waiting) {
+      res.write(frame('waiting', { ...place.participant, waitingRoom: true }));
+    } else {
+      res.write(frame('joined', place.participant));
+      this.sendCount(stream);
+    }
     this.streams.set(participantId, stream);
     res.on('close', () => {
       clearInterval(stream.heartbeat);
@@ -91,6 +116,30 @@ export class PresenceStreams {
     this.streams.clear();
   }
 
+  private changed(change: MeetingChange): void {
+    if (change.kind === 'admitted') {
+      const stream = this.streams.get(change.participantId);
+      const place = this.meetings.place(change.meetingNumber, change.participantId);
+      if (!stream || !place) return;
+      stream.waiting = false;
+      stream.res.write(frame('admitted', place.participant));
+      this.sendCount(stream);
+      return;
+    }
+    for (const stream of this.streams.values()) {
+      if (stream.meetingNumber === change.meetingNumber) this.sendCount(stream, change.count);
+    }
+  }
+
+  /** Sends the head count to an admitted participant's stream when it differs from the last. */
+  private sendCount(stream: OpenStream, count?: number): void {
+    if (stream.waiting) return;
+    const now = count ?? this.meetings.participants(stream.meetingNumber)?.length ?? null;
+    if (now === null || now === stream.lastCount) return;
+    stream.lastCount = now;
+    stream.res.write(frame('participants', { count: now }));
+  }
+
   private depart(participantId: string, why: DepartureReason): void {
     const stream = this.streams.get(participantId);
     if (!stream || why === 'disconnected') return;
@@ -102,7 +151,8 @@ export class PresenceStreams {
       stream.res.destroy();
       return;
     }
-    const terminal = TERMINAL_EVENTS[why];
+    const terminal =
+      why === 'kicked' && stream.waiting ? KICKED_FROM_WAITING_ROOM : TERMINAL_EVENTS[why];
     stream.res.end(terminal ? frame(terminal.event, terminal.data) : undefined);
   }
 }

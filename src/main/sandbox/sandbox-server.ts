@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { SandboxAccount } from './account-directory';
 import { avatarRoutes } from './avatar-svg';
 import { controlRoutes } from './control-routes';
+import { faultRoutes } from './fault-routes';
 import { CROSS_ORIGIN_HEADERS, HttpError, RequestError, sendJson, sendPreflight } from './http-kit';
 import { meetingRoutes } from './meeting-routes';
 import { oauthRoutes } from './oauth-routes';
@@ -58,6 +59,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     ...userRoutes(ctx),
     ...meetingRoutes(ctx),
     ...controlRoutes(ctx),
+    ...faultRoutes(ctx),
     ...avatarRoutes(ctx),
   ]);
   const server = createServer((req, res) => {

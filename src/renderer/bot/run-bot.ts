@@ -51,6 +51,10 @@ export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<v
         code: status.code ?? null,
         message: status.message ?? null,
         participantId: status.participantId ?? null,
+        // Only when known: an absent count is "unknown" to main, never "alone".
+        ...(typeof status.participantCount === 'number'
+          ? { participantCount: status.participantCount }
+          : {}),
       }),
     ).then((result) => {
       if (!result.ok)

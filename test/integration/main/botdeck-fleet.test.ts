@@ -178,6 +178,16 @@ describe('Botdeck fleet end to end against the sandbox', () => {
       [{ meeting: '', names: ['A'] }, 'invalid_request', /^Enter a meeting link or number\.$/],
       [{ names: ['A'] }, 'invalid_request', /meeting/],
       [{ meeting: '123456789', names: ['A'], accountId: 'other' }, 'unknown_account', /account/],
+      [
+        { meeting: '123456789', names: ['A'], timeouts: { aloneTimeoutMs: 10 } },
+        'invalid_request',
+        /at least one second/,
+      ],
+      [
+        { meeting: '123456789', names: ['A'], timeouts: { reconnectAttempts: 99 } },
+        'invalid_request',
+        /At most 20 rejoin attempts/,
+      ],
       ['launch', 'invalid_request', /object/],
     ];
     for (const [payload, code, message] of cases) {
@@ -206,10 +216,17 @@ describe('Botdeck fleet end to end against the sandbox', () => {
     });
   });
 
-  it('a bot whose window crashes fails readably', async () => {
+  it('a bot whose window crashes, with rejoining turned off for its launch, fails readably', async () => {
     await start();
     const meeting = await createMeeting(sandbox);
-    const [id] = (await launch(meeting.meetingNumber, ['Ada'], meeting.passcode)) as [string];
+    const launched = await botdeck.handleDashboard('bots:launch', {
+      meeting: meeting.meetingNumber,
+      passcode: meeting.passcode,
+      names: ['Ada'],
+      timeouts: { reconnectAttempts: 0 },
+    });
+    if (!launched.ok) throw new Error(launched.error.message);
+    const [id] = (launched.value as { botIds: string[] }).botIds as [string];
     await waitForStates([id], 'in_meeting');
     host.crash(id, 'crashed');
     const [bot] = await waitForStates([id], 'failed');

@@ -3,6 +3,7 @@
  * fault injection, and the sandbox demo account shaped as Botdeck's `AccountConfig`.
  */
 import type { AccountConfig } from '../../../src/main/app/create-botdeck';
+import { sandboxAccountConfig } from '../../../src/main/modes/sandbox-account';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 
 export interface Participant {
@@ -90,23 +91,10 @@ export async function advanceClock(sandbox: RunningSandbox, seconds: number): Pr
   await sandboxCall(sandbox.url, 'POST', '/sandbox/clock', { advanceSeconds: seconds });
 }
 
-/** The sandbox's demo account as Botdeck holds an account. */
+/** The sandbox's demo account as Botdeck holds an account (the same config the hosts build). */
 export function sandboxAccount(
   sandbox: RunningSandbox,
   overrides: Partial<AccountConfig> = {},
 ): AccountConfig {
-  return {
-    id: 'sandbox',
-    label: 'Sandbox demo account',
-    isSandbox: true,
-    oauthBaseUrl: sandbox.url,
-    apiBaseUrl: `${sandbox.url}/v2`,
-    accountId: sandbox.account.accountId,
-    clientId: sandbox.account.clientId,
-    clientSecret: sandbox.account.clientSecret,
-    sdkKey: sandbox.account.sdkKey,
-    sdkSecret: sandbox.account.sdkSecret,
-    userId: sandbox.account.userId,
-    ...overrides,
-  };
+  return { ...sandboxAccountConfig(sandbox), ...overrides };
 }

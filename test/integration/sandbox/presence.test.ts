@@ -30,6 +30,12 @@ async function joinedBot(name = 'Presence Bot') {
 
 const ids = (list: Participant[]) => list.map((p) => p.participantId);
 
+/** Reads what every admitted participant hears first: `joined`, then the head count. */
+async function readGreeting(events: { next(): Promise<{ event: string } | null> }) {
+  expect((await events.next())?.event).toBe('joined');
+  expect((await events.next())?.event).toBe('participants');
+}
+
 describe('presence event streams', () => {
   it('sends joined at once, with SSE and CORS headers', async () => {
     const { meeting, participant } = await joinedBot();
@@ -40,6 +46,7 @@ describe('presence event streams', () => {
       expect(events.headers.get('access-control-allow-origin')).toBe('*');
       expect(events.headers.get('cache-control')).toMatch(/no-cache/);
       expect(await events.next()).toEqual({ event: 'joined', data: participant });
+      expect(await events.next()).toEqual({ event: 'participants', data: { count: 1 } });
     } finally {
       events.abort();
     }
@@ -48,7 +55,7 @@ describe('presence event streams', () => {
   it('tells a kicked participant why, then ends the stream', async () => {
     const { meeting, participant, participantPath } = await joinedBot();
     const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
-    expect((await events.next())?.event).toBe('joined');
+    await readGreeting(events);
     expect((await call(sandbox, 'DELETE', participantPath)).status).toBe(204);
     expect(await events.next()).toEqual({
       event: 'kicked',
@@ -61,7 +68,7 @@ describe('presence event streams', () => {
   it('tells every participant when the meeting ends', async () => {
     const { meeting, participant, base } = await joinedBot();
     const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
-    await events.next();
+    await readGreeting(events);
     expect((await call(sandbox, 'DELETE', base)).status).toBe(204);
     expect(await events.next()).toEqual({ event: 'ended', data: { reason: 'ended by host' } });
     expect(await events.next()).toBeNull();
@@ -70,7 +77,7 @@ describe('presence event streams', () => {
   it('ends the stream with a left event when the participant leaves over HTTP', async () => {
     const { meeting, participant, participantPath } = await joinedBot();
     const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
-    await events.next();
+    await readGreeting(events);
     expect((await call(sandbox, 'POST', `${participantPath}/leave`)).status).toBe(204);
     expect((await events.next())?.event).toBe('left');
     expect(await events.next()).toBeNull();
@@ -80,7 +87,7 @@ describe('presence event streams', () => {
     const { meeting, participant } = await joinedBot();
     const other = await joinAsDemo(sandbox, meeting, 'Without a stream');
     const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
-    await events.next();
+    await readGreeting(events);
     expect(ids(await participants(sandbox, meeting.meetingNumber))).toContain(
       participant.participantId,
     );
@@ -95,7 +102,7 @@ describe('presence event streams', () => {
   it('cuts the stream without an event on drop, and removes the participant', async () => {
     const { meeting, participant, participantPath } = await joinedBot();
     const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
-    await events.next();
+    await readGreeting(events);
     expect((await call(sandbox, 'POST', `${participantPath}/drop`)).status).toBe(204);
     await expect(events.next()).rejects.toThrow();
     expect(await participants(sandbox, meeting.meetingNumber)).toEqual([]);
@@ -135,7 +142,7 @@ describe('presence event streams', () => {
     const meeting = await createMeeting(own);
     const participant = await joinAsDemo(own, meeting, 'Closing');
     const events = await openEvents(own, meeting.meetingNumber, participant.participantId);
-    await events.next();
+    await readGreeting(events);
     await own.close();
     await expect(events.next()).rejects.toThrow();
   });

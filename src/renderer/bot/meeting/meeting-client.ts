@@ -24,6 +24,11 @@ export interface MeetingStatus {
   /** The SDK's own words; main maps them to operator words. Never holds a secret. */
   message?: string | null;
   participantId?: string | null;
+  /**
+   * Everyone in the meeting, this bot included (1 = alone), sent with `in_meeting` whenever the
+   * number changes; main leaves a bot that stays alone too long. Omitted when unknown.
+   */
+  participantCount?: number | null;
 }
 
 /** A join that did not happen: Zoom's join error code (§5 of zoom.md) and its message. */

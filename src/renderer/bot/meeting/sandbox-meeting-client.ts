@@ -1,7 +1,8 @@
 /**
  * The MeetingClient for Botdeck's embedded Zoom sandbox. Joining is one POST (the sandbox checks
  * the signature and the ZAK, as Zoom would); presence is an SSE stream for that participant,
- * which also brings the host's actions (kick, end).
+ * which also brings the host's actions: `waiting` (held in the waiting room), `admitted`, head
+ * counts (`participants`), and the final kick or end. A stream that breaks is a lost connection.
  */
 import {
   MeetingJoinError,
@@ -70,6 +71,16 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
     stream = source;
     source.addEventListener('joined', () => {
       if (!finished) report({ status: 'in_meeting' });
+    });
+    source.addEventListener('waiting', () => {
+      if (!finished) report({ status: 'waiting_room' });
+    });
+    source.addEventListener('admitted', () => {
+      if (!finished) report({ status: 'in_meeting' });
+    });
+    source.addEventListener('participants', (event) => {
+      const count = readCount(event.data);
+      if (!finished && count !== null) report({ status: 'in_meeting', participantCount: count });
     });
     source.addEventListener('kicked', (event) => {
       const data = readEventData(event.data);
@@ -175,8 +186,23 @@ async function readJsonBody(response: Response): Promise<JsonObject> {
   }
 }
 
+/** `participants` carries `{count}`: everyone admitted, this participant included. */
+function readCount(data: unknown): number | null {
+  const count = parseEventData(data).count;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+}
+
 /** `kicked` and `ended` carry `{reason, code}`; anything else reads as no detail. */
 function readEventData(data: unknown): { reason: string | null; code: number | null } {
+  const record = parseEventData(data);
+  return {
+    reason: typeof record.reason === 'string' ? record.reason : null,
+    code: typeof record.code === 'number' ? record.code : null,
+  };
+}
+
+/** An event's JSON data as an object; anything unreadable reads as an empty one. */
+function parseEventData(data: unknown): JsonObject {
   let parsed: unknown = null;
   if (typeof data === 'string' && data !== '') {
     try {
@@ -185,11 +211,7 @@ function readEventData(data: unknown): { reason: string | null; code: number | n
       parsed = null;
     }
   }
-  const record = typeof parsed === 'object' && parsed !== null ? (parsed as JsonObject) : {};
-  return {
-    reason: typeof record.reason === 'string' ? record.reason : null,
-    code: typeof record.code === 'number' ? record.code : null,
-  };
+  return typeof parsed === 'object' && parsed !== null ? (parsed as JsonObject) : {};
 }
 
 const describe = (error: unknown): string =>

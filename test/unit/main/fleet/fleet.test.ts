@@ -263,13 +263,14 @@ describe('fleet: leaving', () => {
 });
 
 describe('fleet: windows and reports', () => {
-  it('a window that disappears fails its bot; one that disappears while leaving completes the leave', async () => {
-    const { fleet, launch, windows, waitState } = setup();
+  it('a window that disappears is recreated; one that disappears while leaving completes the leave', async () => {
+    const { fleet, launch, windows, waitState } = setup({ backoff: { baseDelayMs: 10 } });
     const [a, b] = launch(['A', 'B']) as [string, string];
     await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
     windows.crash(a, 'crashed');
-    await waitState(a, 'failed');
-    expect(fleet.list()[0]?.failure?.message).toBe('The bot window crashed.');
+    expect(fleet.list()[0]?.reconnect?.reason).toBe('The bot window crashed.');
+    await vi.waitFor(() => expect(windows.opened).toEqual([a, b, a]));
+    expect(fleet.botReady(a)).toMatchObject({ ok: true, value: { zak: 'zak-3' } });
     fleet.botReady(b);
     fleet.leave(b);
     windows.crash(b, 'closed');

@@ -160,4 +160,25 @@ describe('the bot page', () => {
     await vi.waitFor(() => expect(second.reports).toHaveLength(1));
     expect(second.reports.map((report) => report.status)).toEqual(['failed']);
   });
+
+  it('forwards a head count only when the meeting client knows one', async () => {
+    const { api, reports } = fakeApi();
+    const { client, emit } = fakeClient(() => {
+      emit({ status: 'in_meeting', participantId: 'p-1', participantCount: 2 });
+      emit({ status: 'in_meeting', participantId: 'p-1', participantCount: null });
+      return Promise.resolve();
+    });
+    void runBot({ api, view: fakeView(), chooseClient: choose(client) });
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports).toEqual([
+      {
+        status: 'in_meeting',
+        code: null,
+        message: null,
+        participantId: 'p-1',
+        participantCount: 2,
+      },
+      { status: 'in_meeting', code: null, message: null, participantId: 'p-1' },
+    ]);
+  });
 });

@@ -105,6 +105,25 @@ describe('the sandbox meeting client', () => {
     expect(server.leaves).toEqual([]);
   });
 
+  it('waits in the waiting room, goes in when admitted, and passes head counts on', async () => {
+    const { server, client, statuses, kinds } = await setUp();
+    await client.join(ticket);
+    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+
+    server.sendEvent('waiting', { participantId: 'p-1', waitingRoom: true });
+    await vi.waitFor(() => expect(kinds().at(-1)).toBe('waiting_room'));
+    server.sendEvent('admitted', { participantId: 'p-1' });
+    server.sendEvent('participants', { count: 1 });
+    server.sendEvent('participants', { count: 'many' });
+    server.sendEvent('participants', { count: 4 });
+    await vi.waitFor(() => expect(statuses.at(-1)?.participantCount).toBe(4));
+    expect(statuses.slice(-3)).toEqual([
+      { status: 'in_meeting', participantId: 'p-1' },
+      { status: 'in_meeting', participantId: 'p-1', participantCount: 1 },
+      { status: 'in_meeting', participantId: 'p-1', participantCount: 4 },
+    ]);
+  });
+
   it('the end of the meeting reports ended', async () => {
     const { server, client, kinds } = await setUp();
     await client.join(ticket);

@@ -13,6 +13,8 @@ export function makeBot(overrides: Partial<BotView> & { id: string }): BotView {
     endedAt: null,
     failure: null,
     note: null,
+    reconnect: null,
+    participantCount: null,
     ...overrides,
   };
 }

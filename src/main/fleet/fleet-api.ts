@@ -1,0 +1,72 @@
+/**
+ * The fleet's public shape: how it is built (`FleetOptions`), what a launch carries
+ * (`LaunchPlan`) and what the rest of main may ask of it (`Fleet`). Kept apart from the wiring
+ * in `fleet.ts` so callers read the contract without the machinery.
+ */
+import type {
+  BotsChangedEvent,
+  BotView,
+  JoinTicket,
+  LaunchTimeouts,
+  Result,
+} from '../../shared/ipc-contract';
+import type { Logger } from '../log/logger';
+import type { BotWindowHost } from './bot-window-host';
+import type { FleetTimers } from './fleet-timers';
+import type { FleetAccount } from './join-preparer';
+import { DEFAULT_LIMITS, type BotLimits } from './launch-limits';
+import type { BackoffPolicy } from './rejoin-policy';
+import type { ParsedBotStatusReport } from './report-events';
+
+export interface FleetOptions {
+  windowHost: BotWindowHost;
+  logger: Logger;
+  now: () => number;
+  sandboxUrl: string | null;
+  /** Bots minting or joining at once (default 4); rejoin attempts share the same cap. */
+  concurrency?: number;
+  /** Shorthand for `limits.joinTimeoutMs` (kept for existing callers). */
+  joinTimeoutMs?: number;
+  /** Default auto-leave and rejoin limits; a launch's `timeouts` override them per launch. */
+  limits?: Partial<BotLimits>;
+  /** Backoff between rejoin attempts (default 2 s doubling to 60 s, ±20 %). */
+  backoff?: Partial<BackoffPolicy>;
+  /** How long a leaving page may take to confirm before its window is closed anyway. */
+  leaveGraceMs?: number;
+  zakTtlSeconds?: number;
+  newId?: () => string;
+  /** Injected so tests control backoff jitter and time; Math.random and real timers by default. */
+  random?: () => number;
+  timers?: FleetTimers;
+}
+
+/** A parsed, validated launch. */
+export interface LaunchPlan {
+  meetingNumber: string;
+  passcode: string;
+  names: string[];
+  account: FleetAccount;
+  timeouts?: LaunchTimeouts;
+}
+
+export interface Fleet {
+  launch(plan: LaunchPlan): Result<{ botIds: string[] }>;
+  /** Asks one bot to leave (cancels it if it has not joined yet). */
+  leave(botId: string): Result<null>;
+  /** Asks every live bot to leave; returns how many were asked. */
+  leaveAll(): number;
+  list(): BotView[];
+  onChanged(listener: (event: BotsChangedEvent) => void): () => void;
+  /** A bot page said ready: its ticket, the first time only. */
+  botReady(botId: string): Result<JoinTicket>;
+  /** A bot page reported its meeting status. Reports that do not fit the bot's state are ignored. */
+  botStatus(botId: string, report: ParsedBotStatusReport): Result<null>;
+  /** Leaves every bot, waits up to `timeoutMs` for them to end, then closes what is left. */
+  dispose(timeoutMs?: number): Promise<void>;
+}
+
+export const FLEET_DEFAULTS = {
+  concurrency: 4,
+  joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
+  leaveGraceMs: 10_000,
+} as const;

@@ -1,0 +1,135 @@
+/**
+ * Shared setup for the fleet reliability integration tests: a real sandbox over HTTP, Botdeck
+ * built by its composition function with the HTTP bot host, short rejoin backoffs, and small
+ * helpers to launch, read bots and find a bot's participant in the sandbox.
+ */
+import { expect, vi } from 'vitest';
+import {
+  createBotdeck,
+  type Botdeck,
+  type BotdeckOptions,
+} from '../../../src/main/app/create-botdeck';
+import { silentLogger } from '../../../src/main/log/logger';
+import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
+import type {
+  AppSnapshot,
+  BotsChangedEvent,
+  BotView,
+  LaunchTimeouts,
+} from '../../../src/shared/ipc-contract';
+import { createHttpBotHost, type HttpBotHost, type HttpBotHostOptions } from './http-bot-host';
+import { audit, participants, sandboxAccount, sandboxCall, type Participant } from './sandbox-http';
+
+export interface FleetKit {
+  botdeck: Botdeck;
+  host: HttpBotHost;
+  events: BotsChangedEvent[];
+  snapshot(): Promise<AppSnapshot>;
+  launch(
+    meeting: { meetingNumber: string; passcode: string },
+    names: string[],
+    timeouts?: LaunchTimeouts,
+  ): Promise<string[]>;
+  bot(id: string): Promise<BotView>;
+  waitFor(id: string, check: (bot: BotView) => boolean, timeout?: number): Promise<BotView>;
+  /** Every state the bot was seen in by the dashboard, in order (from bots:changed events). */
+  seen(id: string): BotView[];
+}
+
+export async function startFleet(
+  sandbox: RunningSandbox,
+  options: Partial<BotdeckOptions> = {},
+  hostOptions: HttpBotHostOptions = {},
+): Promise<FleetKit> {
+  const host = createHttpBotHost(hostOptions);
+  const botdeck = await createBotdeck({
+    accounts: [sandboxAccount(sandbox)],
+    sandboxUrl: sandbox.url,
+    windowHost: host,
+    logger: silentLogger,
+    joinTimeoutMs: 10_000,
+    leaveGraceMs: 2_000,
+    // Short waits between rejoin attempts: the behaviour is the same, the tests are quick.
+    rejoinBackoff: { baseDelayMs: 50, maxDelayMs: 400 },
+    ...options,
+  });
+  host.attach(botdeck);
+  const events: BotsChangedEvent[] = [];
+  botdeck.onBotsChanged((event) => events.push(event));
+
+  async function snapshot(): Promise<AppSnapshot> {
+    const result = await botdeck.handleDashboard('app:snapshot', {});
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as AppSnapshot;
+  }
+  async function bot(id: string): Promise<BotView> {
+    const found = (await snapshot()).bots.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`No bot ${id}`);
+    return found;
+  }
+  return {
+    botdeck,
+    host,
+    events,
+    snapshot,
+    bot,
+    async launch(meeting, names, timeouts) {
+      const result = await botdeck.handleDashboard('bots:launch', {
+        meeting: meeting.meetingNumber,
+        passcode: meeting.passcode,
+        names,
+        timeouts,
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      return (result.value as { botIds: string[] }).botIds;
+    },
+    async waitFor(id, check, timeout = 15_000) {
+      await vi.waitFor(async () => expect(check(await bot(id))).toBe(true), { timeout });
+      return bot(id);
+    },
+    seen: (id) => events.flatMap((event) => event.bots.filter((view) => view.id === id)),
+  };
+}
+
+export const isIn = (state: BotView['state']) => (bot: BotView) => bot.state === state;
+
+/** The bot's participant in the sandbox meeting, once it is there. */
+export async function participantNamed(
+  sandbox: RunningSandbox,
+  meetingNumber: string,
+  name: string,
+): Promise<Participant> {
+  let found: Participant | undefined;
+  await vi.waitFor(async () => {
+    found = (await participants(sandbox, meetingNumber)).find((p) => p.displayName === name);
+    expect(found).toBeDefined();
+  });
+  return found as Participant;
+}
+
+/** Join attempts the sandbox saw for one name in one meeting, in order. */
+export async function joinsOf(sandbox: RunningSandbox, meetingNumber: string, name: string) {
+  return (await audit(sandbox)).joins.filter(
+    (join) => join.meetingNumber === meetingNumber && join.userName === name,
+  );
+}
+
+/** POST under /sandbox/faults; throws unless the sandbox accepted it. */
+export async function fault(sandbox: RunningSandbox, path: string, body?: unknown): Promise<void> {
+  const { status } = await sandboxCall(sandbox.url, 'POST', `/sandbox/faults${path}`, body);
+  if (status >= 300) throw new Error(`Fault ${path} answered ${status}`);
+}
+
+export async function createMeetingWith(
+  sandbox: RunningSandbox,
+  body: { waitingRoom?: boolean } = {},
+): Promise<{ meetingNumber: string; passcode: string }> {
+  const { status, body: meeting } = await sandboxCall<{ meetingNumber: string; passcode: string }>(
+    sandbox.url,
+    'POST',
+    '/sandbox/meetings',
+    { requireAuth: true, ...body },
+  );
+  if (status !== 201) throw new Error(`Could not create a sandbox meeting: ${status}`);
+  return meeting;
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
+import {
+  call,
+  createMeeting,
+  joinAsDemo,
+  openEvents,
+  participants,
+  start,
+  type EventStream,
+} from './sandbox-client';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await start();
+});
+afterAll(() => sandbox.close());
+
+const base = (meetingNumber: string) => `/sandbox/meetings/${meetingNumber}`;
+const waitingRoom = async (meetingNumber: string) =>
+  (await call<{ participantId: string }[]>(sandbox, 'GET', `${base(meetingNumber)}/waiting-room`))
+    .body;
+
+describe('waiting room', () => {
+  it('holds joiners until the host admits them, then they hear admitted and the head count', async () => {
+    const meeting = await createMeeting(sandbox, { waitingRoom: true });
+    const bot = await joinAsDemo(sandbox, meeting, 'Waiting Bot');
+    expect(bot).toMatchObject({ displayName: 'Waiting Bot', waitingRoom: true });
+    expect(await participants(sandbox, meeting.meetingNumber)).toEqual([]);
+    expect((await waitingRoom(meeting.meetingNumber)).map((p) => p.participantId)).toEqual([
+      bot.participantId,
+    ]);
+    const info = await call(sandbox, 'GET', base(meeting.meetingNumber));
+    expect(info.body).toMatchObject({ waitingRoom: true, participantCount: 0, waitingCount: 1 });
+
+    const events = await openEvents(sandbox, meeting.meetingNumber, bot.participantId);
+    try {
+      expect(await events.next()).toMatchObject({ event: 'waiting', data: { waitingRoom: true } });
+      const admit = `${base(meeting.meetingNumber)}/participants/${bot.participantId}/admit`;
+      expect((await call(sandbox, 'POST', admit)).status).toBe(204);
+      expect(await events.next()).toMatchObject({
+        event: 'admitted',
+        data: { participantId: bot.participantId },
+      });
+      expect(await events.next()).toEqual({ event: 'participants', data: { count: 1 } });
+      expect((await call(sandbox, 'POST', admit)).status).toBe(404);
+      expect(await waitingRoom(meeting.meetingNumber)).toEqual([]);
+      expect((await participants(sandbox, meeting.meetingNumber)).length).toBe(1);
+    } finally {
+      events.abort();
+    }
+  });
+
+  it('a host can remove a joiner from the waiting room; its stream says so', async () => {
+    const meeting = await createMeeting(sandbox, { waitingRoom: true });
+    const bot = await joinAsDemo(sandbox, meeting, 'Turned Away');
+    const events = await openEvents(sandbox, meeting.meetingNumber, bot.participantId);
+    expect((await events.next())?.event).toBe('waiting');
+    const path = `${base(meeting.meetingNumber)}/participants/${bot.participantId}`;
+    expect((await call(sandbox, 'DELETE', path)).status).toBe(204);
+    expect(await events.next()).toEqual({
+      event: 'kicked',
+      data: { reason: 'removed from the waiting room by host', code: 3009 },
+    });
+    expect(await events.next()).toBeNull();
+    expect(await waitingRoom(meeting.meetingNumber)).toEqual([]);
+  });
+});
+
+describe('head counts on presence streams', () => {
+  it('tells every admitted participant the number in the meeting whenever it changes', async () => {
+    const meeting = await createMeeting(sandbox);
+    const first = await joinAsDemo(sandbox, meeting, 'First');
+    const firstEvents = await openEvents(sandbox, meeting.meetingNumber, first.participantId);
+    const streams: EventStream[] = [firstEvents];
+    try {
+      expect((await firstEvents.next())?.event).toBe('joined');
+      expect(await firstEvents.next()).toEqual({ event: 'participants', data: { count: 1 } });
+
+      const second = await joinAsDemo(sandbox, meeting, 'Second');
+      expect(await firstEvents.next()).toEqual({ event: 'participants', data: { count: 2 } });
+      const secondEvents = await openEvents(sandbox, meeting.meetingNumber, second.participantId);
+      streams.push(secondEvents);
+      expect((await secondEvents.next())?.event).toBe('joined');
+      expect(await secondEvents.next()).toEqual({ event: 'participants', data: { count: 2 } });
+
+      const leave = `${base(meeting.meetingNumber)}/participants/${second.participantId}/leave`;
+      expect((await call(sandbox, 'POST', leave)).status).toBe(204);
+      expect(await firstEvents.next()).toEqual({ event: 'participants', data: { count: 1 } });
+    } finally {
+      for (const stream of streams) stream.abort();
+    }
+  });
+});
