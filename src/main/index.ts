@@ -32,9 +32,11 @@ async function start(): Promise<void> {
     logger,
     showWindows: process.env.BOTDECK_SHOW_BOTS === '1',
   });
+  const dataDir = app.getPath('userData');
   botdeck = await createBotdeck({
     accounts: [sandboxAccountConfig(sandbox)],
-    storedAccounts: storedAccountsIn(app.getPath('userData')),
+    storedAccounts: storedAccountsIn(dataDir),
+    persistence: { dataDir },
     sandboxUrl: sandbox.url,
     windowHost,
     logger,

@@ -19,6 +19,12 @@ const api = {
   saveAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.saveAccount, request),
   deleteAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.deleteAccount, request),
   testAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.testAccount, request),
+  relaunchStopped: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.relaunchStopped, request),
+  dismissStopped: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.dismissStopped, request),
+  listHistory: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.listHistory, request),
+  exportHistory: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.exportHistory, {}),
+  setRelaunchAfterRestart: (request) =>
+    ipcRenderer.invoke(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
   onBotsChanged: (listener) => {
     const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
       listener(payload);

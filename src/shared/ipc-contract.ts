@@ -9,6 +9,20 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
+import {
+  HistoryListRequestSchema,
+  RelaunchSettingRequestSchema,
+  StoppedBotIdsRequestSchema,
+  type HistoryEntry,
+  type HistoryExport,
+  type HistoryListRequest,
+  type RelaunchResult,
+  type RelaunchSettingRequest,
+  type StoppedBot,
+  type StoppedBotIdsRequest,
+} from './persistence-contract';
+
+export * from './persistence-contract';
 
 // zod probes for eval support with `new Function`, which the pages' CSP (rightly) forbids.
 z.config({ jitless: true });
@@ -57,6 +71,28 @@ export interface BotView {
   failure: BotFailure | null;
   /** Why a bot that is not failed left (e.g. "Left at the operator's request"). */
   note: string | null;
+  /**
+   * Botdeck's rejoin progress while it brings a dropped or crashed bot back with a fresh ZAK;
+   * null when no rejoin is under way (including Zoom's own brief reconnects).
+   */
+  reconnect: ReconnectProgress | null;
+  /**
+   * People in the meeting as the bot's page last reported them, the bot itself included (so 1
+   * means alone); null while unknown (not in the meeting, or the page reports no counts).
+   */
+  participantCount: number | null;
+}
+
+/** "Attempt 2 of 5, next try 14:03:12": what the dashboard shows for a rejoining bot. */
+export interface ReconnectProgress {
+  /** The rejoin attempt under way or next, counting from 1. */
+  attempt: number;
+  /** Attempts allowed before the bot fails (the launch's `reconnectAttempts`). */
+  maxAttempts: number;
+  /** Epoch ms of the next try while waiting out the backoff; null once the try has started. */
+  nextTryAt: number | null;
+  /** Why the bot is rejoining, in operator words (the last failure). */
+  reason: string;
 }
 
 /** Zoom plans, which set the account's Light-category rate limit (zoom.md §3). */
@@ -124,6 +160,10 @@ export interface AppSnapshot {
   bots: BotView[];
   /** Account problems found at start (e.g. profile could not be fetched), in operator words. */
   notices: string[];
+  /** Bots that were live when Botdeck last stopped; empty when none (or no data folder). */
+  stoppedByRestart: StoppedBot[];
+  /** The setting "Relaunch automatically after a restart". */
+  relaunchAfterRestart: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +192,46 @@ export const BotNameSchema = z
   .min(1, 'Every bot needs a name.')
   .max(64, 'Bot names can be at most 64 characters.');
 
+const MINUTE_MS = 60_000;
+/** An auto-leave timer in ms, or null to turn it off. */
+const LaunchTimerSchema = z
+  .number()
+  .int()
+  .min(1_000, 'Auto-leave timers are at least one second.')
+  .max(24 * 60 * MINUTE_MS, 'Auto-leave timers are at most 24 hours.')
+  .nullable();
+
+/**
+ * Per-launch auto-leave and rejoin limits. Every field is optional: a missing one takes the
+ * fleet's default (which the app sets from the settings' `launchDefaults`), so the defaults
+ * live in one place instead of being baked into this schema. Names match `launchDefaults`.
+ */
+export const LaunchTimeoutsSchema = z
+  .object({
+    /** Stop a join (or rejoin attempt) that has not connected after this long. Default 60 s. */
+    joinTimeoutMs: z
+      .number()
+      .int()
+      .min(1_000, 'The join timeout is at least one second.')
+      .max(10 * MINUTE_MS, 'The join timeout is at most 10 minutes.')
+      .optional(),
+    /** Leave after this long in a waiting room; null = wait forever. Default 15 min. */
+    waitingRoomTimeoutMs: LaunchTimerSchema.optional(),
+    /** Leave after being alone in the meeting this long; null = stay. Default 5 min. */
+    aloneTimeoutMs: LaunchTimerSchema.optional(),
+    /** Leave after this long since first joining; null = no limit. Default off. */
+    maxDurationMs: LaunchTimerSchema.optional(),
+    /** Rejoin attempts after a drop or a crash before the bot fails; 0 = never rejoin. Default 5. */
+    reconnectAttempts: z
+      .number()
+      .int()
+      .min(0, 'Rejoin attempts cannot be negative.')
+      .max(20, 'At most 20 rejoin attempts.')
+      .optional(),
+  })
+  .strict();
+export type LaunchTimeouts = z.infer<typeof LaunchTimeoutsSchema>;
+
 export const LaunchRequestSchema = z.object({
   /** A Zoom join link or a meeting number (spaces and dashes allowed). */
   meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
@@ -163,6 +243,8 @@ export const LaunchRequestSchema = z.object({
     .max(200, 'Launch at most 200 bots at a time.'),
   /** Defaults to the first account. */
   accountId: z.string().min(1).max(128).optional(),
+  /** Auto-leave and rejoin limits for these bots; the fleet's defaults fill what is missing. */
+  timeouts: LaunchTimeoutsSchema.optional(),
 });
 export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
 
@@ -227,6 +309,11 @@ export const BotStatusReportSchema = z.object({
   /** The SDK's own words (mapped to operator words in main). */
   message: z.string().max(500).nullable().default(null),
   participantId: z.string().max(128).nullable().default(null),
+  /**
+   * Everyone in the meeting, this bot included (1 = alone), when the page knows. Sent with
+   * `in_meeting` whenever the number changes; drives the "alone in the meeting" auto-leave.
+   */
+  participantCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
 });
 export type BotStatusReport = z.input<typeof BotStatusReportSchema>;
 
@@ -269,6 +356,11 @@ export const DASHBOARD_CHANNELS = {
   saveAccount: 'accounts:save',
   deleteAccount: 'accounts:delete',
   testAccount: 'accounts:test',
+  relaunchStopped: 'bots:relaunch',
+  dismissStopped: 'bots:dismiss-stopped',
+  listHistory: 'history:list',
+  exportHistory: 'history:export',
+  setRelaunchAfterRestart: 'settings:relaunch-after-restart',
 } as const;
 
 export const BOT_CHANNELS = {
@@ -291,6 +383,11 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.saveAccount]: SaveAccountRequestSchema,
   [DASHBOARD_CHANNELS.deleteAccount]: AccountIdRequestSchema,
   [DASHBOARD_CHANNELS.testAccount]: AccountIdRequestSchema,
+  [DASHBOARD_CHANNELS.relaunchStopped]: StoppedBotIdsRequestSchema,
+  [DASHBOARD_CHANNELS.dismissStopped]: StoppedBotIdsRequestSchema,
+  [DASHBOARD_CHANNELS.listHistory]: HistoryListRequestSchema,
+  [DASHBOARD_CHANNELS.exportHistory]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: RelaunchSettingRequestSchema,
 } as const;
 
 export const BOT_REQUESTS = {
@@ -317,6 +414,18 @@ export interface DashboardApi {
   testAccount(
     request: AccountIdRequest,
   ): Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
+  /** Relaunches bots stopped by an app restart into their meetings, with their names. */
+  relaunchStopped(request: StoppedBotIdsRequest): Promise<Result<RelaunchResult>>;
+  /** Forgets bots stopped by an app restart without relaunching them. */
+  dismissStopped(
+    request: StoppedBotIdsRequest,
+  ): Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
+  /** The newest history entries first. */
+  listHistory(request: HistoryListRequest): Promise<Result<{ entries: HistoryEntry[] }>>;
+  exportHistory(): Promise<Result<HistoryExport>>;
+  setRelaunchAfterRestart(
+    request: RelaunchSettingRequest,
+  ): Promise<Result<{ relaunchAfterRestart: boolean }>>;
   /** Returns an unsubscribe function. */
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
 }
@@ -338,6 +447,11 @@ export interface DashboardResponses {
   [DASHBOARD_CHANNELS.saveAccount]: AccountsState;
   [DASHBOARD_CHANNELS.deleteAccount]: AccountsState;
   [DASHBOARD_CHANNELS.testAccount]: { report: ConnectionTestReport; state: AccountsState };
+  [DASHBOARD_CHANNELS.relaunchStopped]: RelaunchResult;
+  [DASHBOARD_CHANNELS.dismissStopped]: { stoppedByRestart: StoppedBot[] };
+  [DASHBOARD_CHANNELS.listHistory]: { entries: HistoryEntry[] };
+  [DASHBOARD_CHANNELS.exportHistory]: HistoryExport;
+  [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: { relaunchAfterRestart: boolean };
 }
 export interface BotResponses {
   [BOT_CHANNELS.ready]: JoinTicket;

@@ -6,10 +6,13 @@
 import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import { createFleet } from '../fleet/fleet';
+import type { BotLimits } from '../fleet/launch-limits';
+import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
 import { createIpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
+import { startPersistence, type PersistenceConfig } from '../persistence/start-persistence';
 import { createHandlers } from './handlers';
 
 /** One Zoom account as main holds it. Lives only in main; secrets included. */
@@ -44,6 +47,14 @@ export interface BotdeckOptions {
   launchConcurrency?: number;
   joinTimeoutMs?: number;
   leaveGraceMs?: number;
+  /** Default auto-leave and rejoin limits per launch (the settings' `launchDefaults`). */
+  launchLimits?: Partial<BotLimits>;
+  /** Backoff between rejoin attempts; tests shorten it. */
+  rejoinBackoff?: Partial<BackoffPolicy>;
+  /** Lifetime of the ZAKs bots join with (default 2 h); a ZAK matters only at join. */
+  zakTtlSeconds?: number;
+  /** Where the roster and the history live; without it nothing outlives the app. */
+  persistence?: PersistenceConfig;
 }
 
 export interface Botdeck {
@@ -82,18 +93,28 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     concurrency: options.launchConcurrency,
     joinTimeoutMs: options.joinTimeoutMs,
     leaveGraceMs: options.leaveGraceMs,
+    limits: options.launchLimits,
+    backoff: options.rejoinBackoff,
+    zakTtlSeconds: options.zakTtlSeconds,
   });
-  const router = createIpcRouter({
-    ...createHandlers({
-      accounts,
-      fleet,
-      createSandboxMeeting:
-        options.sandboxUrl !== null
-          ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)
-          : noSandboxMeetings,
-    }),
+  const handlers = createHandlers({
+    accounts,
+    fleet,
+    createSandboxMeeting:
+      options.sandboxUrl !== null
+        ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)
+        : noSandboxMeetings,
+  });
+  const persistence = await startPersistence({
+    config: options.persistence,
+    core: handlers.dashboard,
+    fleet,
+    hasAccount: (id) => accounts.state().accounts.some((account) => account.id === id),
+    settings: options.storedAccounts?.settings,
     logger,
+    now,
   });
+  const router = createIpcRouter({ dashboard: persistence.dashboard, bot: handlers.bot, logger });
   let disposing: Promise<void> | null = null;
   logger.info('Botdeck started', {
     mode: accounts.state().mode,
@@ -105,7 +126,7 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     handleBot: (botId, channel, payload) => router.handleBot(botId, channel, payload),
     onBotsChanged: (listener) => fleet.onChanged(listener),
     dispose() {
-      disposing ??= fleet.dispose();
+      disposing ??= persistence.dispose(() => fleet.dispose());
       return disposing;
     },
   };

@@ -7,8 +7,9 @@ import { fail, ok } from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
 import type { Fleet } from '../fleet/fleet';
-import type { BotHandlers, DashboardHandlers } from '../ipc/ipc-router';
+import type { BotHandlers } from '../ipc/ipc-router';
 import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
+import type { CoreDashboardHandlers } from '../persistence/persistence-handlers';
 
 export interface HandlerDeps {
   accounts: AccountService;
@@ -16,8 +17,9 @@ export interface HandlerDeps {
   createSandboxMeeting: CreateSandboxMeeting;
 }
 
+/** Persistence's channels (restarts, history) are laid over these by `startPersistence`. */
 export function createHandlers({ accounts, fleet, createSandboxMeeting }: HandlerDeps): {
-  dashboard: DashboardHandlers;
+  dashboard: CoreDashboardHandlers;
   bot: BotHandlers;
 } {
   return {
@@ -34,6 +36,7 @@ export function createHandlers({ accounts, fleet, createSandboxMeeting }: Handle
           passcode: meeting.passcode,
           names: request.names,
           account: account.value,
+          timeouts: request.timeouts,
         });
       },
       'bots:leave': (request) => fleet.leave(request.botId),

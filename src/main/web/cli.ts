@@ -6,7 +6,8 @@
  *   --chromium PATH       Chromium for bot pages (default /usr/bin/chromium, or $BOTDECK_CHROMIUM)
  *   --sandbox-url URL     use a running sandbox; its demo credentials come from
  *                         $BOTDECK_SANDBOX_ACCOUNT (the JSON line `npm run sandbox` prints)
- *   --data-dir DIR        settings folder (default: the desktop app's, e.g. ~/.config/Botdeck)
+ *   --data-dir DIR        data folder: settings, roster, history (default: the desktop app's,
+ *                         e.g. ~/.config/Botdeck)
  *   --zoom-base-url URL   send stored Zoom accounts' API calls here instead of zoom.us
  *                         (point it at a sandbox to rehearse the real-account flow)
  *   --meeting-sdk zoom    the sandbox account's bots run Zoom's real Meeting SDK (default sandbox)

@@ -20,7 +20,7 @@ export interface WebHostOptions {
   chromiumPath?: string;
   /** Use a sandbox that is already running instead of starting one in-process. */
   sandbox?: SandboxEndpoint;
-  /** Settings folder (accounts' non-secret fields); the desktop app's by default. */
+  /** Data folder (settings, roster, history); the desktop app's by default. */
   dataDir?: string;
   /** Sends stored accounts' Zoom calls here instead of zoom.us (a sandbox, for demos and tests). */
   zoomBaseUrl?: string;
@@ -62,10 +62,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     blockHosts: options.blockHosts,
     logger,
   });
+  const dataDir = options.dataDir ?? defaultDataDir();
   const botdeck = await createBotdeck({
     // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
     accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
-    storedAccounts: storedAccountsIn(options.dataDir ?? defaultDataDir()),
+    storedAccounts: storedAccountsIn(dataDir),
+    persistence: { dataDir },
     zoomBase: options.zoomBaseUrl
       ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
       : undefined,

@@ -13,6 +13,7 @@ import './styles/layout.css';
 import './styles/form.css';
 import './styles/table.css';
 import './styles/accounts.css';
+import './styles/persistence.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The dashboard page has no #root element.');

@@ -14,12 +14,23 @@ export interface Started<T> {
   /** Where its stderr goes. */
   logPath: string;
   stop(): Promise<void>;
+  /**
+   * Kills it with `signal` and waits for it to be gone. With `processGroup`, the whole group
+   * goes (tsx runs the entry point in a child process, which a signal to tsx alone would orphan).
+   */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Run it as the leader of its own process group, so `kill` reaches its children too. */
+  processGroup?: boolean;
 }
 
 export async function startJsonLineProcess<T>(
   name: string,
   args: string[],
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<Started<T>> {
   mkdirSync('test-results', { recursive: true });
   const logPath = `test-results/${name}.log`;
@@ -27,6 +38,7 @@ export async function startJsonLineProcess<T>(
   const child = spawn(TSX, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   child.stderr?.pipe(log);
   const line = await new Promise<T>((resolve, reject) => {
@@ -54,6 +66,13 @@ export async function startJsonLineProcess<T>(
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        if (options.processGroup && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
       }),
   };
 }

@@ -140,6 +140,11 @@ export function createWebSocketDashboardApi(
     saveAccount: (request) => call(DASHBOARD_CHANNELS.saveAccount, request),
     deleteAccount: (request) => call(DASHBOARD_CHANNELS.deleteAccount, request),
     testAccount: (request) => call(DASHBOARD_CHANNELS.testAccount, request),
+    relaunchStopped: (request) => call(DASHBOARD_CHANNELS.relaunchStopped, request),
+    dismissStopped: (request) => call(DASHBOARD_CHANNELS.dismissStopped, request),
+    listHistory: (request) => call(DASHBOARD_CHANNELS.listHistory, request),
+    exportHistory: () => call(DASHBOARD_CHANNELS.exportHistory, {}),
+    setRelaunchAfterRestart: (request) => call(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
     onBotsChanged: (listener) => {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -1,9 +1,14 @@
-/** The dashboard's one screen: mode and connection banners, the account, launching, the fleet. */
+/**
+ * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
+ * account, launching, the fleet, and the history.
+ */
 import { AccountsPanel } from './accounts-panel';
 import { BotTable } from './bot-table';
 import { ConnectionBanner } from './connection-banner';
+import { HistoryPanel } from './history-panel';
 import { LaunchForm } from './launch-form';
 import { SandboxBanner } from './sandbox-banner';
+import { StoppedPanel } from './stopped-panel';
 
 export function App() {
   return (
@@ -15,11 +20,13 @@ export function App() {
       <SandboxBanner />
       <ConnectionBanner />
       <main className="app-main">
+        <StoppedPanel />
         <div className="top-row">
           <AccountsPanel />
           <LaunchForm />
         </div>
         <BotTable />
+        <HistoryPanel />
       </main>
     </div>
   );

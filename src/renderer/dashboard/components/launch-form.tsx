@@ -11,6 +11,7 @@ import { MAX_BOTS, MIN_BOTS } from '../store/launch-form';
 import { BotNameFields } from './bot-name-fields';
 import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
+import { LaunchTimeoutsFields } from './launch-timeouts-fields';
 
 export function LaunchForm() {
   const id = useId();
@@ -118,6 +119,7 @@ export function LaunchForm() {
       </div>
 
       <BotNameFields />
+      <LaunchTimeoutsFields />
       <LaunchFormAlert />
 
       <div className="form-actions">

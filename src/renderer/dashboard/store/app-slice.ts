@@ -54,6 +54,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
           if (result.ok) {
             const { mode, accounts, notices, bots } = result.value;
             get().applyAccountsState({ mode, accounts });
+            get().applyRestartState(result.value);
             set({ notices, loading: false });
             finishLoading(botsFromSnapshot(bots));
           } else {

@@ -1,5 +1,5 @@
 /**
- * The dashboard's state: one vanilla zustand store built from five slices, created per app
+ * The dashboard's state: one vanilla zustand store built from its slices, created per app
  * (and per test) with its bridge to main passed in. Nothing here runs at import time.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
@@ -8,9 +8,17 @@ import { createAccountEditorSlice, type AccountEditorSlice } from './account-edi
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createBotsSlice, type BotsSlice } from './bots-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
+import { createRestartSlice, type RestartSlice } from './restart-slice';
 
-export type AppState = AppSlice & BotsSlice & LaunchSlice & AccountsSlice & AccountEditorSlice;
+export type AppState = AppSlice &
+  BotsSlice &
+  LaunchSlice &
+  AccountsSlice &
+  AccountEditorSlice &
+  RestartSlice &
+  HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -28,5 +36,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createLaunchSlice(deps)(...args),
     ...createAccountsSlice(deps)(...args),
     ...createAccountEditorSlice(deps)(...args),
+    ...createRestartSlice(deps)(...args),
+    ...createHistorySlice(deps)(...args),
   }));
 }

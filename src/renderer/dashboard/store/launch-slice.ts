@@ -9,6 +9,7 @@ import {
   regenerateNames,
   validateLaunchForm,
 } from './launch-form';
+import { EMPTY_TIMEOUTS, parseTimeouts, type TimeoutTexts } from './launch-timeouts';
 import { reportUnexpected } from './unexpected-error';
 
 export interface LaunchFormState {
@@ -27,6 +28,8 @@ export interface LaunchFormState {
   launchError: string | null;
   /** True while the sandbox is making a meeting for the form. */
   creatingMeeting: boolean;
+  /** "Auto-leave and rejoin" fields as typed; empty ones take Botdeck's defaults. */
+  timeouts: TimeoutTexts;
   /**
    * The account the bots launch under: the first account until the operator picks another,
    * and the first again when the picked one disappears (kept so by `applyAccountsState`).
@@ -48,6 +51,7 @@ export interface LaunchSlice {
   setLaunchAccount(accountId: string): void;
   /** Validates and launches. Resolves true when main accepted the launch. */
   submitLaunch(): Promise<boolean>;
+  setTimeoutText(field: keyof TimeoutTexts, value: string): void;
   /** Sandbox mode: asks for a new meeting and puts its link in the form. */
   fillNewSandboxMeeting(): Promise<void>;
 }
@@ -67,6 +71,7 @@ function initialLaunchForm(): LaunchFormState {
     submitting: false,
     launchError: null,
     creatingMeeting: false,
+    timeouts: EMPTY_TIMEOUTS,
     accountId: null,
     accountChosen: false,
   };
@@ -120,6 +125,10 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
         }
       },
 
+      setTimeoutText(field, value) {
+        update({ timeouts: { ...get().launch.timeouts, [field]: value } });
+      },
+
       async fillNewSandboxMeeting() {
         if (get().launch.creatingMeeting) return;
         update({ creatingMeeting: true, launchError: null });
@@ -141,8 +150,9 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
       async submitLaunch() {
         const form = get().launch;
         if (form.submitting) return false;
-        const errors = validateLaunchForm(form);
-        if (errors.length > 0) {
+        const timeouts = parseTimeouts(form.timeouts);
+        const errors = [...validateLaunchForm(form), ...(timeouts.ok ? [] : timeouts.errors)];
+        if (errors.length > 0 || !timeouts.ok) {
           update({ errors, launchError: null });
           return false;
         }
@@ -153,6 +163,7 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
             passcode: form.passcode.trim(),
             names: form.names.map((name) => name.trim()),
             ...(form.accountId !== null ? { accountId: form.accountId } : {}),
+            ...(timeouts.timeouts ? { timeouts: timeouts.timeouts } : {}),
           });
           // Success keeps every field: operators often launch the same meeting again.
           update({ submitting: false, launchError: result.ok ? null : result.error.message });

@@ -22,7 +22,15 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const calls: unknown[] = [];
   const dashboard: DashboardHandlers = {
-    'app:snapshot': () => ok({ mode: 'sandbox', accounts: [], bots: [], notices: [] }),
+    'app:snapshot': () =>
+      ok({
+        mode: 'sandbox',
+        accounts: [],
+        bots: [],
+        notices: [],
+        stoppedByRestart: [],
+        relaunchAfterRestart: false,
+      }),
     'bots:launch': (request) => {
       calls.push(request);
       return ok({ botIds: ['b1'] });
@@ -39,6 +47,11 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         report: { ok: true, steps: [], profile: null },
         state: { mode: 'sandbox', accounts: [] },
       }),
+    'bots:relaunch': () => ok({ botIds: [], stoppedByRestart: [] }),
+    'bots:dismiss-stopped': () => ok({ stoppedByRestart: [] }),
+    'history:list': () => ok({ entries: [] }),
+    'history:export': () => ok({ jsonl: '', count: 0 }),
+    'settings:relaunch-after-restart': (request) => ok({ relaunchAfterRestart: request.enabled }),
     'sandbox:create-meeting': () =>
       ok({
         meetingNumber: '81234567890',

@@ -5,10 +5,15 @@ import type {
   BotsChangedEvent,
   ConnectionTestReport,
   DashboardApi,
+  HistoryEntry,
+  HistoryExport,
   LaunchRequest,
+  RelaunchResult,
   Result,
   SandboxMeeting,
   SaveAccountRequest,
+  StoppedBot,
+  StoppedBotIdsRequest,
 } from '../../../../src/shared/ipc-contract';
 
 /**
@@ -36,10 +41,31 @@ export interface FakeDashboard {
   };
   /** What the default account answers return. */
   accountsState: AccountsState;
+  relaunches: StoppedBotIdsRequest[];
+  dismissals: StoppedBotIdsRequest[];
+  relaunchSettings: boolean[];
+  historyLimits: (number | undefined)[];
+  relaunchResult: { next: (request: StoppedBotIdsRequest) => Promise<Result<RelaunchResult>> };
+  dismissResult: {
+    next: (request: StoppedBotIdsRequest) => Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
+  };
+  historyResult: { next: () => Promise<Result<{ entries: HistoryEntry[] }>> };
+  exportResult: { next: () => Promise<Result<HistoryExport>> };
+  relaunchSettingResult: {
+    next: (enabled: boolean) => Promise<Result<{ relaunchAfterRestart: boolean }>>;
+  };
 }
 
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
-  return { mode: 'sandbox', accounts: [], bots: [], notices: [], ...overrides };
+  return {
+    mode: 'sandbox',
+    accounts: [],
+    bots: [],
+    notices: [],
+    stoppedByRestart: [],
+    relaunchAfterRestart: false,
+    ...overrides,
+  };
 }
 
 /** A report of a test in which every step passed. */
@@ -69,6 +95,19 @@ export function createFakeDashboard(): FakeDashboard {
     deletedAccounts: [],
     testedAccounts: [],
     accountsState: { mode: 'sandbox', accounts: [] },
+    relaunches: [],
+    dismissals: [],
+    relaunchSettings: [],
+    historyLimits: [],
+    relaunchResult: {
+      next: () => Promise.resolve({ ok: true, value: { botIds: [], stoppedByRestart: [] } }),
+    },
+    dismissResult: { next: () => Promise.resolve({ ok: true, value: { stoppedByRestart: [] } }) },
+    historyResult: { next: () => Promise.resolve({ ok: true, value: { entries: [] } }) },
+    exportResult: { next: () => Promise.resolve({ ok: true, value: { jsonl: '', count: 0 } }) },
+    relaunchSettingResult: {
+      next: (enabled) => Promise.resolve({ ok: true, value: { relaunchAfterRestart: enabled } }),
+    },
     push: (event) => listeners.forEach((listener) => listener(event)),
     snapshot: { result: Promise.resolve({ ok: true, value: emptySnapshot() }) },
     launchResult: { next: () => Promise.resolve({ ok: true, value: { botIds: [] } }) },
@@ -113,6 +152,23 @@ export function createFakeDashboard(): FakeDashboard {
       testAccount: (request) => {
         fake.testedAccounts.push(structuredClone(request));
         return fake.testResult.next(request);
+      },
+      relaunchStopped: (request) => {
+        fake.relaunches.push(structuredClone(request));
+        return fake.relaunchResult.next(request);
+      },
+      dismissStopped: (request) => {
+        fake.dismissals.push(structuredClone(request));
+        return fake.dismissResult.next(request);
+      },
+      listHistory: (request) => {
+        fake.historyLimits.push(request.limit);
+        return fake.historyResult.next();
+      },
+      exportHistory: () => fake.exportResult.next(),
+      setRelaunchAfterRestart: (request) => {
+        fake.relaunchSettings.push(request.enabled);
+        return fake.relaunchSettingResult.next(request.enabled);
       },
       onBotsChanged: (listener) => {
         listeners.add(listener);

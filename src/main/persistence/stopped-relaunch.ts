@@ -1,0 +1,111 @@
+/**
+ * Relaunching bots an app restart stopped: each group of bots launched together goes back
+ * through the normal launch path as one launch, with the same names, meeting, passcode,
+ * account and limits. Bots are taken off the stopped list before launching (so a snapshot
+ * taken meanwhile does not offer them twice) and put back if their launch is refused.
+ */
+import {
+  LaunchRequestSchema,
+  fail,
+  ok,
+  type Result,
+  type StoppedBot,
+} from '../../shared/ipc-contract';
+import { describeIssue } from '../ipc/describe-issue';
+import type { RosterStore } from './roster-store';
+import type { StoppedRosterBot } from './roster-schema';
+
+export type ParsedLaunchRequest = ReturnType<typeof LaunchRequestSchema.parse>;
+
+export interface RelaunchDeps {
+  roster: RosterStore;
+  /** The normal launch path, recording the new bots as a relaunch. */
+  launch(request: ParsedLaunchRequest): Promise<Result<{ botIds: string[] }>>;
+  hasAccount(accountId: string): boolean;
+}
+
+/** What the dashboard may see of a stopped bot: no passcode. */
+export function toStoppedBot(bot: StoppedRosterBot): StoppedBot {
+  return {
+    id: bot.id,
+    name: bot.name,
+    meetingNumber: bot.meetingNumber,
+    accountId: bot.accountId,
+    stoppedAt: bot.stoppedAt,
+  };
+}
+
+/**
+ * Relaunches the stopped bots with these ids. Refuses (launching none) when any of them was
+ * launched under an account that is no longer set up, naming them.
+ */
+export async function relaunchStopped(
+  deps: RelaunchDeps,
+  ids: readonly string[],
+): Promise<Result<{ botIds: string[] }>> {
+  const wanted = new Set(ids);
+  const bots = deps.roster.stopped().filter((bot) => wanted.has(bot.id));
+  if (bots.length === 0) {
+    return fail('not_found', 'Those bots are no longer waiting to be relaunched.');
+  }
+  const orphans = bots.filter((bot) => !deps.hasAccount(bot.accountId));
+  if (orphans.length > 0) {
+    return fail(
+      'unknown_account',
+      `${listNames(orphans)} cannot be relaunched: the account they were launched with is no ` +
+        'longer set up in Botdeck. Add the account again, or dismiss them.',
+    );
+  }
+
+  const taken = deps.roster.takeStopped(bots.map((bot) => bot.id));
+  const botIds: string[] = [];
+  let problem: string | null = null;
+  for (const group of groupByLaunch(taken)) {
+    const first = group[0] as StoppedRosterBot;
+    const request = LaunchRequestSchema.safeParse({
+      meeting: first.meetingNumber,
+      passcode: first.passcode,
+      names: group.map((bot) => bot.name),
+      accountId: first.accountId,
+      timeouts: first.timeouts,
+    });
+    const result = request.success
+      ? await deps.launch(request.data)
+      : fail('invalid_request', describeIssue(request.error.issues[0]));
+    if (result.ok) {
+      botIds.push(...result.value.botIds);
+    } else {
+      deps.roster.restoreStopped(group);
+      problem ??= result.error.message;
+    }
+  }
+  await deps.roster.save();
+  if (problem === null) return ok({ botIds });
+  const outcome =
+    botIds.length === 0
+      ? `No bot was relaunched: ${problem} They are still listed.`
+      : `${botIds.length} of ${taken.length} bots were relaunched; the others could not be: ` +
+        `${problem} They are still listed.`;
+  return fail('relaunch_failed', outcome);
+}
+
+/** Bots launched together, in their launch order; launches in the order they came. */
+function groupByLaunch(bots: readonly StoppedRosterBot[]): StoppedRosterBot[][] {
+  const groups = new Map<string, StoppedRosterBot[]>();
+  const ordered = [...bots].sort((a, b) => a.createdAt - b.createdAt);
+  for (const bot of ordered) {
+    // Same launch means same meeting, passcode, account and limits; the key says so anyway.
+    const key = `${bot.launchId}\u0000${bot.meetingNumber}\u0000${bot.passcode}\u0000${bot.accountId}`;
+    const group = groups.get(key);
+    if (group) group.push(bot);
+    else groups.set(key, [bot]);
+  }
+  return [...groups.values()];
+}
+
+/** "Ada, Grace and 3 more". */
+export function listNames(bots: readonly { name: string }[]): string {
+  const names = bots.map((bot) => bot.name);
+  if (names.length <= 3) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}

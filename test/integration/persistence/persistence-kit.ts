@@ -1,0 +1,95 @@
+/**
+ * Shared setup for the persistence integration tests: Botdeck built by its composition
+ * function on a data folder, with the HTTP bot host against a real sandbox; a "crash" that
+ * keeps the data folder exactly as it was on disk; and the secrets of a run, to scan files for.
+ */
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createBotdeck,
+  type Botdeck,
+  type BotdeckOptions,
+} from '../../../src/main/app/create-botdeck';
+import { silentLogger } from '../../../src/main/log/logger';
+import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
+import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
+import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
+import { audit, sandboxAccount } from '../main/sandbox-http';
+
+export interface Deck {
+  botdeck: Botdeck;
+  host: HttpBotHost;
+  /** Calls a dashboard channel; throws with main's words unless it succeeded. */
+  call<T>(channel: string, payload?: unknown): Promise<T>;
+  snapshot(): Promise<AppSnapshot>;
+  history(limit?: number): Promise<HistoryEntry[]>;
+}
+
+export async function startDeck(
+  sandbox: RunningSandbox,
+  dataDir: string,
+  options: Partial<BotdeckOptions> = {},
+): Promise<Deck> {
+  const host = createHttpBotHost();
+  const botdeck = await createBotdeck({
+    accounts: [sandboxAccount(sandbox)],
+    sandboxUrl: sandbox.url,
+    windowHost: host,
+    logger: silentLogger,
+    joinTimeoutMs: 10_000,
+    leaveGraceMs: 2_000,
+    persistence: { dataDir },
+    ...options,
+  });
+  host.attach(botdeck);
+  async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
+    const result = await botdeck.handleDashboard(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  }
+  return {
+    botdeck,
+    host,
+    call,
+    snapshot: () => call<AppSnapshot>('app:snapshot'),
+    history: async (limit) =>
+      (await call<{ entries: HistoryEntry[] }>('history:list', limit ? { limit } : {})).entries,
+  };
+}
+
+/**
+ * What a host killed right now leaves behind: a copy of its data folder as it is on disk. The
+ * original host can then be disposed (its bots leave the meeting, as a dead host's would drop)
+ * without its clean-quit writes reaching the copy.
+ */
+export async function killedHostDataDir(dataDir: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'botdeck-killed-'));
+  await cp(dataDir, copy, { recursive: true });
+  return copy;
+}
+
+/** The client and SDK secrets, and every access token and ZAK the sandbox issued in this run. */
+export async function secretsOfRun(sandbox: RunningSandbox): Promise<string[]> {
+  const seen = await audit(sandbox);
+  return [
+    sandbox.account.clientSecret,
+    sandbox.account.sdkSecret,
+    ...seen.accessTokens,
+    ...seen.zaks.map((zak) => zak.token),
+  ];
+}
+
+/** Every file in `dir` (and below) that contains one of `secrets`, with the secret's start. */
+export async function filesHolding(dir: string, secrets: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path, 'utf8');
+    for (const secret of secrets) {
+      if (text.includes(secret)) found.push(`${path}: ${secret.slice(0, 6)}…`);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  withPersistence,
+  type CoreDashboardHandlers,
+} from '../../../../src/main/persistence/persistence-handlers';
+import { fail, ok } from '../../../../src/shared/ipc-contract';
+
+const unused = () => fail('unused', 'not called');
+const core: CoreDashboardHandlers = {
+  'app:snapshot': () => ok({ mode: 'sandbox', accounts: [], bots: [], notices: ['n'] }),
+  'bots:launch': () => ok({ botIds: ['b1'] }),
+  'bots:leave': unused,
+  'bots:leave-all': unused,
+  'sandbox:create-meeting': unused,
+  'accounts:save': unused,
+  'accounts:delete': unused,
+  'accounts:test': unused,
+};
+
+describe('dashboard handlers without a data folder', () => {
+  it('the snapshot lists no stopped bots and the setting as off', async () => {
+    const handlers = withPersistence(core, null);
+    expect(await handlers['app:snapshot']({})).toEqual(
+      ok({
+        mode: 'sandbox',
+        accounts: [],
+        bots: [],
+        notices: ['n'],
+        stoppedByRestart: [],
+        relaunchAfterRestart: false,
+      }),
+    );
+  });
+
+  it('launches as before, and the persistence channels say there is nothing kept', async () => {
+    const handlers = withPersistence(core, null);
+    expect(
+      await handlers['bots:launch']({ meeting: '123456789', passcode: '', names: ['A'] }),
+    ).toEqual(ok({ botIds: ['b1'] }));
+    const refused = fail(
+      'no_data_folder',
+      'This Botdeck keeps no data folder, so it has no roster or history.',
+    );
+    expect(await handlers['bots:relaunch']({ ids: ['x'] })).toEqual(refused);
+    expect(await handlers['history:list']({})).toEqual(refused);
+    expect(await handlers['settings:relaunch-after-restart']({ enabled: true })).toEqual(refused);
+  });
+});
