@@ -12,6 +12,7 @@ import type { BotWindowHost } from '../fleet/bot-window-host';
 import { createIpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
+import type { LaunchDefaults } from '../settings';
 import { startPersistence, type PersistenceConfig } from '../persistence/start-persistence';
 import { createHandlers } from './handlers';
 
@@ -85,15 +86,22 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     logger,
   });
   await accounts.start();
+  // The operator's launchDefaults (settings.json) apply to every launch unless the host passed
+  // its own; a launch's own timeouts override both.
+  const defaults = options.storedAccounts
+    ? (await options.storedAccounts.settings.load()).settings.launchDefaults
+    : null;
   const fleet = createFleet({
     windowHost: options.windowHost,
     logger,
     now,
     sandboxUrl: options.sandboxUrl,
-    concurrency: options.launchConcurrency,
+    concurrency: options.launchConcurrency ?? defaults?.concurrency,
     joinTimeoutMs: options.joinTimeoutMs,
     leaveGraceMs: options.leaveGraceMs,
-    limits: options.launchLimits,
+    limits:
+      options.launchLimits ??
+      (defaults ? launchLimitsFrom(defaults, options.joinTimeoutMs) : undefined),
     backoff: options.rejoinBackoff,
     zakTtlSeconds: options.zakTtlSeconds,
   });
@@ -129,5 +137,19 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
       disposing ??= persistence.dispose(() => fleet.dispose());
       return disposing;
     },
+  };
+}
+
+/**
+ * The settings' launch defaults as the fleet's per-bot limits (the same field names). A join
+ * timeout the host passed explicitly still wins.
+ */
+function launchLimitsFrom(defaults: LaunchDefaults, joinTimeoutMs?: number): Partial<BotLimits> {
+  return {
+    joinTimeoutMs: joinTimeoutMs ?? defaults.joinTimeoutMs,
+    waitingRoomTimeoutMs: defaults.waitingRoomTimeoutMs,
+    aloneTimeoutMs: defaults.aloneTimeoutMs,
+    maxDurationMs: defaults.maxDurationMs,
+    reconnectAttempts: defaults.reconnectAttempts,
   };
 }
