@@ -18,6 +18,8 @@ export interface AutoLeaveTimersOptions {
   timers: FleetTimers;
   now: () => number;
   limitsOf(botId: string): BotLimits | undefined;
+  /** How many of Botdeck's own bots are in that meeting now. */
+  ownBotsIn(meetingNumber: string): number;
   /** A timer ran out; `afterMs` is the limit that was reached. */
   onExpire(botId: string, kind: BotTimerKind, afterMs: number): void;
 }
@@ -78,9 +80,12 @@ export function createAutoLeaveTimers(options: AutoLeaveTimersOptions): AutoLeav
     sync(bot) {
       const limits = options.limitsOf(bot.id);
       if (!limits) return forget(bot.id);
-      // Alone means the page counted only this bot; an unknown count is not alone.
+      // Alone means nobody but Botdeck's own bots: a meeting the people have left is over for
+      // its bots too. An unknown count is not alone.
       const alone =
-        bot.state === 'in_meeting' && bot.participantCount !== null && bot.participantCount <= 1;
+        bot.state === 'in_meeting' &&
+        bot.participantCount !== null &&
+        bot.participantCount <= Math.max(1, options.ownBotsIn(bot.meetingNumber));
       if (!alone) aloneSince.delete(bot.id);
       else if (!aloneSince.has(bot.id)) aloneSince.set(bot.id, now());
 

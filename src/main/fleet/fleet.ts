@@ -95,6 +95,9 @@ export function createFleet(options: FleetOptions): Fleet {
     timers,
     now: options.now,
     limitsOf: (botId) => joins.get(botId)?.limits,
+    ownBotsIn: (meetingNumber) =>
+      store.all().filter((bot) => bot.meetingNumber === meetingNumber && bot.state === 'in_meeting')
+        .length,
     onExpire: expire,
   });
   const stopWatchingWindows = windowHost.onGone((botId, reason) => {

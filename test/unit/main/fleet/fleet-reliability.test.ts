@@ -256,6 +256,21 @@ describe('fleet: auto-leave', () => {
     });
   });
 
+  it('a meeting left to Botdeck’s own bots counts as alone; one more person does not', async () => {
+    const h = harness();
+    const ids = (await h.launch(['Ada', 'Bo'])) as [string, string];
+    for (const id of ids) {
+      h.ready(id);
+      await h.report(id, 'in_meeting', { participantCount: 3 });
+    }
+    await h.clock.advance(10 * MINUTE);
+    expect(ids.map((id) => h.view(id).state)).toEqual(['in_meeting', 'in_meeting']);
+    // The one person leaves: two participants, both ours.
+    for (const id of ids) await h.report(id, 'in_meeting', { participantCount: 2 });
+    await h.clock.advance(5 * MINUTE);
+    expect(ids.map((id) => h.view(id).state)).toEqual(['leaving', 'leaving']);
+  });
+
   it('an unknown head count is not alone, and a null limit turns the timer off', async () => {
     const unknown = await inMeeting();
     await unknown.clock.advance(60 * MINUTE);
