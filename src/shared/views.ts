@@ -1,0 +1,145 @@
+/**
+ * What main shows the pages: views of bots, accounts and the app, and the constants they use.
+ * Data only, never a secret. Part of the IPC contract (`ipc-contract.ts` re-exports all of it);
+ * kept apart so the contract file itself stays the channels, schemas and APIs.
+ */
+import type { StoppedBot } from './persistence-contract';
+
+// ---------------------------------------------------------------------------------------------
+// Bot states
+
+export const BOT_STATES = [
+  'queued',
+  'minting',
+  'joining',
+  'waiting_room',
+  'in_meeting',
+  'reconnecting',
+  'leaving',
+  'left',
+  'failed',
+] as const;
+export type BotState = (typeof BOT_STATES)[number];
+
+/** Where a failure came from: a join error from the meeting, a Zoom REST error, or Botdeck. */
+export type FailureKind = 'join' | 'api' | 'app';
+
+export interface BotFailure {
+  kind: FailureKind;
+  /** Zoom's code (join error code or REST error code); null when Zoom gave none. */
+  code: number | null;
+  /** Operator-readable words, never a secret. */
+  message: string;
+}
+
+/** What the dashboard may know about a bot. Holds no secret. */
+export interface BotView {
+  id: string;
+  name: string;
+  state: BotState;
+  meetingNumber: string;
+  accountId: string;
+  /** The avatar this bot inherits from its account's Zoom profile. */
+  avatarUrl: string | null;
+  createdAt: number;
+  /** Epoch ms when the bot entered the meeting; null until then. */
+  joinedAt: number | null;
+  /** Epoch ms when the bot reached `left` or `failed`; null while live. */
+  endedAt: number | null;
+  failure: BotFailure | null;
+  /** Why a bot that is not failed left (e.g. "Left at the operator's request"). */
+  note: string | null;
+  /**
+   * Botdeck's rejoin progress while it brings a dropped or crashed bot back with a fresh ZAK;
+   * null when no rejoin is under way (including Zoom's own brief reconnects).
+   */
+  reconnect: ReconnectProgress | null;
+  /**
+   * People in the meeting as the bot's page last reported them, the bot itself included (so 1
+   * means alone); null while unknown (not in the meeting, or the page reports no counts).
+   */
+  participantCount: number | null;
+}
+
+/** "Attempt 2 of 5, next try 14:03:12": what the dashboard shows for a rejoining bot. */
+export interface ReconnectProgress {
+  /** The rejoin attempt under way or next, counting from 1. */
+  attempt: number;
+  /** Attempts allowed before the bot fails (the launch's `reconnectAttempts`). */
+  maxAttempts: number;
+  /** Epoch ms of the next try while waiting out the backoff; null once the try has started. */
+  nextTryAt: number | null;
+  /** Why the bot is rejoining, in operator words (the last failure). */
+  reason: string;
+}
+
+/** Zoom plans, which set the account's Light-category rate limit (zoom.md §3). */
+export const ZOOM_PLANS = ['free', 'pro', 'business'] as const;
+export type ZoomPlan = (typeof ZOOM_PLANS)[number];
+
+/** The outcome of the last "Test connection", kept with the account. */
+export interface ConnectionTestSummary {
+  at: number;
+  ok: boolean;
+  summary: string;
+}
+
+/** What the dashboard may know about an account. Secrets are write-only: only `hasSecrets`. */
+export interface AccountView {
+  id: string;
+  label: string;
+  displayName: string;
+  email: string;
+  avatarUrl: string | null;
+  isSandbox: boolean;
+  hasSecrets: boolean;
+  /** The service user (Zoom user id or email) whose ZAKs the bots use. Not a secret. */
+  serviceUser: string;
+  plan: ZoomPlan;
+  lastTest: ConnectionTestSummary | null;
+}
+
+export const CONNECTION_TEST_STEPS = ['token', 'profile', 'zak'] as const;
+export type ConnectionTestStep = (typeof CONNECTION_TEST_STEPS)[number];
+
+/** What "Test connection" shows. Never the token or the ZAK themselves. */
+export interface ConnectionTestReport {
+  ok: boolean;
+  steps: { step: ConnectionTestStep; ok: boolean; message: string }[];
+  profile: {
+    displayName: string;
+    email: string;
+    avatarUrl: string | null;
+    /** Zoom's user type in words (Basic, Licensed, …). */
+    userType: string;
+    status: string;
+  } | null;
+}
+
+/** Accounts as they stand after a change, with the mode they put the app in. */
+export interface AccountsState {
+  mode: AppMode;
+  accounts: AccountView[];
+}
+
+export type AppMode = 'sandbox' | 'zoom';
+
+/** A meeting the embedded sandbox created for the operator to launch bots into. */
+export interface SandboxMeeting {
+  meetingNumber: string;
+  passcode: string;
+  /** A Zoom-style join link for it, ready for the launch form. */
+  joinUrl: string;
+}
+
+export interface AppSnapshot {
+  mode: AppMode;
+  accounts: AccountView[];
+  bots: BotView[];
+  /** Account problems found at start (e.g. profile could not be fetched), in operator words. */
+  notices: string[];
+  /** Bots that were live when Botdeck last stopped; empty when none (or no data folder). */
+  stoppedByRestart: StoppedBot[];
+  /** The setting "Relaunch automatically after a restart". */
+  relaunchAfterRestart: boolean;
+}
