@@ -19,6 +19,7 @@
  *   into an element the page must provide and lay out.
  * Client View takes over the whole page, which is fine: every bot has its own window.
  */
+import { watchHeadCount } from './zoom-head-count';
 import {
   MeetingJoinError,
   createStatusEmitter,
@@ -108,9 +109,13 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
     if (isFinalStatus(status.status)) abandonJoin?.();
   };
 
+  let refreshHeadCount: (() => void) | null = null;
   const onEvent = (event: ZoomSdkEvent): void => {
     const status = mapZoomEvent(event, { leaveRequested, lastStatus: lastStatus() });
-    if (status) report(status);
+    if (!status) return;
+    const entering = status.status === 'in_meeting' && lastStatus() !== 'in_meeting';
+    report(status);
+    if (entering) refreshHeadCount?.();
   };
 
   function listen(api: ZoomMtgSdk): void {
@@ -123,6 +128,10 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
     api.inMeetingServiceListener('onJoinSpeed', (payload) =>
       onEvent({ kind: 'join-speed', payload }),
     );
+    refreshHeadCount = watchHeadCount(api, (participantCount) => {
+      // A count is news only while in the meeting; the status itself is already reported.
+      if (lastStatus() === 'in_meeting') emit({ status: 'in_meeting', participantCount });
+    });
   }
 
   /**

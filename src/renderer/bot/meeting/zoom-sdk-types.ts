@@ -16,7 +16,9 @@ export type ZoomJoinArgs = Parameters<typeof ZoomMtg.join>[0];
 export type ZoomLeaveArgs = Parameters<typeof ZoomMtg.leaveMeeting>[0];
 
 /** The in-meeting events the client listens to; see zoom-sdk-events.ts for their payloads. */
-export type ZoomListenedEvent = 'onMeetingStatus' | 'onUserLeave' | 'onJoinSpeed';
+export type ZoomListenedEvent = 'onMeetingStatus' | 'onUserLeave' | 'onJoinSpeed' | 'onUserJoin';
+/** `ZoomMtg.getAttendeeslist`'s argument. */
+export type ZoomAttendeesArgs = Parameters<typeof ZoomMtg.getAttendeeslist>[0];
 
 /**
  * What the client calls. The SDK types listener callbacks as `Function`; here they take
@@ -30,4 +32,5 @@ export interface ZoomMtgSdk {
   join(args: ZoomJoinArgs): void;
   leaveMeeting(args: ZoomLeaveArgs): void;
   inMeetingServiceListener(event: ZoomListenedEvent, callback: (payload: unknown) => void): void;
+  getAttendeeslist(args: ZoomAttendeesArgs): void;
 }

@@ -27,6 +27,8 @@ export interface RecordingZoomMtg extends ZoomMtgSdk {
   /** Delivers an in-meeting event to every listener registered for it. */
   fire(event: ZoomListenedEvent, payload: unknown): void;
   methods(): string[];
+  /** Who `getAttendeeslist` answers is in the meeting (index 0: the bot). */
+  attendees: string[];
 }
 
 type Callbacks = { success?: unknown; error?: unknown };
@@ -75,6 +77,15 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
       record('leaveMeeting', args);
       answer(args, sdk.leaveAnswer);
     },
+    getAttendeeslist(args) {
+      record('getAttendeeslist');
+      if (typeof args.success === 'function') {
+        args.success({
+          result: { attendeesList: sdk.attendees.map((name) => ({ userName: name })) },
+        });
+      }
+    },
+    attendees: [],
     inMeetingServiceListener(event, callback) {
       record('inMeetingServiceListener', event);
       listeners.set(event, [...(listeners.get(event) ?? []), callback]);

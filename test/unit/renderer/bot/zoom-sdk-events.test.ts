@@ -1,3 +1,4 @@
+import { attendeeCount } from '../../../../src/renderer/bot/meeting/zoom-head-count';
 import { describe, expect, it } from 'vitest';
 import {
   MeetingJoinError,
@@ -91,11 +92,13 @@ describe('the Zoom meeting client: init and join', () => {
       'inMeetingServiceListener',
       'inMeetingServiceListener',
       'inMeetingServiceListener',
+      'inMeetingServiceListener',
+      'inMeetingServiceListener',
       'join',
     ]);
     expect(
       sdk.calls.filter((call) => call.method === 'inMeetingServiceListener').map((c) => c.args),
-    ).toEqual(['onMeetingStatus', 'onUserLeave', 'onJoinSpeed']);
+    ).toEqual(['onMeetingStatus', 'onUserLeave', 'onJoinSpeed', 'onUserJoin', 'onUserLeave']);
   });
 
   it('refuses a second join in the same page with Zoom’s 3000, reporting nothing', async () => {
@@ -187,6 +190,29 @@ describe('the Zoom meeting client: statuses from SDK events', () => {
     sdk.fire('onMeetingStatus', { meetingStatus: 2 });
     sdk.fire('onUserLeave', { userId: 16778240, displayName: 'Someone else' });
     expect(kinds()).toEqual(['connecting', 'in_meeting']);
+  });
+});
+
+describe('the Zoom meeting client: head count for “alone in the meeting”', () => {
+  it('reports how many are in the meeting on entering, and again as people come and go', async () => {
+    const { sdk, client, statuses } = setUp();
+    await client.join(ticket);
+    sdk.attendees = ['Support 1', 'Host'];
+    sdk.fire('onMeetingStatus', { meetingStatus: 2 });
+    sdk.attendees = ['Support 1', 'Host', 'Guest'];
+    sdk.fire('onUserJoin', { userId: 3, displayName: 'Guest' });
+    sdk.attendees = ['Support 1'];
+    sdk.fire('onUserLeave', { userId: 2, displayName: 'Host' });
+    sdk.fire('onUserLeave', { userId: 3, displayName: 'Guest' });
+    expect(
+      statuses.filter((s) => s.status === 'in_meeting').map((s) => s.participantCount),
+    ).toEqual([undefined, 2, 3, 1]);
+  });
+
+  it('an answer it cannot read is no count at all (so never “alone”)', () => {
+    expect(attendeeCount({ attendees: [1, 2] })).toBeNull();
+    expect(attendeeCount({ result: { attendeesList: [] } })).toBeNull();
+    expect(attendeeCount({ result: { attendeesList: [{}, {}] } })).toBe(2);
   });
 });
 
