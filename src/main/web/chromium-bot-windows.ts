@@ -79,6 +79,9 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     const entry = pages.get(botId);
     if (!entry || entry.closing) return;
     pages.delete(botId);
+    // A crashed page's context (its storage, its binding) would otherwise outlive it.
+    entry.closing = true;
+    void entry.context.close().catch(() => undefined);
     for (const listener of goneListeners) listener(botId, reason);
   }
 
