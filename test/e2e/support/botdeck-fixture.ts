@@ -4,10 +4,7 @@
  * so the test can ask the sandbox what really happened.
  */
 import { test as base } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startJsonLineProcess } from './processes';
+import { startBotdeckProcesses } from './botdeck-processes';
 import { sandboxApi, type SandboxLine } from './sandbox-api';
 
 export interface BotdeckFixture {
@@ -25,38 +22,18 @@ export const test = base.extend<{ botdeck: BotdeckFixture }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   botdeck: async ({}, use, testInfo) => {
     const tag = testInfo.title.replace(/\W+/g, '-').slice(0, 40);
-    const sandbox = await startJsonLineProcess<SandboxLine>(`sandbox-${tag}`, [
-      'src/main/sandbox/cli.ts',
-      '--port',
-      '0',
-    ]);
-    const dataDir = await mkdtemp(join(tmpdir(), 'botdeck-e2e-'));
-    const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(
-      `web-host-${tag}`,
-      [
-        'src/main/web/cli.ts',
-        '--sandbox-url',
-        sandbox.line.url,
-        '--data-dir',
-        dataDir,
-        // Stored "Zoom" accounts talk to the sandbox too: Zoom cannot be reached from tests.
-        '--zoom-base-url',
-        sandbox.line.url,
-      ],
-      { BOTDECK_SANDBOX_ACCOUNT: JSON.stringify(sandbox.line) },
-    );
+    // Stored "Zoom" accounts talk to the sandbox too: Zoom cannot be reached from tests.
+    const run = await startBotdeckProcesses(tag, (sandbox) => ['--zoom-base-url', sandbox.url]);
     try {
       await use({
-        url: host.line.url,
-        sandbox: sandbox.line,
-        api: sandboxApi(sandbox.line),
-        dataDir,
-        hostLog: host.logPath,
+        url: run.host.line.url,
+        sandbox: run.sandbox.line,
+        api: sandboxApi(run.sandbox.line),
+        dataDir: run.dataDir,
+        hostLog: run.host.logPath,
       });
     } finally {
-      await host.stop();
-      await sandbox.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await run.stop();
     }
   },
 });

@@ -5,10 +5,7 @@
  * could not anyway; blocking makes every attempt fail fast and shows up in the host's log).
  */
 import { test as base } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startJsonLineProcess } from './processes';
+import { startBotdeckProcesses } from './botdeck-processes';
 import { sandboxApi, type SandboxLine } from './sandbox-api';
 
 /** Zoom's hosts (zoom.md §6): bot pages may reach none of them. */
@@ -29,41 +26,23 @@ export const test = base.extend<{ botdeck: ZoomSdkBotdeck }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   botdeck: async ({}, use, testInfo) => {
     const tag = `zoom-sdk-${testInfo.title.replace(/\W+/g, '-').slice(0, 40)}`;
-    const sandbox = await startJsonLineProcess<SandboxLine>(`sandbox-${tag}`, [
-      'src/main/sandbox/cli.ts',
-      '--port',
-      '0',
+    const run = await startBotdeckProcesses(tag, () => [
+      '--meeting-sdk',
+      'zoom',
+      ...ZOOM_HOST_PATTERNS.flatMap((pattern) => ['--block-host', pattern]),
     ]);
-    // A fresh settings folder: the web host must not read the developer's own accounts.
-    const dataDir = await mkdtemp(join(tmpdir(), 'botdeck-e2e-zoom-sdk-'));
-    const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(
-      `web-host-${tag}`,
-      [
-        'src/main/web/cli.ts',
-        '--sandbox-url',
-        sandbox.line.url,
-        '--data-dir',
-        dataDir,
-        '--meeting-sdk',
-        'zoom',
-        ...ZOOM_HOST_PATTERNS.flatMap((pattern) => ['--block-host', pattern]),
-      ],
-      { BOTDECK_SANDBOX_ACCOUNT: JSON.stringify(sandbox.line) },
-    );
     let log = '';
-    host.child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    run.host.child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     try {
       await use({
-        url: host.line.url,
-        origin: new URL(host.line.url).origin,
-        sandbox: sandbox.line,
-        api: sandboxApi(sandbox.line),
+        url: run.host.line.url,
+        origin: new URL(run.host.line.url).origin,
+        sandbox: run.sandbox.line,
+        api: sandboxApi(run.sandbox.line),
         hostLog: () => log,
       });
     } finally {
-      await host.stop();
-      await sandbox.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await run.stop();
     }
   },
 });
