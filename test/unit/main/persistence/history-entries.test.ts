@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createHistoryTracker } from '../../../../src/main/persistence/history-entries';
 import type { BotView } from '../../../../src/shared/ipc-contract';
+import { makeBot } from '../../../support/bot-view';
 
-const view = (state: BotView['state'], overrides: Partial<BotView> = {}): BotView => ({
-  id: 'a',
-  name: 'Ada',
-  state,
-  meetingNumber: '81234567890',
-  accountId: 'sandbox',
-  avatarUrl: null,
-  createdAt: 1_000,
-  joinedAt: null,
-  endedAt: null,
-  failure: null,
-  note: null,
-  reconnect: null,
-  participantCount: null,
-  ...overrides,
-});
+const view = (state: BotView['state'], overrides: Partial<BotView> = {}): BotView =>
+  makeBot({ id: 'a', name: 'Ada', state, meetingNumber: '81234567890', ...overrides });
 
 describe('history entries from bot changes', () => {
   it('a join when the bot gets in, a rejoin when it gets back in, a leave with its reason', () => {

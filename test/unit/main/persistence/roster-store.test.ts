@@ -6,6 +6,7 @@ import { silentLogger } from '../../../../src/main/log/logger';
 import { createRosterStore } from '../../../../src/main/persistence/roster-store';
 import type { RosterBot } from '../../../../src/main/persistence/roster-schema';
 import type { BotView } from '../../../../src/shared/ipc-contract';
+import { makeBot } from '../../../support/bot-view';
 
 let dir: string;
 let clock: number;
@@ -36,21 +37,8 @@ function bot(id: string, overrides: Partial<RosterBot> = {}): RosterBot {
   };
 }
 
-const view = (id: string, state: BotView['state']): BotView => ({
-  id,
-  name: `Bot ${id}`,
-  state,
-  meetingNumber: '81234567890',
-  accountId: 'sandbox',
-  avatarUrl: null,
-  createdAt: 1_000,
-  joinedAt: null,
-  endedAt: null,
-  failure: null,
-  note: null,
-  reconnect: null,
-  participantCount: null,
-});
+const view = (id: string, state: BotView['state']): BotView =>
+  makeBot({ id, state, meetingNumber: '81234567890' });
 
 describe('roster', () => {
   it('is on disk, with passcodes, as soon as a launch is recorded, in a 0600 file', async () => {

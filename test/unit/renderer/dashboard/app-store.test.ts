@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../../../src/renderer/dashboard/store/app-store';
 import { parseMeetingInput } from '../../../../src/shared/meeting-link';
 import type { AppSnapshot, Result } from '../../../../src/shared/ipc-contract';
-import { makeBot } from '../helpers/bot-view';
+import { makeBot } from '../../../support/bot-view';
 import {
   createFakeDashboard,
   emptySnapshot,

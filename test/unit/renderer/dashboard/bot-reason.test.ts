@@ -3,7 +3,7 @@ import {
   describeBotReason,
   formatClock,
 } from '../../../../src/renderer/dashboard/components/bot-states';
-import { makeBot } from '../helpers/bot-view';
+import { makeBot } from '../../../support/bot-view';
 
 const at = (h: number, m: number, s: number) => new Date(2026, 2, 14, h, m, s).getTime();
 

@@ -7,7 +7,7 @@ import {
 } from '../../../../src/renderer/dashboard/components/bot-states';
 import { formatDuration } from '../../../../src/renderer/dashboard/components/format-duration';
 import { BOT_STATES } from '../../../../src/shared/ipc-contract';
-import { makeBot } from '../helpers/bot-view';
+import { makeBot } from '../../../support/bot-view';
 
 describe('how the table words the fleet', () => {
   it('shows time in the meeting as mm:ss, and h:mm:ss from an hour on', () => {

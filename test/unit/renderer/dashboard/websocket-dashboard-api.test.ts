@@ -7,7 +7,7 @@ import {
   type WebSocketDashboardApi,
 } from '../../../../src/renderer/dashboard/api/websocket-dashboard-api';
 import type { WebServerFrame } from '../../../../src/shared/ipc-contract';
-import { makeBot } from '../helpers/bot-view';
+import { makeBot } from '../../../support/bot-view';
 
 interface ReceivedFrame {
   id: number;

@@ -1,4 +1,4 @@
-import type { BotView } from '../../../../src/shared/ipc-contract';
+import type { BotView } from '../../src/shared/ipc-contract';
 
 /** A bot view with sensible defaults; tests override what they are about. */
 export function makeBot(overrides: Partial<BotView> & { id: string }): BotView {
