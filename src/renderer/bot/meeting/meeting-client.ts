@@ -42,6 +42,20 @@ export class MeetingJoinError extends Error {
   }
 }
 
+/** Zoom's "another meeting is in progress in this page", the nearest code for a second join. */
+const ALREADY_JOINED_CODE = 3000;
+
+/**
+ * The refusals every client makes before joining: a page joins once, and never after leaving.
+ * They throw without reporting a status, so the meeting already joined (or left) is undisturbed.
+ */
+export function refuseRepeatJoin(state: { joinStarted: boolean; left: boolean }): void {
+  if (state.joinStarted) {
+    throw new MeetingJoinError(ALREADY_JOINED_CODE, 'This bot page has already joined a meeting.');
+  }
+  if (state.left) throw new MeetingJoinError(null, 'This bot has already left.');
+}
+
 export interface MeetingClient {
   /**
    * Joins once. Resolves when the meeting accepted the join (the bot may still wait in the

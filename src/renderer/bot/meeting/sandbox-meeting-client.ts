@@ -6,6 +6,7 @@
  */
 import {
   MeetingJoinError,
+  refuseRepeatJoin,
   createStatusEmitter,
   type MeetingClient,
   type MeetingJoinParams,
@@ -29,8 +30,6 @@ export interface SandboxMeetingClientOptions {
   EventSource?: EventSourceConstructor;
 }
 
-/** Zoom's "another meeting is in progress in this page", the nearest code for a second join. */
-const ALREADY_JOINED_CODE = 3000;
 /** Zoom's "removed by the host"; the sandbox sends it, this is only the fallback. */
 const KICKED_CODE = 3009;
 
@@ -96,14 +95,7 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
   }
 
   async function join(params: MeetingJoinParams): Promise<void> {
-    // Refusals that must not disturb the meeting already joined (or left): no status for them.
-    if (joinStarted) {
-      throw new MeetingJoinError(
-        ALREADY_JOINED_CODE,
-        'This bot page has already joined a meeting.',
-      );
-    }
-    if (leavePromise) throw new MeetingJoinError(null, 'This bot has already left.');
+    refuseRepeatJoin({ joinStarted, left: leavePromise !== null });
     joinStarted = true;
     meetingUrl = `${base}/sandbox/meetings/${encodeURIComponent(params.meetingNumber)}`;
     report({ status: 'connecting' });

@@ -22,6 +22,7 @@
 import { watchHeadCount } from './zoom-head-count';
 import {
   MeetingJoinError,
+  refuseRepeatJoin,
   createStatusEmitter,
   type MeetingClient,
   type MeetingJoinParams,
@@ -54,8 +55,6 @@ export interface ZoomMeetingClientOptions {
   watchZoomAnswers?: () => ZoomAnswerWatch;
 }
 
-/** Zoom's "another meeting is in progress in this page", for a second join on one page. */
-const ALREADY_JOINED_CODE = 3000;
 const LEAVE_TIMEOUT_MS = 5_000;
 
 /** Every bot joins like this; see the file comment for why each switch is set. */
@@ -167,13 +166,7 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
   }
 
   async function join(params: MeetingJoinParams): Promise<void> {
-    if (joinStarted) {
-      throw new MeetingJoinError(
-        ALREADY_JOINED_CODE,
-        'This bot page has already joined a meeting.',
-      );
-    }
-    if (leavePromise) throw new MeetingJoinError(null, 'This bot has already left.');
+    refuseRepeatJoin({ joinStarted, left: leavePromise !== null });
     joinStarted = true;
     report({ status: 'connecting' });
 
