@@ -1,21 +1,17 @@
 /**
- * Shared setup for the persistence integration tests: Botdeck built by its composition
- * function on a data folder, with the HTTP bot host against a real sandbox; a "crash" that
+ * Shared setup for the persistence integration tests: the fleet kit's Botdeck (composition
+ * function, HTTP bot host, real sandbox) on a data folder; a "crash" that
  * keeps the data folder exactly as it was on disk; and the secrets of a run, to scan files for.
  */
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createBotdeck,
-  type Botdeck,
-  type BotdeckOptions,
-} from '../../../src/main/app/create-botdeck';
-import { silentLogger } from '../../../src/main/log/logger';
+import type { Botdeck, BotdeckOptions } from '../../../src/main/app/create-botdeck';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
-import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
-import { audit, sandboxAccount } from '../main/sandbox-http';
+import { startFleet } from '../main/fleet-test-kit';
+import type { HttpBotHost } from '../main/http-bot-host';
+import { audit } from '../main/sandbox-http';
 
 export interface Deck {
   botdeck: Botdeck;
@@ -31,18 +27,7 @@ export async function startDeck(
   dataDir: string,
   options: Partial<BotdeckOptions> = {},
 ): Promise<Deck> {
-  const host = createHttpBotHost();
-  const botdeck = await createBotdeck({
-    accounts: [sandboxAccount(sandbox)],
-    sandboxUrl: sandbox.url,
-    windowHost: host,
-    logger: silentLogger,
-    joinTimeoutMs: 10_000,
-    leaveGraceMs: 2_000,
-    persistence: { dataDir },
-    ...options,
-  });
-  host.attach(botdeck);
+  const { botdeck, host } = await startFleet(sandbox, { persistence: { dataDir }, ...options });
   async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
     const result = await botdeck.handleDashboard(channel, payload);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
