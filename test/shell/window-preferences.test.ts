@@ -44,6 +44,11 @@ describe('shell logic under a stand-in: window preferences', () => {
     for (const id of botIds) await kit.waitForBot(id, (bot) => bot.state === 'in_meeting');
     expect(kit.world.allWindowsMade).toHaveLength(3);
     for (const window of kit.world.allWindowsMade) expectLockedDown(window);
+    // Every window carries Botdeck's icon (window frame, taskbar).
+    for (const window of kit.world.allWindowsMade) {
+      const icon = window.options.icon;
+      expect(typeof icon === 'string' && existsSync(icon) && icon.endsWith('icon.png')).toBe(true);
+    }
   });
 
   it('the dashboard has its own persistent partition and keeps default throttling', async () => {

@@ -10,6 +10,8 @@ export interface AppPaths {
   rendererDir: string;
   dashboardPreload: string;
   botPreload: string;
+  /** The app icon for window frames and the taskbar (macOS takes the bundle's .icns instead). */
+  icon: string;
 }
 
 export function appPathsIn(appRoot: string): AppPaths {
@@ -18,6 +20,8 @@ export function appPathsIn(appRoot: string): AppPaths {
     rendererDir: join(out, 'renderer'),
     dashboardPreload: join(out, 'preload', 'dashboard.cjs'),
     botPreload: join(out, 'preload', 'bot.cjs'),
+    // Copied from src/renderer/public by the build; the dashboard's favicon is the same file.
+    icon: join(out, 'renderer', 'icon.png'),
   };
 }
 

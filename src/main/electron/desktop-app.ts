@@ -76,6 +76,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     logger,
     pages,
     preload: paths.dashboardPreload,
+    icon: paths.icon,
     confirmClose: (window) => (closingQuits && !quit.isQuitting() ? confirmQuit(window) : true),
     onClosed: () => {
       if (closingQuits) app.quit();
@@ -91,6 +92,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       logger,
       pages,
       preload: paths.botPreload,
+      icon: paths.icon,
       showWindows: env.BOTDECK_SHOW_BOTS === '1',
       unresponsiveGraceMs: options.unresponsiveGraceMs,
     });
