@@ -52,6 +52,11 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
     'history:list': () => ok({ entries: [] }),
     'history:export': () => ok({ jsonl: '', count: 0 }),
     'settings:relaunch-after-restart': (request) => ok({ relaunchAfterRestart: request.enabled }),
+    'diagnostics:run': () => {
+      calls.push('diagnostics:run');
+      return ok({ at: 0, checks: [], log: { kind: 'stderr', description: 'stderr' } });
+    },
+    'diagnostics:open-log-folder': () => ok(null),
     'sandbox:create-meeting': () =>
       ok({
         meetingNumber: '81234567890',
