@@ -10,6 +10,7 @@
  *   --renderer-dir DIR    built pages to check (default: out/renderer)
  *   --json                print the report as one JSON object instead
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasRequiredProblem } from '../../shared/diagnostics-contract';
 import { createAccountService } from '../accounts/account-service';
@@ -17,12 +18,11 @@ import { ZOOM_BASE } from '../app/create-botdeck';
 import { LOG_FILE_NAME, logFolderIn } from '../log/file-logger';
 import { silentLogger } from '../log/logger';
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
-import { DEFAULT_RENDERER_DIR } from '../web/start-web-host';
+import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import type { AccountTests } from './account-checks';
 import { describeError } from './diagnostic-check';
 import { createDiagnostics } from './diagnostics-service';
 import { formatReport } from './format-report';
-import { join } from 'node:path';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -82,21 +82,23 @@ async function checkBinary(options: ElectronCheckOptions): Promise<CheckOutcome>
   }
   const raw = await readFile(join(options.packageDir, 'package.json'), 'utf8');
   const version = PackageJsonSchema.parse(JSON.parse(raw)).version;
-  const dist = distDirOf(options) ?? join(options.packageDir, 'dist');
   const download =
     `Download it with \`node node_modules/electron/install.js\` on a machine that can reach ` +
     `GitHub's release downloads (or run \`npm ci\` there), or set ELECTRON_OVERRIDE_DIST_PATH ` +
     `to a folder holding an unpacked Electron ${version}.`;
   const pathFile = join(options.packageDir, 'path.txt');
-  const executable = await readFile(pathFile, 'utf8').catch(() => null);
-  if (executable === null) {
+  const executable = (await readFile(pathFile, 'utf8').catch(() => null))?.trim() ?? null;
+  const override = options.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (executable === null && !override) {
     return problem(
       `Electron ${version} is installed without its binary: ${pathFile} is missing, so its ` +
         'download never finished.',
       download,
     );
   }
-  const binary = join(dist, executable.trim());
+  // As the electron package does: the override folder, with path.txt's name or "electron".
+  const dist = override || join(options.packageDir, 'dist');
+  const binary = join(dist, executable || 'electron');
   if (!(await isFile(binary))) {
     return problem(
       `The Electron ${version} binary is missing: ${binary} does not exist.`,

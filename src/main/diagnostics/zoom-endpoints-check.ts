@@ -117,7 +117,9 @@ async function probe(
 /** Node's fetch hides the reason in `cause.code`; these are the ones operators meet. */
 function whyUnreachable(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no answer within ${Math.round(timeoutMs / 1000)} seconds`;
+    return timeoutMs < 1_000
+      ? `no answer within ${timeoutMs} ms`
+      : `no answer within ${Math.round(timeoutMs / 1000)} seconds`;
   }
   const cause = error instanceof Error ? error.cause : undefined;
   const code =

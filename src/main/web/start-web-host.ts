@@ -3,13 +3,13 @@
  * for the end-to-end tests. Same composition function, same contract; the dashboard runs in
  * any local browser and bots run as headless Chromium pages.
  */
-import { fileURLToPath } from 'node:url';
 import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
+import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { createChromiumBotWindows } from './chromium-bot-windows';
 import { chromiumIsolationProbe } from './chromium-isolation-probe';
@@ -43,10 +43,6 @@ export interface RunningWebHost {
   sandboxUrl: string;
   close(): Promise<void>;
 }
-
-export const DEFAULT_RENDERER_DIR = fileURLToPath(
-  new URL('../../../out/renderer', import.meta.url),
-);
 
 const WEB_HOST_LOG =
   'The web host keeps no log file: it writes its log as JSON lines to the standard error ' +
