@@ -111,10 +111,12 @@ function CheckRow({ check }: { check: DiagnosticCheck }) {
           {check.title}
           {check.required ? null : <span className="diagnostic-optional"> (optional)</span>}
         </span>
-        <span className="diagnostic-message">{check.message}</span>
+        <span className="diagnostic-message">
+          <Words text={check.message} />
+        </span>
         {check.fix !== null ? (
           <span className="diagnostic-fix">
-            <strong>Fix:</strong> {check.fix}
+            <strong>Fix:</strong> <Words text={check.fix} />
           </span>
         ) : null}
       </div>
@@ -127,7 +129,7 @@ function LogLocationLine({ log }: { log: LogLocation }) {
   if (log.kind === 'stderr') {
     return (
       <p className="diagnostics-log" data-testid="log-location">
-        <strong>Log:</strong> {log.description}
+        <strong>Log:</strong> <Words text={log.description} />
       </p>
     );
   }
@@ -140,5 +142,16 @@ function LogLocationLine({ log }: { log: LogLocation }) {
         </button>
       ) : null}
     </p>
+  );
+}
+
+/** Main's sentences mark commands with backticks (as the doctor prints them); show them as code. */
+function Words({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split('`')
+        .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}
+    </>
   );
 }

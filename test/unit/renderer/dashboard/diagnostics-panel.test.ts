@@ -51,10 +51,12 @@ describe('the Diagnostics section', () => {
 
   it('says where the log goes when there is no folder to open (the web host)', async () => {
     const { store } = await openedStore(
-      sampleDiagnostics({ log: { kind: 'stderr', description: 'The web host logs to stderr.' } }),
+      sampleDiagnostics({
+        log: { kind: 'stderr', description: 'The web host logs to the stderr of `npm run web`.' },
+      }),
     );
     const html = render(store);
-    expect(html).toContain('The web host logs to stderr.');
+    expect(html).toContain('The web host logs to the stderr of <code>npm run web</code>.');
     expect(html).not.toContain('Open log folder');
   });
 
