@@ -24,7 +24,7 @@ export interface DataFolderCheckOptions {
 }
 
 /** Botdeck's own files in the data folder (Electron keeps its own files there too). */
-const OWN_FILE = /^(settings|roster)\.json|^history(\.\d+)?\.jsonl$/;
+const OWN_FILE = /^(settings|roster)\b.*\.json$|^history(\.\d+)?\.jsonl$/;
 
 export function dataFolderCheck(options: DataFolderCheckOptions): CheckSpec {
   return {

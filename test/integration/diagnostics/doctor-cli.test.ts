@@ -4,7 +4,6 @@
 // at an empty folder and --zoom-base-url at a loopback port nothing listens on.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { storedAccountsIn } from '../../../src/main/modes/stored-accounts-setup'
 import { startSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { DiagnosticsReport } from '../../../src/shared/ipc-contract';
 import { rendererFixture } from './renderer-fixture';
+import { closedPortUrl } from './closed-port';
 
 const hasKeyring = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 
@@ -32,15 +32,6 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
   await rm(rendererDir, { recursive: true, force: true });
 });
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 /** Runs `npm run doctor`'s entry to its end. */
 function doctor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

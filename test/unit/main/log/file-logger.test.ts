@@ -125,9 +125,9 @@ describe('the log file', () => {
     logger = await openFileLogger({ dataDir, fallback });
 
     expect(() => logger?.info('Into the void')).not.toThrow();
-    await expect.poll(() => fallback.lines).toEqual([
-      'The log file cannot be written; logging to the console only',
-    ]);
+    await expect
+      .poll(() => fallback.lines)
+      .toEqual(['The log file cannot be written; logging to the console only']);
     logger.info('Still no throw');
     await logger.flush();
     expect(fallback.lines).toHaveLength(1);

@@ -1,35 +1,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountTests } from '../../../../src/main/diagnostics/account-checks';
+import type { AccountTests } from '../../../src/main/diagnostics/account-checks';
 import {
   createDiagnostics,
   type DiagnosticsOptions,
-} from '../../../../src/main/diagnostics/diagnostics-service';
-import { formatReport } from '../../../../src/main/diagnostics/format-report';
-import { silentLogger } from '../../../../src/main/log/logger';
+} from '../../../src/main/diagnostics/diagnostics-service';
+import { formatReport } from '../../../src/main/diagnostics/format-report';
+import { silentLogger } from '../../../src/main/log/logger';
 import {
   fail,
   ok,
   type AccountView,
   type ConnectionTestReport,
   type LogLocation,
-} from '../../../../src/shared/ipc-contract';
+} from '../../../src/shared/ipc-contract';
+import { closedPortUrl } from './closed-port';
 
 let root: string;
 let closedUrl: string;
-
-/** A loopback port nothing listens on: connections to it are refused at once. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'botdeck-diag-'));
