@@ -20,7 +20,7 @@ import { silentLogger } from '../log/logger';
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import type { AccountTests } from './account-checks';
-import { describeError } from './diagnostic-check';
+import { describeError, withDeadline } from './diagnostic-check';
 import { createDiagnostics } from './diagnostics-service';
 import { formatReport } from './format-report';
 
@@ -58,6 +58,8 @@ async function main(): Promise<number> {
   return hasRequiredProblem(report) ? 1 : 0;
 }
 
+const ACCOUNTS_DEADLINE_MS = 10_000;
+
 /** The stored accounts as the app would load them; profiles are not waited for. */
 async function loadAccounts(
   stored: ReturnType<typeof storedAccountsIn>,
@@ -72,11 +74,18 @@ async function loadAccounts(
     logger: silentLogger,
     profileDeadlineMs: 0,
   });
-  try {
-    await service.start();
-  } catch (error) {
-    return { accounts: null, accountsError: describeError(error) };
-  }
+  // Reading accounts asks the keychain, which can wait on an unlock prompt: bound the wait.
+  const failure = await withDeadline(
+    service.start().then(
+      () => null,
+      (error: unknown) => describeError(error),
+    ),
+    ACCOUNTS_DEADLINE_MS,
+    () =>
+      `reading them took longer than ${ACCOUNTS_DEADLINE_MS / 1000} seconds (is the keychain ` +
+      'waiting for an unlock prompt?)',
+  );
+  if (failure !== null) return { accounts: null, accountsError: failure };
   return { accounts: { list: () => service.state().accounts, test: (id) => service.test(id) } };
 }
 

@@ -41,32 +41,38 @@ export function runChecks(specs: readonly CheckSpec[]): Promise<DiagnosticCheck[
 async function runOne(spec: CheckSpec): Promise<DiagnosticCheck> {
   const timeoutMs = spec.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const seconds = Math.round(timeoutMs / 1000);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<CheckOutcome>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          spec.onTimeout?.(seconds) ??
-            problem(
-              `This check did not finish within ${seconds} seconds.`,
-              'Run the checks again; if it keeps timing out, send the log file to support.',
-            ),
-        ),
-      timeoutMs,
-    );
-  });
   let outcome: CheckOutcome;
   try {
-    outcome = await Promise.race([spec.run(), late]);
+    outcome = await withDeadline(
+      spec.run(),
+      timeoutMs,
+      () =>
+        spec.onTimeout?.(seconds) ??
+        problem(
+          `This check did not finish within ${seconds} seconds.`,
+          'Run the checks again; if it keeps timing out, send the log file to support.',
+        ),
+    );
   } catch (error) {
     outcome = problem(
       `Botdeck could not run this check: ${describeError(error)}`,
       'Run the checks again; if it keeps failing, send the log file to support.',
     );
+  }
+  return toCheck(spec, outcome);
+}
+
+/** `task`'s result, or `onLate()`'s once `ms` have passed (the task is left to end alone). */
+export async function withDeadline<T>(task: Promise<T>, ms: number, onLate: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onLate()), ms);
+  });
+  try {
+    return await Promise.race([task, late]);
   } finally {
     clearTimeout(timer);
   }
-  return toCheck(spec, outcome);
 }
 
 function toCheck(spec: CheckSpec, outcome: CheckOutcome): DiagnosticCheck {
