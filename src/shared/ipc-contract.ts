@@ -23,6 +23,9 @@ import {
 } from './persistence-contract';
 
 export * from './persistence-contract';
+import type { DiagnosticsReport } from './diagnostics-contract';
+
+export * from './diagnostics-contract';
 import {
   ZOOM_PLANS,
   type AccountsState,
@@ -232,6 +235,8 @@ export const DASHBOARD_CHANNELS = {
   listHistory: 'history:list',
   exportHistory: 'history:export',
   setRelaunchAfterRestart: 'settings:relaunch-after-restart',
+  runDiagnostics: 'diagnostics:run',
+  openLogFolder: 'diagnostics:open-log-folder',
 } as const;
 
 export const BOT_CHANNELS = {
@@ -259,6 +264,8 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.listHistory]: HistoryListRequestSchema,
   [DASHBOARD_CHANNELS.exportHistory]: EmptyRequestSchema,
   [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: RelaunchSettingRequestSchema,
+  [DASHBOARD_CHANNELS.runDiagnostics]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.openLogFolder]: EmptyRequestSchema,
 } as const;
 
 export const BOT_REQUESTS = {
@@ -297,6 +304,10 @@ export interface DashboardApi {
   setRelaunchAfterRestart(
     request: RelaunchSettingRequest,
   ): Promise<Result<{ relaunchAfterRestart: boolean }>>;
+  /** Runs every check `npm run doctor` runs, here, and says where the log is. */
+  runDiagnostics(): Promise<Result<DiagnosticsReport>>;
+  /** Opens the log folder in the file manager; only where the report says `canOpenFolder`. */
+  openLogFolder(): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
 }
@@ -323,6 +334,8 @@ export interface DashboardResponses {
   [DASHBOARD_CHANNELS.listHistory]: { entries: HistoryEntry[] };
   [DASHBOARD_CHANNELS.exportHistory]: HistoryExport;
   [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: { relaunchAfterRestart: boolean };
+  [DASHBOARD_CHANNELS.runDiagnostics]: DiagnosticsReport;
+  [DASHBOARD_CHANNELS.openLogFolder]: null;
 }
 export interface BotResponses {
   [BOT_CHANNELS.ready]: JoinTicket;
