@@ -31,7 +31,7 @@ export function guardNavigation(contents: WebContents, kind: WindowKind, logger:
  * `isAllowedExternalLink` (https, exact Zoom documentation hosts); bot windows never reach it.
  */
 function openInBrowser(url: string): void {
-  void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  void shell.openExternal(url);
 }
 
 /**
