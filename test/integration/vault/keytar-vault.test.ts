@@ -17,6 +17,7 @@ import {
   lastJsonLine,
   run,
 } from './fixtures/child-runs';
+import { keytarSkipReason } from '../../support/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const SKIP_NOTE =
@@ -24,8 +25,9 @@ const SKIP_NOTE =
   'through scripts/with-keyring.sh (bash scripts/with-keyring.sh npx vitest run --project ' +
   'integration test/integration/vault).';
 if (!hasSessionBus) console.warn(`Skipping: ${SKIP_NOTE}`);
+const noKeytar = await keytarSkipReason();
 
-describe.skipIf(!hasSessionBus)(
+describe.skipIf(!hasSessionBus || noKeytar !== null)(
   'credential vault on a real Secret Service (keytar + gnome-keyring)',
   () => {
     // A service of its own, so a run against a developer's own keychain never touches Botdeck's entries.
