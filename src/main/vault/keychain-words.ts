@@ -15,7 +15,7 @@ export type InstallKind = 'source' | 'packaged';
  * as its argument, which sets `process.defaultApp`; a packaged app has neither.
  */
 export function installKindOf(proc: {
-  versions: NodeJS.ProcessVersions;
+  versions: { node: string; electron?: string };
   defaultApp?: boolean;
 }): InstallKind {
   return proc.versions.electron !== undefined && proc.defaultApp !== true ? 'packaged' : 'source';

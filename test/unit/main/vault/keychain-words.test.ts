@@ -57,8 +57,8 @@ describe('keychain help', () => {
   });
 
   it('tells a packaged Electron app from a source checkout and the web host', () => {
-    const node = { versions: { ...process.versions, electron: undefined } };
-    const electron = { versions: { ...process.versions, electron: '45.5.0' } };
+    const node = { versions: { node: '20.20.2' } };
+    const electron = { versions: { node: '22.20.0', electron: '45.5.0' } };
     expect(installKindOf(node)).toBe('source');
     expect(installKindOf({ ...electron, defaultApp: true })).toBe('source');
     expect(installKindOf(electron)).toBe('packaged');
