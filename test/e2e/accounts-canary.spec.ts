@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { keytarSkipReason } from '../support/keychain-needed';
+import { keytarSkipReason } from '../integration/vault/fixtures/keychain-needed';
 import { expect, test } from './support/botdeck-fixture';
 
 const canary = (what: string): string => `canary-${what}-${randomBytes(12).toString('hex')}`;

@@ -22,7 +22,7 @@ import type {
 } from '../../../src/shared/ipc-contract';
 import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
 import { audit, sandboxAccount } from '../main/sandbox-http';
-import { keytarSkipReason } from '../../support/keychain-needed';
+import { keytarSkipReason } from '../vault/fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {

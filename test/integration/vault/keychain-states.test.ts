@@ -22,7 +22,7 @@ import {
   run,
   type Attempt,
 } from './fixtures/child-runs';
-import { keytarSkipReason } from '../../support/keychain-needed';
+import { keytarSkipReason } from './fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const noKeytar = await keytarSkipReason();

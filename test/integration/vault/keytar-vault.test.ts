@@ -17,7 +17,7 @@ import {
   lastJsonLine,
   run,
 } from './fixtures/child-runs';
-import { keytarSkipReason } from '../../support/keychain-needed';
+import { keytarSkipReason } from './fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const SKIP_NOTE =

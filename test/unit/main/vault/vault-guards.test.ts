@@ -9,7 +9,7 @@ import {
   classifyKeychainMessage,
   operatorMessageFor,
 } from '../../../../src/main/vault/vault-errors';
-import { keytarSkipReason } from '../../../support/keychain-needed';
+import { keytarSkipReason } from '../../../integration/vault/fixtures/keychain-needed';
 
 const noKeytar = await keytarSkipReason();
 
