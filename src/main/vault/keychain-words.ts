@@ -25,10 +25,9 @@ const NOT_SAVED = 'Nothing was saved in a plain file; sandbox mode keeps working
 
 const SOURCE_MODULE_WORDS = {
   not_installed:
-    "Botdeck's keychain module (keytar) is not installed. npm install downloads it prebuilt " +
-    'where it can reach GitHub and otherwise compiles it; when that fails (no C/C++ compiler, ' +
-    "or on Linux no libsecret development files), npm leaves it out and Botdeck can't store " +
-    'Zoom secrets.',
+    "Botdeck's keychain module (keytar) is not installed: npm leaves it out when it can neither " +
+    'download it prebuilt nor compile it (no C/C++ compiler, or on Linux no libsecret ' +
+    'development files).',
   native_module:
     "Botdeck's keychain module (keytar) is installed but could not be loaded (a missing " +
     'libsecret library, or a broken build).',
