@@ -28,7 +28,8 @@ const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {
   console.warn('Skipping stored-account tests: run them through scripts/with-keyring.sh.');
 }
-const noKeytar = await keytarSkipReason();
+/** A Secret Service (scripts/with-keyring.sh) and keytar to talk to it. */
+const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 
 let sandbox: RunningSandbox;
 let dataDir: string;
@@ -92,7 +93,7 @@ async function filesMentioning(dir: string, needles: string[]): Promise<string[]
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0, audit: true });
   dataDir = await mkdtemp(join(tmpdir(), 'botdeck-accounts-'));
-  if (hasSessionBus) {
+  if (canRun) {
     vault = createKeytarVault({
       keytar: await loadKeytar(),
       service: `Botdeck-test-${randomBytes(4).toString('hex')}`,
@@ -106,109 +107,106 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasSessionBus || noKeytar !== null)(
-  'stored Zoom accounts (real keychain, sandbox as Zoom)',
-  () => {
-    it('a saved account keeps its secrets in the keychain only and puts the app in Zoom mode', async () => {
-      await start();
-      expect((await value<AppSnapshot>('app:snapshot', {})).mode).toBe('sandbox');
-      const state = await value<AccountsState>('accounts:save', demoAccountRequest());
-      expect(state.mode).toBe('zoom');
-      const saved = state.accounts[0];
-      expect(saved).toMatchObject({ label: 'Support team', hasSecrets: true, isSandbox: false });
-      expect(state.accounts.at(-1)?.isSandbox).toBe(true);
+describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)', () => {
+  it('a saved account keeps its secrets in the keychain only and puts the app in Zoom mode', async () => {
+    await start();
+    expect((await value<AppSnapshot>('app:snapshot', {})).mode).toBe('sandbox');
+    const state = await value<AccountsState>('accounts:save', demoAccountRequest());
+    expect(state.mode).toBe('zoom');
+    const saved = state.accounts[0];
+    expect(saved).toMatchObject({ label: 'Support team', hasSecrets: true, isSandbox: false });
+    expect(state.accounts.at(-1)?.isSandbox).toBe(true);
 
-      const stored = await vault.readSecrets(saved?.id ?? '');
-      expect(stored?.clientSecret).toBe(sandbox.account.clientSecret);
-      const secrets = [sandbox.account.clientSecret, sandbox.account.sdkSecret];
-      expect(await filesMentioning(dataDir, secrets)).toEqual([]);
-      expect(await filesMentioning(dataDir, [sandbox.account.clientId])).toEqual(['settings.json']);
-      const snapshot = JSON.stringify(await value<AppSnapshot>('app:snapshot', {}));
-      for (const secret of secrets) expect(snapshot).not.toContain(secret);
+    const stored = await vault.readSecrets(saved?.id ?? '');
+    expect(stored?.clientSecret).toBe(sandbox.account.clientSecret);
+    const secrets = [sandbox.account.clientSecret, sandbox.account.sdkSecret];
+    expect(await filesMentioning(dataDir, secrets)).toEqual([]);
+    expect(await filesMentioning(dataDir, [sandbox.account.clientId])).toEqual(['settings.json']);
+    const snapshot = JSON.stringify(await value<AppSnapshot>('app:snapshot', {}));
+    for (const secret of secrets) expect(snapshot).not.toContain(secret);
+  });
+
+  it('Test connection shows the profile every bot inherits and keeps the result', async () => {
+    await start();
+    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
+    const id = accounts[0]?.id ?? '';
+    const { report, state } = await value<{ report: ConnectionTestReport; state: AccountsState }>(
+      'accounts:test',
+      { accountId: id },
+    );
+    expect(report.steps.map((step) => [step.step, step.ok])).toEqual([
+      ['token', true],
+      ['profile', true],
+      ['zak', true],
+    ]);
+    expect(report.profile?.avatarUrl).toMatch(/\/avatars\//);
+    expect(report.profile?.userType).toBe('Licensed');
+    expect(state.accounts[0]?.avatarUrl).toBe(report.profile?.avatarUrl);
+    expect(state.accounts[0]?.lastTest?.ok).toBe(true);
+    // The ZAK the test minted is nowhere in what the dashboard got.
+    const minted = (await audit(sandbox)).zaks.map((zak) => zak.token);
+    expect(minted.length).toBeGreaterThan(0);
+    for (const zak of minted) expect(JSON.stringify({ report, state })).not.toContain(zak);
+
+    await botdeck?.dispose();
+    await start();
+    const again = await value<AppSnapshot>('app:snapshot', {});
+    expect(again.accounts[0]).toMatchObject({ id, hasSecrets: true, lastTest: { ok: true } });
+  });
+
+  it('says which step failed: a wrong client secret, then an unknown user', async () => {
+    await start();
+    const request = demoAccountRequest();
+    const credentials = { ...sandboxCredentials(), clientSecret: 'not-the-secret' };
+    const wrong = await value<AccountsState>('accounts:save', { ...request, credentials });
+    const id = wrong.accounts[0]?.id ?? '';
+    const bad = await value<{ report: ConnectionTestReport }>('accounts:test', { accountId: id });
+    expect(bad.report.steps[0]).toMatchObject({ step: 'token', ok: false });
+    expect(bad.report.steps[0]?.message).toMatch(/client ID or client secret/i);
+    expect(bad.report.steps[1]?.message).toMatch(/Not tried/);
+
+    await value('accounts:save', {
+      ...request,
+      accountId: id,
+      serviceUser: 'nobody@example.com',
     });
-
-    it('Test connection shows the profile every bot inherits and keeps the result', async () => {
-      await start();
-      const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
-      const id = accounts[0]?.id ?? '';
-      const { report, state } = await value<{ report: ConnectionTestReport; state: AccountsState }>(
-        'accounts:test',
-        { accountId: id },
-      );
-      expect(report.steps.map((step) => [step.step, step.ok])).toEqual([
-        ['token', true],
-        ['profile', true],
-        ['zak', true],
-      ]);
-      expect(report.profile?.avatarUrl).toMatch(/\/avatars\//);
-      expect(report.profile?.userType).toBe('Licensed');
-      expect(state.accounts[0]?.avatarUrl).toBe(report.profile?.avatarUrl);
-      expect(state.accounts[0]?.lastTest?.ok).toBe(true);
-      // The ZAK the test minted is nowhere in what the dashboard got.
-      const minted = (await audit(sandbox)).zaks.map((zak) => zak.token);
-      expect(minted.length).toBeGreaterThan(0);
-      for (const zak of minted) expect(JSON.stringify({ report, state })).not.toContain(zak);
-
-      await botdeck?.dispose();
-      await start();
-      const again = await value<AppSnapshot>('app:snapshot', {});
-      expect(again.accounts[0]).toMatchObject({ id, hasSecrets: true, lastTest: { ok: true } });
+    const missing = await value<{ report: ConnectionTestReport }>('accounts:test', {
+      accountId: id,
     });
+    expect(missing.report.steps.map((step) => step.ok)).toEqual([true, false, false]);
+    expect(missing.report.steps[1]?.message).toMatch(/does not exist/i);
+  });
 
-    it('says which step failed: a wrong client secret, then an unknown user', async () => {
-      await start();
-      const request = demoAccountRequest();
-      const credentials = { ...sandboxCredentials(), clientSecret: 'not-the-secret' };
-      const wrong = await value<AccountsState>('accounts:save', { ...request, credentials });
-      const id = wrong.accounts[0]?.id ?? '';
-      const bad = await value<{ report: ConnectionTestReport }>('accounts:test', { accountId: id });
-      expect(bad.report.steps[0]).toMatchObject({ step: 'token', ok: false });
-      expect(bad.report.steps[0]?.message).toMatch(/client ID or client secret/i);
-      expect(bad.report.steps[1]?.message).toMatch(/Not tried/);
-
-      await value('accounts:save', {
-        ...request,
-        accountId: id,
-        serviceUser: 'nobody@example.com',
-      });
-      const missing = await value<{ report: ConnectionTestReport }>('accounts:test', {
-        accountId: id,
-      });
-      expect(missing.report.steps.map((step) => step.ok)).toEqual([true, false, false]);
-      expect(missing.report.steps[1]?.message).toMatch(/does not exist/i);
+  it('bots launched under a stored account get the Zoom meeting client and a ZAK of its user', async () => {
+    await start();
+    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
+    const meeting = await value<{ meetingNumber: string }>('sandbox:create-meeting', {});
+    await value('bots:launch', {
+      meeting: meeting.meetingNumber,
+      names: ['Zoom 1'],
+      accountId: accounts[0]?.id,
     });
+    await vi.waitFor(() => expect(host.tickets).toHaveLength(1));
+    expect(host.tickets[0]).toMatchObject({ sdk: 'zoom', sandboxUrl: null, userName: 'Zoom 1' });
+    const zaks = (await audit(sandbox)).zaks;
+    expect(zaks.map((zak) => zak.token)).toContain(host.tickets[0]?.zak);
+  });
 
-    it('bots launched under a stored account get the Zoom meeting client and a ZAK of its user', async () => {
-      await start();
-      const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
-      const meeting = await value<{ meetingNumber: string }>('sandbox:create-meeting', {});
-      await value('bots:launch', {
-        meeting: meeting.meetingNumber,
-        names: ['Zoom 1'],
-        accountId: accounts[0]?.id,
-      });
-      await vi.waitFor(() => expect(host.tickets).toHaveLength(1));
-      expect(host.tickets[0]).toMatchObject({ sdk: 'zoom', sandboxUrl: null, userName: 'Zoom 1' });
-      const zaks = (await audit(sandbox)).zaks;
-      expect(zaks.map((zak) => zak.token)).toContain(host.tickets[0]?.zak);
+  it('removing an account deletes its secrets and returns to sandbox mode', async () => {
+    await start();
+    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
+    const id = accounts[0]?.id ?? '';
+    const state = await value<AccountsState>('accounts:delete', { accountId: id });
+    expect(state.mode).toBe('sandbox');
+    expect(state.accounts.map((account) => account.isSandbox)).toEqual([true]);
+    expect(await vault.readSecrets(id)).toBeNull();
+    const sandboxId = state.accounts[0]?.id ?? '';
+    expect(await call('accounts:delete', { accountId: sandboxId })).toMatchObject({
+      ok: false,
+      error: { code: 'read_only' },
     });
-
-    it('removing an account deletes its secrets and returns to sandbox mode', async () => {
-      await start();
-      const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
-      const id = accounts[0]?.id ?? '';
-      const state = await value<AccountsState>('accounts:delete', { accountId: id });
-      expect(state.mode).toBe('sandbox');
-      expect(state.accounts.map((account) => account.isSandbox)).toEqual([true]);
-      expect(await vault.readSecrets(id)).toBeNull();
-      const sandboxId = state.accounts[0]?.id ?? '';
-      expect(await call('accounts:delete', { accountId: sandboxId })).toMatchObject({
-        ok: false,
-        error: { code: 'read_only' },
-      });
-    });
-  },
-);
+  });
+});
 
 it('with no Secret Service, saving fails in plain words and nothing is written', async () => {
   const unavailable = new VaultUnavailableError('no_session_bus', { platform: 'linux' });

@@ -25,9 +25,10 @@ const SKIP_NOTE =
   'through scripts/with-keyring.sh (bash scripts/with-keyring.sh npx vitest run --project ' +
   'integration test/integration/vault).';
 if (!hasSessionBus) console.warn(`Skipping: ${SKIP_NOTE}`);
-const noKeytar = await keytarSkipReason();
+/** A Secret Service (scripts/with-keyring.sh) and keytar to talk to it. */
+const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 
-describe.skipIf(!hasSessionBus || noKeytar !== null)(
+describe.skipIf(!canRun)(
   'credential vault on a real Secret Service (keytar + gnome-keyring)',
   () => {
     // A service of its own, so a run against a developer's own keychain never touches Botdeck's entries.

@@ -11,7 +11,7 @@ import {
 } from '../../../../src/main/vault/vault-errors';
 import { keytarSkipReason } from '../../../integration/vault/fixtures/keychain-needed';
 
-const noKeytar = await keytarSkipReason();
+const hasKeytar = (await keytarSkipReason()) === null;
 
 /** keytar on a locked gnome-keyring: quiet nulls on read, an error on write, a crash on find. */
 function lockedKeytar(): KeytarLike & { findCalls: number } {
@@ -103,20 +103,17 @@ describe('vault guards', () => {
 });
 
 describe('loadKeytar', () => {
-  it.skipIf(noKeytar !== null)(
-    'loads the real keytar with the four calls the vault uses',
-    async () => {
-      const keytar = await loadKeytar();
-      for (const call of [
-        'getPassword',
-        'setPassword',
-        'deletePassword',
-        'findCredentials',
-      ] as const) {
-        expect(typeof keytar[call]).toBe('function');
-      }
-    },
-  );
+  it.skipIf(!hasKeytar)('loads the real keytar with the four calls the vault uses', async () => {
+    const keytar = await loadKeytar();
+    for (const call of [
+      'getPassword',
+      'setPassword',
+      'deletePassword',
+      'findCredentials',
+    ] as const) {
+      expect(typeof keytar[call]).toBe('function');
+    }
+  });
 
   it('turns a native module that will not load into VaultUnavailableError, not a crash', async () => {
     const failure = new Error(
