@@ -50,6 +50,10 @@ function zoomSdkAssets(): Plugin {
 export default defineConfig(({ command }) => ({
   main: {
     build: {
+      // electron-vite externalizes `dependencies` only; keytar is an optional dependency (its
+      // native build may fail on install), so it is named here: bundling it would copy its
+      // binary into out/ where present and fail the build where npm left it out.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },
   },

@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts: the install step and the launcher check run before anything is built.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['src/main/sandbox/cli.ts', 'src/main/web/cli.ts', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

@@ -104,8 +104,10 @@ function parseCsv(text: string): string[][] {
       const char = line[i];
       if (char === '"' && quoted && line[i + 1] === '"') cell += line[++i];
       else if (char === '"') quoted = !quoted;
-      else if (char === ',' && !quoted) (cells.push(cell.trim()), (cell = ''));
-      else cell += char;
+      else if (char === ',' && !quoted) {
+        cells.push(cell.trim());
+        cell = '';
+      } else cell += char;
     }
     rows.push([...cells, cell.trim()]);
   }

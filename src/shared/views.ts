@@ -116,10 +116,51 @@ export interface ConnectionTestReport {
   } | null;
 }
 
+/** Why the system keychain cannot be used (a stable code; the words come with it). */
+export type KeychainProblem =
+  | 'no_session_bus'
+  | 'no_secret_service'
+  | 'no_keyring'
+  | 'locked'
+  | 'not_responding'
+  | 'not_installed'
+  | 'native_module'
+  | 'unknown';
+
+/** One thing the operator does to enable the keychain; `command` is what to type, if any. */
+export interface KeychainStep {
+  text: string;
+  command: string | null;
+}
+
+/**
+ * Whether Zoom accounts' secrets can be kept in the system keychain, so the accounts panel can
+ * say so before the operator tries to save. Holds no secret: what is wrong and how to fix it.
+ */
+export interface KeychainView {
+  /** False once Botdeck has seen the keychain fail; true while it works or is not yet known. */
+  available: boolean;
+  /** Null while available. */
+  problem: KeychainProblem | null;
+  /** Why it cannot be used, in operator words; null while available. */
+  message: string | null;
+  /** What to install and run to enable it, in order, for this machine's OS. */
+  steps: KeychainStep[];
+}
+
+/** The keychain as far as anyone knows before it has failed. */
+export const KEYCHAIN_AVAILABLE: KeychainView = {
+  available: true,
+  problem: null,
+  message: null,
+  steps: [],
+};
+
 /** Accounts as they stand after a change, with the mode they put the app in. */
 export interface AccountsState {
   mode: AppMode;
   accounts: AccountView[];
+  keychain: KeychainView;
 }
 
 export type AppMode = 'sandbox' | 'zoom';
@@ -132,9 +173,7 @@ export interface SandboxMeeting {
   joinUrl: string;
 }
 
-export interface AppSnapshot {
-  mode: AppMode;
-  accounts: AccountView[];
+export interface AppSnapshot extends AccountsState {
   bots: BotView[];
   /** Account problems found at start (e.g. profile could not be fetched), in operator words. */
   notices: string[];

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { keytarSkipReason } from '../integration/vault/fixtures/keychain-needed';
 import { expect, test } from './support/botdeck-fixture';
 
 const canary = (what: string): string => `canary-${what}-${randomBytes(12).toString('hex')}`;
@@ -39,6 +40,8 @@ test('secrets set through Accounts never come back out, and Test connection expl
   page,
   botdeck,
 }) => {
+  const noKeytar = await keytarSkipReason();
+  test.skip(noKeytar !== null, noKeytar ?? '');
   const frames = recordDashboardTraffic(page);
   const fakeClientSecret = canary('client-secret');
   const fakeSdkSecret = canary('sdk-secret');

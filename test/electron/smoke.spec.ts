@@ -7,38 +7,36 @@
  * cross-origin isolated, and one sandbox bot gets into its meeting.
  */
 import { _electron as electron, expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findElectronBinary, thisMachine } from '../../scripts/electron-status.mjs';
 
 interface Launch {
   executablePath: string;
   args: string[];
 }
 
-/** An unpacked installer build (dist/linux-unpacked/botdeck…) or Electron on the project. */
-function desktopApp(): Launch | null {
-  const dist = 'dist';
-  if (existsSync(dist)) {
-    for (const folder of readdirSync(dist).filter((name) => name.endsWith('-unpacked'))) {
+/** An unpacked installer build (dist/linux-unpacked/botdeck…), else what `npm start` runs. */
+function desktopApp(): { launch: Launch | null; missing: string | null } {
+  if (existsSync('dist')) {
+    for (const folder of readdirSync('dist').filter((name) => name.endsWith('-unpacked'))) {
       for (const name of ['botdeck', 'Botdeck.exe']) {
-        const path = join(dist, folder, name);
-        if (existsSync(path)) return { executablePath: path, args: [] };
+        const path = join('dist', folder, name);
+        if (existsSync(path)) return { launch: { executablePath: path, args: [] }, missing: null };
       }
     }
   }
-  const pathFile = join('node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join('node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { executablePath: binary, args: ['.'] } : null;
+  // The binary `npm start` would run (its check and this test agree on what "installed" means).
+  const { binary, missing } = findElectronBinary(thisMachine(process.cwd()));
+  return { launch: binary === null ? null : { executablePath: binary, args: ['.'] }, missing };
 }
 
-const launch = desktopApp();
+const { launch, missing } = desktopApp();
 
 const SKIP_REASON =
-  'No Electron binary in node_modules/electron/dist and no unpacked build in dist/ (Electron ' +
-  'cannot be downloaded on this machine); the shell logic is covered under a stand-in ' +
-  '(test/shell) and the pages and services by the web host e2e tests.';
+  `${missing ?? ''} No unpacked build in dist/ either. The shell's logic is covered under a ` +
+  'stand-in (test/shell), the pages and services by the web host e2e tests.';
 
 async function botWindow(pages: () => Page[]): Promise<Page> {
   let found: Page | undefined;

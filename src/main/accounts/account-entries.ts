@@ -3,7 +3,7 @@
  * the dashboard and where its credentials come from (a built-in config, or a stored record
  * whose secrets are in the keychain).
  */
-import type { AccountView, AccountsState, AppMode } from '../../shared/ipc-contract';
+import type { AccountView, AccountsState, AppMode, KeychainView } from '../../shared/ipc-contract';
 import type { AccountConfig } from '../app/create-botdeck';
 import type { AccountRecord } from '../settings';
 
@@ -54,11 +54,14 @@ export function storedView(
  * Stored Zoom accounts come first, so the launch default is a real account once there is one;
  * the app is in Zoom mode as soon as one has its secrets.
  */
-export function accountsState(entries: Iterable<AccountEntry>): AccountsState {
+export function accountsState(
+  entries: Iterable<AccountEntry>,
+  keychain: KeychainView,
+): AccountsState {
   const accounts = [...entries].map((entry) => ({ ...entry.view }));
   accounts.sort((a, b) => Number(a.isSandbox) - Number(b.isSandbox));
   const mode: AppMode = accounts.some((view) => !view.isSandbox && view.hasSecrets)
     ? 'zoom'
     : 'sandbox';
-  return { mode, accounts };
+  return { mode, accounts, keychain };
 }

@@ -6,6 +6,7 @@
  */
 import {
   fail,
+  KEYCHAIN_AVAILABLE,
   ok,
   type AccountsState,
   type ConnectionTestReport,
@@ -16,9 +17,10 @@ import type { AccountConfig } from '../app/create-botdeck';
 import type { FleetAccount } from '../fleet/join-preparer';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings';
-import type { CredentialVault } from '../vault';
+import { VaultUnavailableError, type CredentialVault } from '../vault';
 import { createZoomClient, type ZoomClient } from '../zoom/zoom-client';
 import { accountsState, builtInView, storedView, type AccountEntry } from './account-entries';
+import { watchKeychain } from './keychain-status';
 import { accountErrorCode, describeAccountError, MissingSecretsError } from './account-errors';
 import { loadProfiles } from './account-profiles';
 import { runConnectionTest, summarizeConnectionTest } from './connection-test';
@@ -41,6 +43,8 @@ export interface AccountServiceOptions {
   logger: Logger;
   /** How long start-up waits for profiles before going on without them (default 5 s). */
   profileDeadlineMs?: number;
+  /** How long start-up waits for the keychain check before going on (default 3 s). */
+  keychainDeadlineMs?: number;
 }
 
 export interface AccountService {
@@ -62,6 +66,7 @@ const UNKNOWN_ACCOUNT = 'That account is not set up in Botdeck.';
 
 export function createAccountService(options: AccountServiceOptions): AccountService {
   const { stored, logger } = options;
+  const keychain = stored && watchKeychain(stored.vault);
   const entries = new Map<string, AccountEntry>();
   const clients = new Map<string, ZoomClient>();
   const notices: string[] = [];
@@ -72,8 +77,8 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   async function configOf(entry: AccountEntry): Promise<AccountConfig> {
     if (entry.builtIn) return entry.builtIn;
     const record = entry.record;
-    if (!record || !stored) throw new MissingSecretsError(entry.view.label);
-    const secrets = await (await stored.vault()).readSecrets(record.id);
+    if (!record || !keychain) throw new MissingSecretsError(entry.view.label);
+    const secrets = await (await keychain.vault()).readSecrets(record.id);
     if (!secrets) throw new MissingSecretsError(record.label);
     return {
       id: record.id,
@@ -109,15 +114,18 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   }
 
   async function reloadStored(): Promise<void> {
-    if (!stored) return;
+    if (!stored || !keychain) return;
     const records = await stored.settings.listAccounts();
     const previous = new Map([...entries].filter(([, entry]) => entry.record));
     for (const id of previous.keys()) entries.delete(id);
     let vault: CredentialVault | null = null;
     try {
-      vault = await stored.vault();
+      vault = await keychain.vault();
     } catch (error) {
-      if (records.length > 0) notices.push(describeAccountError(error));
+      // A keychain problem is shown with its fix by the accounts panel (`state().keychain`).
+      if (records.length > 0 && !(error instanceof VaultUnavailableError)) {
+        notices.push(describeAccountError(error));
+      }
     }
     for (const record of records) {
       const status = vault ? await vault.secretStatus(record.id).catch(() => null) : null;
@@ -127,12 +135,14 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     }
   }
 
-  const state = (): AccountsState => accountsState(entries.values());
+  const state = (): AccountsState =>
+    accountsState(entries.values(), keychain?.view() ?? KEYCHAIN_AVAILABLE);
 
   const storedDeps = (): StoredAccountDeps | null =>
-    stored && {
+    stored &&
+    keychain && {
       settings: stored.settings,
-      vault: stored.vault,
+      vault: keychain.vault,
       entries,
       forgetClient: (id) => clients.delete(id),
       reload: reloadStored,
@@ -146,6 +156,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         const loaded = await stored.settings.load();
         notices.push(...loaded.notices.map((notice) => notice.message));
       }
+      await keychain?.probe(options.keychainDeadlineMs ?? 3_000);
       await reloadStored();
       await loadProfiles([...entries.values()], {
         config: configOf,

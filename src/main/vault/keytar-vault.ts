@@ -45,6 +45,14 @@ export interface CredentialVault {
   deleteSecrets(accountId: string): Promise<void>;
   /** Account ids that have at least one secret stored, sorted. */
   listAccountIds(): Promise<string[]>;
+  /**
+   * Fails with `VaultUnavailableError` when the keychain cannot be used, touching no secret.
+   * On Linux it writes the probe entry: a Secret Service that is missing, has no keyring or is
+   * locked says so only on a write. The macOS Keychain and Windows Credential Manager are there
+   * whenever the user is logged in, and a write there could raise a prompt, so loading keytar
+   * is the whole check.
+   */
+  checkAvailable(): Promise<void>;
 }
 
 export interface KeytarVaultOptions {
@@ -159,6 +167,10 @@ export function createKeytarVault(options: KeytarVaultOptions): CredentialVault 
         }
         return [...ids].sort();
       }),
+
+    checkAvailable: async () => {
+      if (platform === 'linux') await serially(assertWritable);
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The vault's two error types and the mapping from what keytar/libsecret actually say to what an
- * operator can do about it. There is no plaintext fallback: when the keychain cannot be used,
- * the caller gets a `VaultUnavailableError` and saving fails with these words.
+ * operator can do about it (the words: `keychain-words.ts`). There is no plaintext fallback:
+ * when the keychain cannot be used, the caller gets a `VaultUnavailableError` and saving fails
+ * with those words.
  *
  * Messages observed on Debian 12 with keytar 7.9.0, libsecret 0.20 and gnome-keyring 42 (every
  * operation fails the same way unless noted):
@@ -16,58 +17,19 @@
  *   process (keytar reads a NULL secret), which is why the vault probes before those calls.
  */
 
+import type { KeychainProblem, KeychainStep } from '../../shared/views';
+import { installKindOf, keychainHelp, type InstallKind } from './keychain-words';
+
 /** Why the keychain could not be used; a stable code for callers, the words are separate. */
-export type VaultUnavailableReason =
-  | 'no_session_bus'
-  | 'no_secret_service'
-  | 'no_keyring'
-  | 'locked'
-  | 'not_responding'
-  | 'native_module'
-  | 'unknown';
-
-const NOT_SAVED = 'Nothing was saved in a plain file; sandbox mode keeps working.';
-
-const LINUX_WORDS: Record<VaultUnavailableReason, string> = {
-  no_session_bus:
-    'Botdeck could not reach a desktop session (D-Bus), so it cannot use the system keychain. ' +
-    'Start Botdeck from your desktop session with a Secret Service such as gnome-keyring ' +
-    'running and unlocked, and libsecret-1 installed (Debian/Ubuntu: apt install gnome-keyring libsecret-1-0).',
-  no_secret_service:
-    'No system keychain (Secret Service) is running in this desktop session. Install and start ' +
-    'one, such as gnome-keyring (Debian/Ubuntu: apt install gnome-keyring libsecret-1-0) or ' +
-    'KeePassXC with Secret Service integration, unlock it, then try again.',
-  no_keyring:
-    'The system keychain has no default keyring yet. Create and unlock one (for example open ' +
-    '"Passwords and Keys" and create a "Login" keyring, or log in to a GNOME session once), then try again.',
-  locked:
-    'The system keychain is locked. Unlock it (for example in "Passwords and Keys", or by ' +
-    'answering the unlock prompt), then try again.',
-  not_responding:
-    'The system keychain did not answer. If an unlock prompt is open, answer it; otherwise ' +
-    'restart the keyring service (for example gnome-keyring) and try again.',
-  native_module:
-    "Botdeck's keychain module (keytar) could not be loaded. Install libsecret-1 (Debian/Ubuntu: " +
-    'apt install libsecret-1-0) and reinstall Botdeck.',
-  unknown:
-    'The system keychain refused the request. Make sure a Secret Service such as gnome-keyring ' +
-    'is running and unlocked in your desktop session and libsecret-1 is installed, then try again.',
-};
-
-const OTHER_WORDS: Record<VaultUnavailableReason, string> = {
-  ...LINUX_WORDS,
-  locked: 'The system keychain is locked. Unlock it, then try again.',
-  native_module:
-    "Botdeck's keychain module (keytar) could not be loaded. Reinstall Botdeck, then try again.",
-  unknown:
-    'The system keychain (macOS Keychain or Windows Credential Manager) refused the request. ' +
-    'Make sure it is unlocked, then try again.',
-};
+export type VaultUnavailableReason = KeychainProblem;
 
 /** The operator-readable words for a reason on a platform (`process.platform` values). */
-export function operatorMessageFor(reason: VaultUnavailableReason, platform: string): string {
-  const words = platform === 'linux' ? LINUX_WORDS : OTHER_WORDS;
-  return `${words[reason]} ${NOT_SAVED}`;
+export function operatorMessageFor(
+  reason: VaultUnavailableReason,
+  platform: string,
+  install: InstallKind = installKindOf(process),
+): string {
+  return keychainHelp(reason, platform, install).message;
 }
 
 /** The OS keychain cannot be used right now. `message` equals `operatorMessage`. */
@@ -78,16 +40,24 @@ export class VaultUnavailableError extends Error {
   readonly reason: VaultUnavailableReason;
   /** What to install, start or unlock, in the operator's words. */
   readonly operatorMessage: string;
+  /** What to install and run to enable the keychain, in order (may be empty). */
+  readonly steps: KeychainStep[];
 
   /**
    * @param cause the keychain library's own message (never a secret: the vault redacts the
    *   values it was handling from it), kept for logs and bug reports.
+   * @param install how Botdeck was installed (from `process` by default): it decides how the
+   *   keychain module is repaired.
    */
-  constructor(reason: VaultUnavailableReason, options: { platform: string; cause?: string }) {
-    const operatorMessage = operatorMessageFor(reason, options.platform);
-    super(operatorMessage, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    reason: VaultUnavailableReason,
+    options: { platform: string; cause?: string; install?: InstallKind },
+  ) {
+    const help = keychainHelp(reason, options.platform, options.install ?? installKindOf(process));
+    super(help.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.reason = reason;
-    this.operatorMessage = operatorMessage;
+    this.operatorMessage = help.message;
+    this.steps = help.steps;
   }
 }
 

@@ -13,6 +13,7 @@ import './styles/layout.css';
 import './styles/form.css';
 import './styles/table.css';
 import './styles/accounts.css';
+import './styles/keychain.css';
 import './styles/persistence.css';
 import './styles/diagnostics.css';
 

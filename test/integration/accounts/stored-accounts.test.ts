@@ -22,11 +22,14 @@ import type {
 } from '../../../src/shared/ipc-contract';
 import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
 import { audit, sandboxAccount } from '../main/sandbox-http';
+import { keytarSkipReason } from '../vault/fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {
   console.warn('Skipping stored-account tests: run them through scripts/with-keyring.sh.');
 }
+/** A Secret Service (scripts/with-keyring.sh) and keytar to talk to it. */
+const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 
 let sandbox: RunningSandbox;
 let dataDir: string;
@@ -90,7 +93,7 @@ async function filesMentioning(dir: string, needles: string[]): Promise<string[]
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0, audit: true });
   dataDir = await mkdtemp(join(tmpdir(), 'botdeck-accounts-'));
-  if (hasSessionBus) {
+  if (canRun) {
     vault = createKeytarVault({
       keytar: await loadKeytar(),
       service: `Botdeck-test-${randomBytes(4).toString('hex')}`,
@@ -104,7 +107,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasSessionBus)('stored Zoom accounts (real keychain, sandbox as Zoom)', () => {
+describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)', () => {
   it('a saved account keeps its secrets in the keychain only and puts the app in Zoom mode', async () => {
     await start();
     expect((await value<AppSnapshot>('app:snapshot', {})).mode).toBe('sandbox');
@@ -162,7 +165,11 @@ describe.skipIf(!hasSessionBus)('stored Zoom accounts (real keychain, sandbox as
     expect(bad.report.steps[0]?.message).toMatch(/client ID or client secret/i);
     expect(bad.report.steps[1]?.message).toMatch(/Not tried/);
 
-    await value('accounts:save', { ...request, accountId: id, serviceUser: 'nobody@example.com' });
+    await value('accounts:save', {
+      ...request,
+      accountId: id,
+      serviceUser: 'nobody@example.com',
+    });
     const missing = await value<{ report: ConnectionTestReport }>('accounts:test', {
       accountId: id,
     });
@@ -211,8 +218,52 @@ it('with no Secret Service, saving fails in plain words and nothing is written',
   });
   expect(unavailable.operatorMessage).toMatch(/gnome-keyring/);
   expect(await readdir(dataDir)).toEqual([]);
-  // Sandbox mode keeps working.
+  // Sandbox mode keeps working, and the accounts panel knows why nothing can be saved.
   const snapshot = await value<AppSnapshot>('app:snapshot', {});
   expect(snapshot.mode).toBe('sandbox');
+  expect(snapshot.keychain).toMatchObject({ available: false, problem: 'no_session_bus' });
   expect(await call('sandbox:create-meeting', {})).toMatchObject({ ok: true });
+});
+
+it('where npm left keytar out, the first snapshot says so, with the commands that enable it', async () => {
+  const missing = Object.assign(new Error("Cannot find package 'keytar' imported from /app"), {
+    code: 'ERR_MODULE_NOT_FOUND',
+  });
+  // An account saved before keytar went missing: its card stays, without its secrets.
+  await createSettingsStore({ dir: dataDir }).upsertAccount({
+    id: 'zoom-kept',
+    label: 'Kept',
+    s2sAccountId: 'acct-kept',
+    clientId: 'client-kept',
+    sdkKey: 'sdk-kept',
+    userId: 'bots@example.com',
+    plan: 'pro',
+  });
+  await start(async () =>
+    createKeytarVault({
+      keytar: await loadKeytar({
+        importModule: () => Promise.reject(missing),
+        platform: 'linux',
+        install: 'source',
+      }),
+    }),
+  );
+  const snapshot = await value<AppSnapshot>('app:snapshot', {});
+  expect(snapshot.keychain).toMatchObject({ available: false, problem: 'not_installed' });
+  expect(snapshot.keychain.steps.map((step) => step.command)).toEqual([
+    'sudo apt-get install build-essential libsecret-1-dev pkg-config',
+    'npm install',
+    'sudo apt-get install gnome-keyring',
+  ]);
+  // Said once, by the accounts panel, not again as a start-up notice.
+  expect(snapshot.notices).toEqual([]);
+  expect(snapshot.accounts.find((account) => account.id === 'zoom-kept')?.hasSecrets).toBe(false);
+
+  const saved = await call<AccountsState>('accounts:save', demoAccountRequest());
+  expect(saved).toEqual({
+    ok: false,
+    error: { code: 'vault_unavailable', message: snapshot.keychain.message },
+  });
+  expect(await filesMentioning(dataDir, [sandbox.account.clientSecret])).toEqual([]);
+  expect((await value<AppSnapshot>('app:snapshot', {})).accounts).toHaveLength(2);
 });

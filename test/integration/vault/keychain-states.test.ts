@@ -22,8 +22,11 @@ import {
   run,
   type Attempt,
 } from './fixtures/child-runs';
+import { keytarSkipReason } from './fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
+/** A Secret Service to put in each state, and keytar to talk to it. */
+const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 
 /** A session bus that knows no services at all (no auto-started gnome-keyring). */
 const BARE_BUS_CONFIG = (socketDir: string): string => `<!DOCTYPE busconfig PUBLIC
@@ -46,7 +49,7 @@ function expectEveryCallUnavailable(attempt: Attempt, reason: string, cause: str
   }
 }
 
-describe.skipIf(!hasSessionBus)('credential vault when the keychain is not usable', () => {
+describe.skipIf(!canRun)('credential vault when the keychain is not usable', () => {
   const secrets = canarySecrets();
   const secretEnv = {
     BOTDECK_TEST_CLIENT_SECRET: secrets.clientSecret,

@@ -17,6 +17,7 @@ import {
   lastJsonLine,
   run,
 } from './fixtures/child-runs';
+import { keytarSkipReason } from './fixtures/keychain-needed';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const SKIP_NOTE =
@@ -24,8 +25,10 @@ const SKIP_NOTE =
   'through scripts/with-keyring.sh (bash scripts/with-keyring.sh npx vitest run --project ' +
   'integration test/integration/vault).';
 if (!hasSessionBus) console.warn(`Skipping: ${SKIP_NOTE}`);
+/** A Secret Service (scripts/with-keyring.sh) and keytar to talk to it. */
+const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 
-describe.skipIf(!hasSessionBus)(
+describe.skipIf(!canRun)(
   'credential vault on a real Secret Service (keytar + gnome-keyring)',
   () => {
     // A service of its own, so a run against a developer's own keychain never touches Botdeck's entries.

@@ -1,12 +1,14 @@
 /**
  * The Zoom accounts bots launch with, and the place to add, edit, test and remove them. Main
  * uses the first account by default, so its card comes first and carries the start-up notices
- * (the contract does not say which account they concern).
+ * (the contract does not say which account they concern). When the system keychain cannot be
+ * used, a notice above them says why and how to enable it.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
 import { AccountCard } from './account-card';
 import { AccountEditor } from './account-editor';
+import { KeychainNotice } from './keychain-notice';
 
 export function AccountsPanel() {
   const { accounts, notices, loading, editorOpen, openNewAccount } = useAppStore(
@@ -30,6 +32,7 @@ export function AccountsPanel() {
           </button>
         )}
       </div>
+      <KeychainNotice />
       {editorOpen ? <AccountEditor /> : null}
       {accounts.length === 0 ? (
         <div className="card accounts-empty">

@@ -2,8 +2,9 @@
  * Accounts slice: applying main's answer to any account change, "Test connection" per account,
  * and removing an account after the operator confirms.
  *
- * Every account operation answers with `AccountsState` (`{mode, accounts}`), which replaces
- * both: saving the first real account, say, takes the app out of sandbox mode.
+ * Every account operation answers with `AccountsState` (`{mode, accounts, keychain}`), which
+ * replaces all three: saving the first real account, say, takes the app out of sandbox mode,
+ * and a save that reached the keychain clears its "unavailable" notice.
  */
 import type { AccountsState, ConnectionTestReport } from '../../../shared/ipc-contract';
 import type { SliceCreator } from './app-store';
@@ -31,7 +32,7 @@ export interface AccountsSlice {
   accountTests: ReadonlyMap<string, AccountTestState>;
   /** Null unless the operator asked to remove an account. */
   accountRemoval: AccountRemovalState | null;
-  /** Replaces mode and accounts, and lets go of anything about accounts that are gone. */
+  /** Replaces mode, accounts and keychain, and lets go of anything about accounts that are gone. */
   applyAccountsState(state: AccountsState): void;
   testAccount(accountId: string): Promise<void>;
   /** Asks for confirmation; the sandbox account cannot be removed. */
@@ -54,7 +55,7 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> =
       accountTests: new Map(),
       accountRemoval: null,
 
-      applyAccountsState({ mode, accounts }) {
+      applyAccountsState({ mode, accounts, keychain }) {
         set((state) => {
           const exists = (id: string | undefined): boolean =>
             accounts.some((account) => account.id === id);
@@ -63,6 +64,7 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> =
           return {
             mode,
             accounts,
+            keychain,
             launch: { ...state.launch, ...chooseLaunchAccount(state.launch, accounts) },
             accountTests:
               tests.length === state.accountTests.size ? state.accountTests : new Map(tests),

@@ -1,8 +1,15 @@
 /**
- * App slice: mode, accounts and notices from the snapshot, the link to main, and `start()`,
+ * App slice: mode, accounts, the keychain's state and notices from the snapshot, the link to main, and `start()`,
  * which wires the store to main (events, connection status, first snapshot).
  */
-import type { AccountView, AppMode, BotsChangedEvent, BotView } from '../../../shared/ipc-contract';
+import {
+  KEYCHAIN_AVAILABLE,
+  type AccountView,
+  type AppMode,
+  type BotsChangedEvent,
+  type BotView,
+  type KeychainView,
+} from '../../../shared/ipc-contract';
 import type { ConnectionStatus } from '../api/connection';
 import type { SliceCreator } from './app-store';
 import { botsFromSnapshot, mergeBotViews } from './merge-bots';
@@ -12,6 +19,8 @@ export interface AppSlice {
   /** Null until the first snapshot arrives. */
   mode: AppMode | null;
   accounts: AccountView[];
+  /** Whether account secrets can be stored, and if not, why and how to enable it. */
+  keychain: KeychainView;
   notices: string[];
   connection: ConnectionStatus;
   loading: boolean;
@@ -25,6 +34,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
   (set, get) => ({
     mode: null,
     accounts: [],
+    keychain: KEYCHAIN_AVAILABLE,
     notices: [],
     connection: api.connection?.getStatus() ?? 'open',
     loading: false,
@@ -52,8 +62,8 @@ export const createAppSlice: SliceCreator<AppSlice> =
         (result) => {
           if (stopped) return;
           if (result.ok) {
-            const { mode, accounts, notices, bots } = result.value;
-            get().applyAccountsState({ mode, accounts });
+            const { mode, accounts, keychain, notices, bots } = result.value;
+            get().applyAccountsState({ mode, accounts, keychain });
             get().applyRestartState(result.value);
             set({ notices, loading: false });
             finishLoading(botsFromSnapshot(bots));

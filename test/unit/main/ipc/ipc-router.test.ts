@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { fail, ok, type JoinTicket } from '../../../../src/shared/ipc-contract';
+import { KEYCHAIN_AVAILABLE, fail, ok, type JoinTicket } from '../../../../src/shared/ipc-contract';
 import {
   createIpcRouter,
   INTERNAL_ERROR_MESSAGE,
@@ -27,6 +27,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       ok({
         mode: 'sandbox',
         accounts: [],
+        keychain: KEYCHAIN_AVAILABLE,
         bots: [],
         notices: [],
         stoppedByRestart: [],
@@ -41,12 +42,12 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
-    'accounts:save': () => ok({ mode: 'sandbox', accounts: [] }),
-    'accounts:delete': () => ok({ mode: 'sandbox', accounts: [] }),
+    'accounts:save': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
+    'accounts:delete': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:test': () =>
       ok({
         report: { ok: true, steps: [], profile: null },
-        state: { mode: 'sandbox', accounts: [] },
+        state: { mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE },
       }),
     'bots:relaunch': () => ok({ botIds: [], stoppedByRestart: [] }),
     'bots:dismiss-stopped': () => ok({ stoppedByRestart: [] }),

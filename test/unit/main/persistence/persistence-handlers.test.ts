@@ -3,11 +3,12 @@ import {
   withPersistence,
   type CoreDashboardHandlers,
 } from '../../../../src/main/persistence/persistence-handlers';
-import { fail, ok } from '../../../../src/shared/ipc-contract';
+import { KEYCHAIN_AVAILABLE, fail, ok } from '../../../../src/shared/ipc-contract';
 
 const unused = () => fail('unused', 'not called');
 const core: CoreDashboardHandlers = {
-  'app:snapshot': () => ok({ mode: 'sandbox', accounts: [], bots: [], notices: ['n'] }),
+  'app:snapshot': () =>
+    ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE, bots: [], notices: ['n'] }),
   'bots:launch': () => ok({ botIds: ['b1'] }),
   'bots:leave': unused,
   'bots:leave-all': unused,
@@ -26,6 +27,7 @@ describe('dashboard handlers without a data folder', () => {
       ok({
         mode: 'sandbox',
         accounts: [],
+        keychain: KEYCHAIN_AVAILABLE,
         bots: [],
         notices: ['n'],
         stoppedByRestart: [],

@@ -9,6 +9,9 @@ import {
   classifyKeychainMessage,
   operatorMessageFor,
 } from '../../../../src/main/vault/vault-errors';
+import { keytarSkipReason } from '../../../integration/vault/fixtures/keychain-needed';
+
+const hasKeytar = (await keytarSkipReason()) === null;
 
 /** keytar on a locked gnome-keyring: quiet nulls on read, an error on write, a crash on find. */
 function lockedKeytar(): KeytarLike & { findCalls: number } {
@@ -100,7 +103,7 @@ describe('vault guards', () => {
 });
 
 describe('loadKeytar', () => {
-  it('loads the real keytar with the four calls the vault uses', async () => {
+  it.skipIf(!hasKeytar)('loads the real keytar with the four calls the vault uses', async () => {
     const keytar = await loadKeytar();
     for (const call of [
       'getPassword',
@@ -117,12 +120,21 @@ describe('loadKeytar', () => {
       'libsecret-1.so.0: cannot open shared object file: No such file or directory',
     );
     await expect(
-      loadKeytar({ importModule: () => Promise.reject(failure), platform: 'linux' }),
+      loadKeytar({
+        importModule: () => Promise.reject(failure),
+        platform: 'linux',
+        install: 'packaged',
+      }),
     ).rejects.toMatchObject({
       name: 'VaultUnavailableError',
       reason: 'native_module',
       cause: failure.message,
-      operatorMessage: expect.stringContaining('Install libsecret-1'),
+      steps: expect.arrayContaining([
+        {
+          text: expect.stringContaining('libsecret'),
+          command: expect.stringContaining('libsecret-1-0'),
+        },
+      ]),
     });
   });
 

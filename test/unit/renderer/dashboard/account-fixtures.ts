@@ -1,6 +1,10 @@
 import { expect, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../../../src/renderer/dashboard/store/app-store';
-import type { AccountView, AppMode } from '../../../../src/shared/ipc-contract';
+import {
+  KEYCHAIN_AVAILABLE,
+  type AccountView,
+  type AppMode,
+} from '../../../../src/shared/ipc-contract';
 import {
   createFakeDashboard,
   emptySnapshot,
@@ -50,7 +54,7 @@ export async function storeWithAccounts(
   fake: FakeDashboard = createFakeDashboard(),
 ): Promise<{ store: AppStore; fake: FakeDashboard }> {
   fake.snapshot.result = Promise.resolve({ ok: true, value: emptySnapshot({ mode, accounts }) });
-  fake.accountsState = { mode, accounts };
+  fake.accountsState = { mode, accounts, keychain: KEYCHAIN_AVAILABLE };
   const store = createAppStore({ api: fake.api });
   store.getState().start();
   await vi.waitFor(() => expect(store.getState().loading).toBe(false));

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppStore } from '../../../../src/renderer/dashboard/store/app-store';
-import type { AccountsState, Result } from '../../../../src/shared/ipc-contract';
+import {
+  KEYCHAIN_AVAILABLE,
+  type AccountsState,
+  type Result,
+} from '../../../../src/shared/ipc-contract';
 import {
   SECRETS,
   deferred,
@@ -35,7 +39,10 @@ describe('adding a Zoom account', () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount()]);
     const added = makeAccount({ id: 'acc-1', label: 'Support' });
     fake.saveResult.next = () =>
-      Promise.resolve({ ok: true, value: { mode: 'zoom', accounts: [sandboxAccount(), added] } });
+      Promise.resolve({
+        ok: true,
+        value: { mode: 'zoom', accounts: [sandboxAccount(), added], keychain: KEYCHAIN_AVAILABLE },
+      });
 
     typeNewAccount(store);
     expect(await store.getState().saveAccount()).toBe(true);
@@ -70,7 +77,10 @@ describe('adding a Zoom account', () => {
 
     const saving = store.getState().saveAccount();
     expect(store.getState().accountEditor?.submitting).toBe(true);
-    answer.resolve({ ok: true, value: { mode: 'zoom', accounts: [makeAccount({ id: 'a' })] } });
+    answer.resolve({
+      ok: true,
+      value: { mode: 'zoom', accounts: [makeAccount({ id: 'a' })], keychain: KEYCHAIN_AVAILABLE },
+    });
     await saving;
 
     expect(storeHoldsSecrets(store)).toBe(false);

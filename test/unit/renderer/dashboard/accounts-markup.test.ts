@@ -45,6 +45,33 @@ describe('the accounts area', () => {
     expect(html).toContain('Secrets stored in the system keychain');
     expect(html).toContain('Business or higher (up to 80 ZAKs/s)');
     expect(html).toContain('Missing scope (4700).');
+    expect(html).not.toContain('keychain-unavailable');
+  });
+
+  it('says, before any save, that the keychain is unavailable, why, and the commands that enable it', async () => {
+    const { store } = await storeWithAccounts([sandboxAccount()]);
+    store.getState().applyAccountsState({
+      mode: 'sandbox',
+      accounts: [sandboxAccount()],
+      keychain: {
+        available: false,
+        problem: 'not_installed',
+        message: "Botdeck's keychain module (keytar) is not installed.",
+        steps: [
+          { text: 'Install the toolchain.', command: 'sudo apt-get install build-essential' },
+          { text: 'Restart Botdeck.', command: null },
+        ],
+      },
+    });
+    const html = render(store, AccountsPanel);
+    expect(html).toContain('data-problem="not_installed"');
+    expect(html).toContain('System keychain unavailable: Zoom accounts cannot be saved');
+    expect(html).toContain('keytar) is not installed.');
+    expect(html).toMatch(
+      /<li>Install the toolchain\.<pre class="keychain-command"><code>sudo apt-get install build-essential<\/code><\/pre><\/li><li>Restart Botdeck\.<\/li>/,
+    );
+    // The sandbox account stays usable below it.
+    expect(buttons(html)).toContain('Test connection');
   });
 
   it('asks before removing, naming the account', async () => {

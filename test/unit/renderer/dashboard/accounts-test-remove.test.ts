@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  AccountsState,
-  ConnectionTestReport,
-  Result,
+import {
+  KEYCHAIN_AVAILABLE,
+  type AccountsState,
+  type ConnectionTestReport,
+  type Result,
 } from '../../../../src/shared/ipc-contract';
 import { passingReport } from '../helpers/fake-dashboard-api';
 import { deferred, makeAccount, sandboxAccount, storeWithAccounts } from './account-fixtures';
@@ -23,7 +24,7 @@ describe('test connection', () => {
       ok: true,
       value: {
         report: passingReport(),
-        state: { mode: 'zoom', accounts: [sandboxAccount(), tested] },
+        state: { mode: 'zoom', accounts: [sandboxAccount(), tested], keychain: KEYCHAIN_AVAILABLE },
       },
     });
     await testing;
@@ -87,7 +88,10 @@ describe('removing an account', () => {
   it('confirming removes it, with mode and accounts from main’s answer', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount(), support], 'zoom');
     fake.deleteResult.next = () =>
-      Promise.resolve({ ok: true, value: { mode: 'sandbox', accounts: [sandboxAccount()] } });
+      Promise.resolve({
+        ok: true,
+        value: { mode: 'sandbox', accounts: [sandboxAccount()], keychain: KEYCHAIN_AVAILABLE },
+      });
     await store.getState().testAccount('acc-1');
 
     store.getState().askRemoveAccount('acc-1');
@@ -126,7 +130,10 @@ describe('removing an account', () => {
   it('removing the account open in the editor closes the editor', async () => {
     const { store, fake } = await storeWithAccounts([support, sales]);
     fake.deleteResult.next = () =>
-      Promise.resolve({ ok: true, value: { mode: 'zoom', accounts: [sales] } });
+      Promise.resolve({
+        ok: true,
+        value: { mode: 'zoom', accounts: [sales], keychain: KEYCHAIN_AVAILABLE },
+      });
     store.getState().openEditAccount('acc-1');
     store.getState().askRemoveAccount('acc-1');
     await store.getState().confirmRemoveAccount();
@@ -150,7 +157,14 @@ describe('the account bots launch under', () => {
     expect(store.getState().launch.accountId).toBe('sandbox');
     // Main lists stored Zoom accounts before the sandbox's, so a new one becomes the default.
     fake.saveResult.next = () =>
-      Promise.resolve({ ok: true, value: { mode: 'zoom', accounts: [support, sandboxAccount()] } });
+      Promise.resolve({
+        ok: true,
+        value: {
+          mode: 'zoom',
+          accounts: [support, sandboxAccount()],
+          keychain: KEYCHAIN_AVAILABLE,
+        },
+      });
     store.getState().openNewAccount();
     store.getState().setAccountField('label', 'Support');
     store.getState().setAccountField('serviceUser', 'bots@example.com');
@@ -170,6 +184,7 @@ describe('the account bots launch under', () => {
     store.getState().applyAccountsState({
       mode: 'zoom',
       accounts: [sales, support, sandboxAccount()],
+      keychain: KEYCHAIN_AVAILABLE,
     });
     expect(store.getState().launch.accountId).toBe('sandbox');
   });
@@ -183,7 +198,14 @@ describe('the account bots launch under', () => {
   it('falls back to the first account when the chosen one is removed', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount(), support, sales], 'zoom');
     fake.deleteResult.next = () =>
-      Promise.resolve({ ok: true, value: { mode: 'zoom', accounts: [sandboxAccount(), support] } });
+      Promise.resolve({
+        ok: true,
+        value: {
+          mode: 'zoom',
+          accounts: [sandboxAccount(), support],
+          keychain: KEYCHAIN_AVAILABLE,
+        },
+      });
     store.getState().setLaunchAccount('acc-2');
     store.getState().askRemoveAccount('acc-2');
     await store.getState().confirmRemoveAccount();
@@ -199,7 +221,11 @@ describe('the account bots launch under', () => {
     fake.saveResult.next = () =>
       Promise.resolve({
         ok: true,
-        value: { mode: 'zoom', accounts: [makeAccount({ id: 'acc-0' }), support, sales] },
+        value: {
+          mode: 'zoom',
+          accounts: [makeAccount({ id: 'acc-0' }), support, sales],
+          keychain: KEYCHAIN_AVAILABLE,
+        },
       });
     store.getState().setLaunchAccount('acc-2');
     store.getState().openEditAccount('acc-1');
