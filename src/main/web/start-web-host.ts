@@ -11,6 +11,7 @@ import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-acc
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { startSandbox } from '../sandbox/sandbox-server';
+import { createBotPageKeys } from './bot-page-keys';
 import { createChromiumBotWindows } from './chromium-bot-windows';
 import { startWebServer } from './web-server';
 
@@ -51,15 +52,20 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const { logger } = options;
   const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
+  const botPages = createBotPageKeys();
   const web = await startWebServer({
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     port: options.port,
     logger,
+    sandboxOrigin: sandbox.url,
+    zoomApiOrigin: options.zoomBaseUrl,
+    botPages,
   });
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
     blockHosts: options.blockHosts,
+    pageKeys: botPages,
     logger,
   });
   const dataDir = options.dataDir ?? defaultDataDir();

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DASHBOARD_URL_PATH } from '../pages/app-origin';
-import { pageHeaders, resolveRendererFile } from '../pages/page-policy';
+import { pageHeaders, pageKindOf, resolveRendererFile } from '../pages/page-policy';
 import type { Logger } from '../log/logger';
+import type { BotPageKeys } from './bot-page-keys';
 import { serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
 import { createWebSession } from './web-session';
 
@@ -19,6 +20,12 @@ export interface WebServerOptions {
   rendererDir: string;
   port?: number;
   logger: Logger;
+  /** The embedded sandbox's origin (started before pages are served), for the pages' policies. */
+  sandboxOrigin: string | null;
+  /** Stored accounts' Zoom API when it is not zoom.us (`--zoom-base-url`): their avatars. */
+  zoomApiOrigin?: string | null;
+  /** The keys the bot windows put in each bot context, naming its meeting client. */
+  botPages: BotPageKeys;
 }
 
 export interface RunningWebServer {
@@ -70,7 +77,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const file = resolveRendererFile(options.rendererDir, url.pathname);
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return sendText(response, 404, 'Not found.');
-    response.writeHead(200, pageHeaders(url.pathname, file));
+    const botSdk =
+      pageKindOf(url.pathname) === 'bot' ? options.botPages.sdkOf(request.headers.cookie) : null;
+    const context = {
+      sandboxOrigin: options.sandboxOrigin,
+      zoomApiOrigin: options.zoomApiOrigin,
+      botSdk,
+    };
+    response.writeHead(200, pageHeaders(url.pathname, file, context));
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 

@@ -37,7 +37,8 @@ export function createWebSession(): WebSession {
   };
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
+/** The value of cookie `name` in a Cookie header (the first, if it appears twice), or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
