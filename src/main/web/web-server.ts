@@ -18,6 +18,8 @@ import { createWebSession } from './web-session';
 export interface WebServerOptions {
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
+  /** The clock sessions expire by; tests pass their own. */
+  now?: () => number;
   port?: number;
   logger: Logger;
   /** The embedded sandbox's origin (started before pages are served), for the pages' policies. */
@@ -41,7 +43,7 @@ export interface RunningWebServer {
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const session = createWebSession();
+  const session = createWebSession({ now: options.now });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let stopEvents: (() => void) | null = null;
   let origin = '';
@@ -62,7 +64,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname === '/') {
       const token = url.searchParams.get('token');
       if (token !== null && session.redeem(token)) {
-        response.writeHead(302, { 'Set-Cookie': session.setCookie, Location: DASHBOARD_URL_PATH });
+        response.writeHead(302, {
+          'Set-Cookie': session.issueCookie(),
+          Location: DASHBOARD_URL_PATH,
+        });
         return void response.end();
       }
       if (session.hasSession(request.headers.cookie)) {
@@ -71,7 +76,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       return sendText(response, 403, LINK_USED);
     }
-    if (url.pathname === DASHBOARD_URL_PATH && !session.hasSession(request.headers.cookie)) {
+    const isDashboard = url.pathname === DASHBOARD_URL_PATH;
+    if (isDashboard && !session.hasSession(request.headers.cookie)) {
       return sendText(response, 403, LINK_USED);
     }
     const file = resolveRendererFile(options.rendererDir, url.pathname);
@@ -84,7 +90,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       zoomApiOrigin: options.zoomApiOrigin,
       botSdk,
     };
-    response.writeHead(200, pageHeaders(url.pathname, file, context));
+    const headers = pageHeaders(url.pathname, file, context);
+    // Opening the dashboard renews the session (see SESSION_MAX_AGE_MS).
+    if (isDashboard) headers['Set-Cookie'] = session.issueCookie();
+    response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 
@@ -128,8 +137,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 }
 
 const LINK_USED =
-  'This Botdeck link has already been used or is wrong. Open the URL that `npm run web` printed, ' +
-  'in one browser; restart `npm run web` for a new one.';
+  'This Botdeck link has already been used or is wrong, or its session ended (12 hours without ' +
+  'opening the dashboard). Open the URL that `npm run web` printed, in one browser; restart ' +
+  '`npm run web` for a new one.';
 
 /** Refuses other Host names, so a rebinding DNS name cannot reach the host from a web page. */
 function isOwnHost(request: IncomingMessage, origin: string): boolean {

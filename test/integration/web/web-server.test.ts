@@ -82,6 +82,36 @@ describe('web host server', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('renews the session when the dashboard opens, and refuses it after a working day idle', async () => {
+    let now = 0;
+    const clocked = await startWebServer({
+      rendererDir: rendererFixture(),
+      logger: silentLogger,
+      sandboxOrigin: SANDBOX,
+      botPages,
+      now: () => now,
+    });
+    try {
+      const first = await fetch(clocked.launchUrl, { redirect: 'manual' });
+      expect(first.headers.get('set-cookie')).toMatch(/Max-Age=43200/);
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const open = () =>
+        fetch(`${clocked.origin}/dashboard/index.html`, { headers: { Cookie: cookie } });
+      now = 11 * 3_600_000;
+      const renewed = await open();
+      expect(renewed.status).toBe(200);
+      expect(renewed.headers.get('set-cookie')).toMatch(/Max-Age=43200/);
+      now = 22 * 3_600_000;
+      expect((await open()).status).toBe(200);
+      now = 35 * 3_600_000;
+      const expired = await open();
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toContain('session ended');
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('refuses the dashboard without the session', async () => {
     expect((await fetch(`${server.origin}/dashboard/index.html`)).status).toBe(403);
     expect((await fetch(`${server.origin}/`)).status).toBe(403);
