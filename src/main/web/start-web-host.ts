@@ -8,7 +8,7 @@ import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
-import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
+import { defaultDataDir, loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { createBotPageKeys } from './bot-page-keys';
@@ -73,7 +73,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
     accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
     storedAccounts: storedAccountsIn(dataDir),
-    persistence: { dataDir },
+    persistence: { dataDir, passcodeKey: loadRosterKey },
     zoomBase: options.zoomBaseUrl
       ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
       : undefined,

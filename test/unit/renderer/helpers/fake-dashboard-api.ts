@@ -13,6 +13,7 @@ import type {
   SandboxMeeting,
   SaveAccountRequest,
   StoppedBot,
+  RelaunchStoppedRequest,
   StoppedBotIdsRequest,
 } from '../../../../src/shared/ipc-contract';
 
@@ -41,11 +42,11 @@ export interface FakeDashboard {
   };
   /** What the default account answers return. */
   accountsState: AccountsState;
-  relaunches: StoppedBotIdsRequest[];
+  relaunches: RelaunchStoppedRequest[];
   dismissals: StoppedBotIdsRequest[];
   relaunchSettings: boolean[];
   historyLimits: (number | undefined)[];
-  relaunchResult: { next: (request: StoppedBotIdsRequest) => Promise<Result<RelaunchResult>> };
+  relaunchResult: { next: (request: RelaunchStoppedRequest) => Promise<Result<RelaunchResult>> };
   dismissResult: {
     next: (request: StoppedBotIdsRequest) => Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
   };
