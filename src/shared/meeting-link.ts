@@ -1,8 +1,8 @@
 /**
  * Turns what an operator pastes (a Zoom join link, a deep link or a meeting number) into the
- * meeting number and passcode a bot joins with (zoom.md §6). Shared by the dashboard (for
- * instant feedback) and main (which decides). Hosts are checked by exact suffix on the parsed
- * URL, never by substring, so `zoom.us.evil.com` or `evil.com/?zoom.us` are refused.
+ * meeting number and passcode a bot joins with (docs/zoom.md, "Join links"). Shared by the
+ * dashboard (for instant feedback) and main (which decides). Hosts are checked by exact suffix on
+ * the parsed URL, never by substring, so `zoom.us.evil.com` or `evil.com/?zoom.us` are refused.
  */
 
 export type MeetingInputResult =

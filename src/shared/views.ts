@@ -73,7 +73,7 @@ export interface ReconnectProgress {
   reason: string;
 }
 
-/** Zoom plans, which set the account's Light-category rate limit (zoom.md §3). */
+/** Zoom plans, which set the account's Light-category rate limit (docs/zoom.md, "Rate limits"). */
 export const ZOOM_PLANS = ['free', 'pro', 'business'] as const;
 export type ZoomPlan = (typeof ZOOM_PLANS)[number];
 

@@ -1,7 +1,8 @@
 /**
- * Operator-readable words for the Meeting SDK's join error codes (zoom.md §5). Shared so the
- * dashboard and main describe a failure the same way; main stores the result in the bot's
- * `failure.message`. Each sentence says what happened and, where there is one, what to do.
+ * Operator-readable words for the Meeting SDK's join error codes
+ * (docs/zoom.md, "Join error codes"). Shared so the dashboard and main describe a failure the same
+ * way; main stores the result in the bot's `failure.message`. Each sentence says what happened and,
+ * where there is one, what to do.
  */
 
 const SIGN_IN_REQUIRED =
@@ -72,7 +73,8 @@ export const SIGN_IN_REQUIRED_CODES: ReadonlySet<number> = new Set([3100, 3051, 
 /**
  * A bot always joins with a ZAK minted moments before, so "sign-in required" for one of its joins
  * means Zoom no longer honours that ZAK: the user was signed out of all devices (which revokes
- * every ZAK minted before it, zoom.md §1) or the ZAK was revoked otherwise.
+ * every ZAK minted before it; docs/zoom.md, "Observed ZAK semantics") or the ZAK was revoked
+ * otherwise.
  */
 export const ZAK_REFUSED_MESSAGE =
   'Zoom refused this account’s ZAK: someone signed the user out of all devices or the ZAK was revoked. Botdeck mints a new one at each join; if it keeps failing, check the user in Zoom.';

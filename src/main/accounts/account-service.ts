@@ -55,7 +55,7 @@ export interface AccountService {
   test(accountId: string): Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
 }
 
-/** Zoom's Light-category limit per plan (zoom.md §3), which bounds ZAK minting. */
+/** Zoom's Light-category limit per plan (docs/zoom.md, "Rate limits"), which bounds ZAK minting. */
 export const PLAN_RATES = { free: 4, pro: 30, business: 80 } as const;
 
 const UNKNOWN_ACCOUNT = 'That account is not set up in Botdeck.';

@@ -1,30 +1,36 @@
 /**
- * The app:// scheme: pages are served from the built renderer with the same CSP and isolation
- * headers as the web host, never from file:// (which cannot send COOP/COEP for the Meeting SDK).
+ * The app:// scheme: every Botdeck page is served through it, never from file:// (which cannot
+ * send the COOP/COEP headers the Meeting SDK needs) and never straight from a dev server's
+ * http:// origin, so pages keep one origin and one policy in every build.
  */
 import { protocol, type Session } from 'electron';
-import { readFile } from 'node:fs/promises';
-import { pageHeaders, resolveRendererFile } from '../pages/page-policy';
-import { APP_HOST, APP_SCHEME } from '../pages/app-origin';
+import { APP_SCHEME } from '../pages/app-origin';
+import type { PageSource } from '../pages/dev-server-pages';
+import { createPageResponder } from '../pages/page-responder';
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        // V8 code cache for app:// scripts: without it every bot window compiles the 5 MB
+        // Meeting SDK bundle from scratch (Electron caches only http(s) by default).
+        codeCache: true,
+      },
     },
   ]);
 }
 
-/** Serves app:// on one session; every bot partition needs its own call. */
-export function serveAppScheme(session: Session, rendererDir: string): void {
+/**
+ * Serves app:// on one session. Handlers are per session, so the dashboard's partition and every
+ * bot partition each need this call; a session that already serves it is left as it is.
+ */
+export function serveAppScheme(session: Session, source: PageSource): void {
   if (session.protocol.isProtocolHandled(APP_SCHEME)) return;
-  session.protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null;
-    const body = file ? await readFile(file).catch(() => null) : null;
-    if (!file || !body) return new Response('Not found', { status: 404 });
-    return new Response(body, { status: 200, headers: pageHeaders(url.pathname, file) });
-  });
+  session.protocol.handle(APP_SCHEME, createPageResponder(source));
 }

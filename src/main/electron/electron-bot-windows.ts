@@ -1,17 +1,19 @@
 /**
- * Bot windows in Electron: one sandboxed BrowserWindow per bot, each in its own in-memory
- * session partition, registered with the sender registry so IPC from it is known to be that
- * bot's and no other's.
+ * Bot windows in Electron: one sandboxed BrowserWindow per bot, in a session partition of its
+ * own (borrowed from a pool and wiped between bots), registered with the sender registry so IPC
+ * from it is known to be that bot's and no other's. Windows that crash or hang are reported to
+ * the fleet, which rejoins with a fresh ZAK in a new window.
  */
 import { BrowserWindow, session } from 'electron';
 import { EVENT_CHANNELS, type BotCommand } from '../../shared/ipc-contract';
 import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN, BOT_PAGE_URL_PATH } from '../pages/app-origin';
+import type { PageSource } from '../pages/dev-server-pages';
 import { serveAppScheme } from './app-protocol';
+import { createPartitionPool } from './partition-pool';
 import type { SenderRegistry } from './sender-registry';
 import { guardNavigation, guardPermissions } from './window-guards';
-import { botPartition, RENDERER_DIR, secureWindowOptions } from './window-options';
 
 /** A page that stays unresponsive this long is reported as hung. */
 const UNRESPONSIVE_GRACE_MS = 30_000;
@@ -19,73 +21,131 @@ const UNRESPONSIVE_GRACE_MS = 30_000;
 export interface ElectronBotWindowsOptions {
   senders: SenderRegistry;
   logger: Logger;
+  pages: PageSource;
+  /** The bot page's preload (out/preload/bot.cjs). */
+  preload: string;
   /** Operators may want to watch bots; hidden by default. */
   showWindows: boolean;
+  icon?: string;
+  unresponsiveGraceMs?: number;
+}
+
+interface BotWindow {
+  window: BrowserWindow;
+  partition: string;
 }
 
 export function createElectronBotWindows(options: ElectronBotWindowsOptions): BotWindowHost {
-  const windows = new Map<string, BrowserWindow>();
-  const closing = new Set<string>();
+  const { logger } = options;
+  const windows = new Map<string, BotWindow>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
+  const prepared = new Set<string>();
+  const partitions = createPartitionPool({
+    logger,
+    async wipe(partition) {
+      const botSession = session.fromPartition(partition);
+      await botSession.clearStorageData();
+      await botSession.clearAuthCache();
+    },
+  });
+
+  /** Protocol and permission handlers stay on a session for its lifetime: set them once. */
+  function sessionFor(partition: string): void {
+    if (prepared.has(partition)) return;
+    const botSession = session.fromPartition(partition);
+    serveAppScheme(botSession, options.pages);
+    guardPermissions(botSession);
+    prepared.add(partition);
+  }
+
+  /** Forgets the window; destroys it if still there. True when it was still tracked. */
+  function drop(botId: string): boolean {
+    const entry = windows.get(botId);
+    if (!entry) return false;
+    windows.delete(botId);
+    options.senders.removeBot(entry.window.webContents.id);
+    if (!entry.window.isDestroyed()) entry.window.destroy();
+    void partitions.release(entry.partition);
+    return true;
+  }
 
   function reportGone(botId: string, reason: WindowGoneReason): void {
-    if (closing.has(botId) || !windows.has(botId)) return;
-    const window = windows.get(botId);
-    windows.delete(botId);
-    if (window && !window.isDestroyed()) window.destroy();
+    if (!drop(botId)) return;
     for (const listener of goneListeners) listener(botId, reason);
   }
 
   return {
     async open(botId) {
       if (windows.has(botId)) throw new Error(`Bot ${botId} already has a window`);
-      const partition = botPartition(botId);
-      const botSession = session.fromPartition(partition);
-      serveAppScheme(botSession, RENDERER_DIR);
-      guardPermissions(botSession, true);
-      const window = new BrowserWindow(
-        secureWindowOptions('bot', partition, {
-          width: 1024,
-          height: 720,
-          show: options.showWindows,
-          title: 'Botdeck bot',
-        }),
-      );
+      const partition = partitions.acquire();
+      sessionFor(partition);
+      const window = new BrowserWindow({
+        width: 1024,
+        height: 720,
+        show: options.showWindows,
+        title: 'Botdeck bot',
+        ...(options.icon ? { icon: options.icon } : {}),
+        webPreferences: {
+          preload: options.preload,
+          partition,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInSubFrames: false,
+          nodeIntegrationInWorker: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          webviewTag: false,
+          navigateOnDragDrop: false,
+          spellcheck: false,
+          disableBlinkFeatures: 'Auxclick',
+          // Bot windows are hidden, and Chromium throttles timers in hidden windows (after five
+          // minutes to one wake-up a minute). The Meeting SDK keeps its session alive with a 15 s
+          // timer; throttled, it misses keepalives and Zoom drops the bot. Operators leave bots
+          // for hours, so bot windows never throttle (the dashboard keeps the default).
+          backgroundThrottling: false,
+        },
+      });
       const contents = window.webContents;
-      const contentsId = contents.id;
-      windows.set(botId, window);
-      options.senders.addBot(contentsId, botId);
-      guardNavigation(contents);
+      windows.set(botId, { window, partition });
+      options.senders.addBot(contents.id, botId);
+      // Bots never make a sound on the operator's machine (the SDK plays join and chat chimes).
+      contents.setAudioMuted(true);
+      guardNavigation(contents, 'bot', logger);
       let hung: NodeJS.Timeout | null = null;
+      const stopHangWatch = (): void => {
+        if (hung) clearTimeout(hung);
+        hung = null;
+      };
       contents.on('render-process-gone', (_event, details) => {
-        options.logger.warn('Bot window crashed', { botId, reason: details.reason });
+        logger.warn('Bot window crashed', { botId, reason: details.reason });
+        stopHangWatch();
         reportGone(botId, 'crashed');
       });
       window.on('unresponsive', () => {
-        hung ??= setTimeout(() => reportGone(botId, 'unresponsive'), UNRESPONSIVE_GRACE_MS);
+        hung ??= setTimeout(() => {
+          logger.warn('Bot window stayed unresponsive; closing it', { botId });
+          reportGone(botId, 'unresponsive');
+        }, options.unresponsiveGraceMs ?? UNRESPONSIVE_GRACE_MS);
       });
-      window.on('responsive', () => {
-        if (hung) clearTimeout(hung);
-        hung = null;
+      window.on('responsive', stopHangWatch);
+      // An operator who closes a bot window they were watching only hides it: the bot stays in
+      // its meeting. Leaving is the dashboard's Leave. (Botdeck itself destroys, never closes.)
+      window.on('close', (event) => {
+        event.preventDefault();
+        window.hide();
       });
       window.on('closed', () => {
-        if (hung) clearTimeout(hung);
-        options.senders.removeBot(contentsId);
+        stopHangWatch();
         reportGone(botId, 'closed');
-        closing.delete(botId);
       });
       await window.loadURL(`${APP_ORIGIN}${BOT_PAGE_URL_PATH}`);
     },
     async close(botId) {
-      const window = windows.get(botId);
-      if (!window) return;
-      closing.add(botId);
-      windows.delete(botId);
-      if (!window.isDestroyed()) window.destroy();
-      await session.fromPartition(botPartition(botId)).clearStorageData();
+      drop(botId);
     },
     send(botId, command: BotCommand) {
-      const window = windows.get(botId);
+      const window = windows.get(botId)?.window;
       if (window && !window.isDestroyed()) {
         window.webContents.send(EVENT_CHANNELS.botCommand, command);
       }

@@ -31,11 +31,12 @@ export function registerIpc(
   const channels = [...Object.keys(DASHBOARD_REQUESTS), ...Object.keys(BOT_REQUESTS)];
   for (const channel of channels) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
+      // A frame that navigated away or closed since the call was sent is null: refused too.
       const frame = event.senderFrame;
       const sender = senders.resolve(
         event.sender.id,
         frame?.url ?? '',
-        frame !== null && frame === event.sender.mainFrame,
+        frame !== null && frame.parent === null,
         channel,
       );
       switch (sender.kind) {

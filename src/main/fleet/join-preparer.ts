@@ -1,6 +1,7 @@
 /**
- * Everything one join needs, made just before the join: a fresh ZAK for the account's service
- * user (never reused, zoom.md §1) and a role-0 Meeting SDK signature for the meeting.
+ * Everything one join needs, made just before the join: a fresh ZAK for the account's service user
+ * (never reused; docs/zoom.md, "Observed ZAK semantics") and a role-0 Meeting SDK signature for the
+ * meeting.
  */
 import type { BotFailure, JoinTicket, MeetingSdkKind } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';

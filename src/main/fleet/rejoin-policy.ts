@@ -53,11 +53,12 @@ const FINAL_JOIN_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /**
- * Whether a failure during a rejoin is worth another attempt. Sign-in required (3100 and kin)
- * is retried here but not at the first join: this bot's account already got into this meeting,
- * so a refusal now means its ZAKs were revoked ("sign out of all devices") after the mint, and a
- * ZAK minted after the revocation works again (zoom.md §1). Zoom REST failures while minting
- * (rate limits, outages) are retried too: they are about the moment, not the meeting.
+ * Whether a failure during a rejoin is worth another attempt. Sign-in required (3100 and kin) is
+ * retried here but not at the first join: this bot's account already got into this meeting, so a
+ * refusal now means its ZAKs were revoked ("sign out of all devices") after the mint, and a ZAK
+ * minted after the revocation works again (docs/zoom.md, "Observed ZAK semantics"). Zoom REST
+ * failures while minting (rate limits, outages) are retried too: they are about the moment, not the
+ * meeting.
  */
 export function isWorthAnotherAttempt(failure: BotFailure): boolean {
   if (failure.kind !== 'join') return true;

@@ -3,7 +3,7 @@
  * backoff, the scheduler drops the old page at once (its ticket is discarded and its window
  * closed, so the bot never holds two windows or two tickets), picks the jittered delay, records
  * the next try time for the dashboard, and starts the next join attempt when it is due. The
- * attempt itself mints a fresh ZAK: a ZAK is never reused (zoom.md §1, "Rejoin").
+ * attempt itself mints a fresh ZAK: a ZAK is never reused (docs/zoom.md, "Observed ZAK semantics").
  */
 import type { Logger } from '../log/logger';
 import type { BotRecord } from './bot-record';

@@ -1,6 +1,7 @@
 /**
- * The Meeting SDK signature checks Zoom applies at join (zoom.md §4), returning the Web SDK's
- * error codes. Kept apart from the meeting model so the order of checks reads in one place.
+ * The Meeting SDK signature checks Zoom applies at join (docs/zoom.md, "Meeting SDK signature"),
+ * returning the Web SDK's error codes. Kept apart from the meeting model so the order of checks
+ * reads in one place.
  */
 import { decodeJwtPayload, verifyHs256Jwt } from '../zoom/sdk-signature';
 

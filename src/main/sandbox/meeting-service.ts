@@ -1,7 +1,8 @@
 /**
- * The meeting model: meetings, participants, and the join decision. It has no HTTP in it;
- * routes and presence streams sit on top. The ZAK is looked at only in `join` (zoom.md §1:
- * expiry and revocation matter at join time, never to someone already in the meeting).
+ * The meeting model: meetings, participants, and the join decision. It has no HTTP in it; routes
+ * and presence streams sit on top. The ZAK is looked at only in `join`
+ * (docs/zoom.md, "Observed ZAK semantics": expiry and revocation matter at join time, never to
+ * someone already in the meeting).
  */
 import { checkSignature, type JoinError, type SdkCredentials } from './join-checks';
 import { randomAlphanumeric, randomMeetingNumber, randomToken } from './random-ids';

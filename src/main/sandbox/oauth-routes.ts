@@ -1,6 +1,7 @@
 /**
- * Zoom's Server-to-Server OAuth token endpoint (zoom.md §2). Zoom reads `grant_type` and
- * `account_id` from the query string; clients that send them as a form body work too.
+ * Zoom's Server-to-Server OAuth token endpoint (docs/zoom.md, "Server-to-Server OAuth"). Zoom reads
+ * `grant_type` and `account_id` from the query string; clients that send them as a form body work
+ * too.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

@@ -1,6 +1,6 @@
 /**
  * What every `/v2` call goes through before its handler: a live bearer token, then the
- * account's rate limit for the endpoint's category (zoom.md §3).
+ * account's rate limit for the endpoint's category (docs/zoom.md, "Rate limits").
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-kit';

@@ -1,7 +1,8 @@
 /**
- * The embedded Zoom sandbox: a Zoom-compatible HTTP server on 127.0.0.1 (S2S OAuth, users,
- * ZAKs, avatars) plus a meeting service that checks signature and ZAK at join, with the ZAK
- * semantics of zoom.md §1. Plain Node: the app, tests and the CLI all start it in-process.
+ * The embedded Zoom sandbox: a Zoom-compatible HTTP server on 127.0.0.1 (S2S OAuth, users, ZAKs,
+ * avatars) plus a meeting service that checks signature and ZAK at join, with the ZAK semantics of
+ * docs/zoom.md, "Observed ZAK semantics". Plain Node: the app, tests and the CLI all start it
+ * in-process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

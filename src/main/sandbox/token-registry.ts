@@ -1,7 +1,8 @@
 /**
- * Access tokens and user tokens (ZAKs), with exactly the lifetimes zoom.md §1 observes:
- * every mint is new, older tokens stay valid, a ZAK expires on its own clock, and only
- * "sign out from all devices" revokes ZAKs, and only those minted before it.
+ * Access tokens and user tokens (ZAKs), with exactly the lifetimes observed in
+ * docs/zoom.md, "Observed ZAK semantics": every mint is new, older tokens stay valid, a ZAK expires
+ * on its own clock, and only "sign out from all devices" revokes ZAKs, and only those minted before
+ * it.
  */
 import type { SandboxClock } from './sandbox-clock';
 import { randomToken } from './random-ids';

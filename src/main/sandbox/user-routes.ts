@@ -1,6 +1,6 @@
 /**
- * Zoom's user endpoints (zoom.md §3): profile, ZAK minting and user creation, all in the
- * Light rate category and all behind a live access token.
+ * Zoom's user endpoints (docs/zoom.md, "REST endpoints"): profile, ZAK minting and user creation,
+ * all in the Light rate category and all behind a live access token.
  */
 import { z } from 'zod';
 import { userProfile, type ZoomUserType } from './account-directory';

@@ -1,12 +1,12 @@
 /**
- * A client-side limiter that keeps Botdeck under Zoom's per-account rate for a category
- * (Light: 30/s on Pro, zoom.md §3). Grants are spaced evenly, `windowMs / perSecond` apart,
- * rather than granted in bursts: a burst that leaves us at once reaches Zoom spread out by
- * network and event-loop jitter, and the tail of one burst plus the head of the next can land
- * in the same second of Zoom's window. Even spacing bounds every one-second window at
- * `floor(1000 / spacing) + 1` requests, which is below the limit whatever Zoom's alignment.
- * A small no-dependency class earns its place over p-queue here: it needs an injectable clock
- * and sleep so tests never really wait.
+ * A client-side limiter that keeps Botdeck under Zoom's per-account rate for a category (Light:
+ * 30/s on Pro, docs/zoom.md, "Rate limits"). Grants are spaced evenly, `windowMs / perSecond`
+ * apart, rather than granted in bursts: a burst that leaves us at once reaches Zoom spread out by
+ * network and event-loop jitter, and the tail of one burst plus the head of the next can land in
+ * the same second of Zoom's window. Even spacing bounds every one-second window at `floor(1000 /
+ * spacing) + 1` requests, which is below the limit whatever Zoom's alignment. A small no-dependency
+ * class earns its place over p-queue here: it needs an injectable clock and sleep so tests never
+ * really wait.
  */
 
 export interface RateLimiterOptions {

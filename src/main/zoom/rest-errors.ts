@@ -1,6 +1,7 @@
 /**
- * Maps a failed Zoom REST response to a `ZoomApiError` with operator words (zoom.md §3). Kept
- * apart from the client so the table of cases reads in one place.
+ * Maps a failed Zoom REST response to a `ZoomApiError` with operator words
+ * (docs/zoom.md, "REST errors"). Kept apart from the client so the table of cases reads in one
+ * place.
  */
 import { RestErrorSchema } from './zoom-schemas';
 import { ZoomApiError, withZoomWords } from './zoom-api-error';

@@ -1,6 +1,7 @@
 /**
- * Pure retry arithmetic for Zoom calls: how long to wait after a 429 (Retry-After in seconds or
- * as a date, zoom.md §3) and jittered exponential backoff for 5xx and network failures.
+ * Pure retry arithmetic for Zoom calls: how long to wait after a 429 (Retry-After in seconds or as
+ * a date; docs/zoom.md, "Rate limits") and jittered exponential backoff for 5xx and network
+ * failures.
  */
 
 export interface RetryPolicy {

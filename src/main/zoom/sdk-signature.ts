@@ -1,6 +1,7 @@
 /**
- * Meeting SDK join signature (zoom.md §4): an HS256 JWT signed with the Meeting SDK client
- * secret. Minted only in main. `verifyHs256Jwt` is what the embedded sandbox uses to check it.
+ * Meeting SDK join signature (docs/zoom.md, "Meeting SDK signature"): an HS256 JWT signed with the
+ * Meeting SDK client secret. Minted only in main. `verifyHs256Jwt` is what the embedded sandbox
+ * uses to check it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

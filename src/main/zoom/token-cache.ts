@@ -1,6 +1,7 @@
 /**
- * Server-to-Server OAuth access tokens (zoom.md §2): cached until shortly before they expire,
- * with at most one token request in flight however many callers ask at once.
+ * Server-to-Server OAuth access tokens (docs/zoom.md, "Server-to-Server OAuth"): cached until
+ * shortly before they expire, with at most one token request in flight however many callers ask at
+ * once.
  */
 import { AccessTokenResponseSchema, OAuthErrorSchema } from './zoom-schemas';
 import { ZoomApiError, withZoomWords } from './zoom-api-error';

@@ -1,7 +1,7 @@
 /**
- * Botdeck's Zoom REST client for one account: user profiles and ZAK minting (zoom.md §3), over
- * the shared S2S token cache, a client-side rate limiter and bounded retries. Everything it
- * needs (fetch, clock, sleep, randomness) is passed in.
+ * Botdeck's Zoom REST client for one account: user profiles and ZAK minting
+ * (docs/zoom.md, "REST endpoints"), over the shared S2S token cache, a client-side rate limiter and
+ * bounded retries. Everything it needs (fetch, clock, sleep, randomness) is passed in.
  */
 import type { z } from 'zod';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';

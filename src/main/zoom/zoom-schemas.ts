@@ -1,6 +1,7 @@
 /**
- * Zod schemas for every Zoom response the client reads (zoom.md §2–3). Zoom adds fields over
- * time, so objects are parsed loosely (unknown keys dropped), but the fields we use are checked.
+ * Zod schemas for every Zoom response the client reads (docs/zoom.md, "Server-to-Server OAuth" and
+ * "REST endpoints"). Zoom adds fields over time, so objects are parsed loosely (unknown keys
+ * dropped), but the fields we use are checked.
  */
 import { z } from 'zod';
 

@@ -8,7 +8,7 @@ import { test as base } from '@playwright/test';
 import { startBotdeckProcesses } from './botdeck-processes';
 import { sandboxApi, type SandboxLine } from './sandbox-api';
 
-/** Zoom's hosts (zoom.md §6): bot pages may reach none of them. */
+/** Zoom's hosts (docs/zoom.md, "Join links"): bot pages may reach none of them. */
 export const ZOOM_HOST_PATTERNS = ['*.zoom.us', '*.zoomgov.com'];
 
 export interface ZoomSdkBotdeck {

@@ -254,7 +254,7 @@ describe('join error codes, in the Web SDK order', () => {
   });
 });
 
-describe('observed ZAK semantics (zoom.md §1)', () => {
+describe('observed ZAK semantics (docs/zoom.md)', () => {
   it('keeps a participant whose ZAK expires after joining', async () => {
     const meeting = await createMeeting(sandbox);
     const zak = await mintZak(sandbox, token, { ttl: 30 });

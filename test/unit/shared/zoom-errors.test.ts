@@ -4,7 +4,7 @@ import { describeJoinError, JOIN_ERROR_MESSAGES } from '../../../src/shared/zoom
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** Every code zoom.md §5 lists, with words each message must contain. */
+/** Every code docs/zoom.md, "Join error codes" lists, with words each message must contain. */
 const TABLE: [number, RegExp][] = [
   [1, /could not be joined/],
   [200, /could not be joined/],
@@ -59,7 +59,7 @@ describe('describeJoinError', () => {
     expect(message).not.toContain('sdk said something');
   });
 
-  it('covers every code in zoom.md §5, including the 3704–3713 and 4013–4019 ranges', () => {
+  it('covers every code in docs/zoom.md, including the 3704–3713 and 4013–4019 ranges', () => {
     const listed = [
       1,
       200,

@@ -31,7 +31,10 @@ export interface MeetingStatus {
   participantCount?: number | null;
 }
 
-/** A join that did not happen: Zoom's join error code (§5 of zoom.md) and its message. */
+/**
+ * A join that did not happen: Zoom's join error code (docs/zoom.md, "Join error codes") and its
+ * message.
+ */
 export class MeetingJoinError extends Error {
   override readonly name = 'MeetingJoinError';
   constructor(

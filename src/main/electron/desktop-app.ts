@@ -1,0 +1,156 @@
+/**
+ * The desktop app's life: one instance per user, Botdeck's services built once Electron is
+ * ready, one dashboard window, and a quit that takes the bots out of their meetings first.
+ *
+ * Closing the dashboard: bot windows are hidden, so Electron's `window-all-closed` would never
+ * fire while bots run, and bots would stay in their meetings with no way to see them. On Windows
+ * and Linux closing the dashboard therefore quits Botdeck (asking first when bots are live); on
+ * macOS the app stays in the dock as macOS apps do, its bots keep running, and the dock icon or a
+ * second launch brings the dashboard back.
+ */
+import { app, dialog, type BrowserWindow } from 'electron';
+import { createBotdeck, type Botdeck, type BotdeckOptions } from '../app/create-botdeck';
+import type { AppSnapshot } from '../../shared/ipc-contract';
+import { createConsoleLogger, type Logger } from '../log/logger';
+import { sandboxAccountConfig } from '../modes/sandbox-account';
+import { storedAccountsIn } from '../modes/stored-accounts-setup';
+import { pageSourceFrom } from '../pages/dev-server-pages';
+import { startSandbox, type RunningSandbox } from '../sandbox/sandbox-server';
+import { registerAppScheme } from './app-protocol';
+import { appPathsIn } from './app-paths';
+import { createDashboardWindow } from './dashboard-window';
+import { createElectronBotWindows } from './electron-bot-windows';
+import { registerIpc } from './ipc-bridge';
+import { installQuitFlow } from './quit-flow';
+import { createSenderRegistry } from './sender-registry';
+
+/** Long enough for every bot's leave grace; short enough that a stuck quit still ends. */
+const QUIT_TIMEOUT_MS = 15_000;
+
+export interface DesktopAppOptions {
+  logger?: Logger;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  quitTimeoutMs?: number;
+  unresponsiveGraceMs?: number;
+  /** Tests shorten the fleet's waits (leave grace, rejoin backoff). */
+  botdeck?: Partial<Pick<BotdeckOptions, 'leaveGraceMs' | 'rejoinBackoff' | 'joinTimeoutMs'>>;
+}
+
+export interface DesktopApp {
+  /** Resolves with the running services; null in a second instance or when start-up failed. */
+  started: Promise<Botdeck | null>;
+}
+
+export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
+  // A second instance hands over to the first (its `second-instance` event) and starts nothing:
+  // no sandbox, no services, no file in the data folder.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { started: Promise.resolve(null) };
+  }
+  const logger = options.logger ?? createConsoleLogger();
+  const env = options.env ?? process.env;
+  const closingQuits = (options.platform ?? process.platform) !== 'darwin';
+  registerAppScheme();
+
+  const senders = createSenderRegistry();
+  const paths = appPathsIn(app.getAppPath());
+  const pages = pageSourceFrom(env.ELECTRON_RENDERER_URL, app.isPackaged, paths.rendererDir);
+  let botdeck: Botdeck | null = null;
+  let sandbox: RunningSandbox | null = null;
+  let stopIpc: (() => void) | null = null;
+  const quit = installQuitFlow({
+    app,
+    timeoutMs: options.quitTimeoutMs ?? QUIT_TIMEOUT_MS,
+    logger,
+    async cleanup() {
+      await started;
+      await botdeck?.dispose();
+      stopIpc?.();
+      await sandbox?.close();
+    },
+  });
+  const dashboard = createDashboardWindow({
+    senders,
+    logger,
+    pages,
+    preload: paths.dashboardPreload,
+    icon: paths.icon,
+    confirmClose: (window) => (closingQuits && !quit.isQuitting() ? confirmQuit(window) : true),
+    onClosed: () => {
+      if (closingQuits) app.quit();
+    },
+  });
+
+  async function start(): Promise<Botdeck> {
+    // The sandbox always runs: its demo account is there beside any Zoom account, and it is
+    // what the app uses until the operator stores one.
+    sandbox = await startSandbox({ port: 0 });
+    const windowHost = createElectronBotWindows({
+      senders,
+      logger,
+      pages,
+      preload: paths.botPreload,
+      icon: paths.icon,
+      showWindows: env.BOTDECK_SHOW_BOTS === '1',
+      unresponsiveGraceMs: options.unresponsiveGraceMs,
+    });
+    const dataDir = app.getPath('userData');
+    botdeck = await createBotdeck({
+      ...options.botdeck,
+      accounts: [sandboxAccountConfig(sandbox)],
+      storedAccounts: storedAccountsIn(dataDir),
+      persistence: { dataDir },
+      sandboxUrl: sandbox.url,
+      windowHost,
+      logger,
+    });
+    stopIpc = registerIpc(botdeck, senders, dashboard.send, logger);
+    await dashboard.show();
+    return botdeck;
+  }
+
+  /** Asks before a close takes live bots out of their meetings. */
+  async function confirmQuit(window: BrowserWindow): Promise<boolean> {
+    const live = botdeck ? await liveBotCount(botdeck) : 0;
+    if (live === 0) return true;
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'question',
+      buttons: ['Quit and take bots out', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: live === 1 ? 'A bot is still in a meeting.' : `${live} bots are still in meetings.`,
+      detail: 'Quitting Botdeck takes every bot out of its meeting first.',
+    });
+    return response === 0;
+  }
+
+  app.on('second-instance', () => {
+    if (botdeck) void dashboard.show();
+  });
+  app.on('activate', () => {
+    if (botdeck) void dashboard.show();
+  });
+  // Reached only when no bot window is left either; the dashboard's own close handles the rest.
+  app.on('window-all-closed', () => {
+    if (closingQuits) app.quit();
+  });
+
+  const started = app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Botdeck could not start', { error });
+      app.exit(1);
+      return null;
+    });
+  return { started };
+}
+
+async function liveBotCount(botdeck: Botdeck): Promise<number> {
+  const result = await botdeck.handleDashboard('app:snapshot', {});
+  if (!result.ok) return 0;
+  const { bots } = result.value as AppSnapshot;
+  return bots.filter((bot) => bot.state !== 'left' && bot.state !== 'failed').length;
+}
