@@ -85,20 +85,37 @@ function recordingLogger(): Logger & { lines: { message: string; fields?: unknow
   return { lines, info: push, warn: push, error: push };
 }
 
-/** Command lines of the Chromium browser processes this test process started. */
-function ownChromiumCommandLines(): string[][] {
-  const lines: string[][] = [];
+/** The parent of each running process, and its command line. */
+function processTable(): Map<number, { parent: number; args: string[] }> {
+  const table = new Map<number, { parent: number; args: string[] }>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (parent === process.pid && args.includes('--remote-debugging-pipe')) lines.push(args);
+      // NUL-separated, unless Chromium rewrote its title (then one space-separated string).
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split(/[\0\s]+/)
+        .filter(Boolean);
+      table.set(Number(pid), { parent, args });
     } catch {
       // The process ended while we looked.
     }
   }
-  return lines;
+  return table;
+}
+
+/** Command lines of the Chromium browser processes this test process started (and their wrappers'). */
+function ownChromiumCommandLines(): string[][] {
+  const table = processTable();
+  const descends = (pid: number): boolean => {
+    for (let at = table.get(pid)?.parent; at !== undefined && at > 1; at = table.get(at)?.parent) {
+      if (at === process.pid) return true;
+    }
+    return false;
+  };
+  return [...table.entries()]
+    .filter(([pid, { args }]) => args.includes('--remote-debugging-pipe') && descends(pid))
+    .map(([, { args }]) => args);
 }
 
 const started: { windows: ChromiumBotWindows; sites: Site[] }[] = [];
