@@ -25,6 +25,8 @@ const api = {
   exportHistory: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.exportHistory, {}),
   setRelaunchAfterRestart: (request) =>
     ipcRenderer.invoke(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
+  runDiagnostics: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.runDiagnostics, {}),
+  openLogFolder: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.openLogFolder, {}),
   onBotsChanged: (listener) => {
     const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
       listener(payload);

@@ -25,6 +25,9 @@ import {
 } from './persistence-contract';
 
 export * from './persistence-contract';
+import type { DiagnosticsReport } from './diagnostics-contract';
+
+export * from './diagnostics-contract';
 import {
   ZOOM_PLANS,
   type AccountsState,
@@ -234,6 +237,8 @@ export const DASHBOARD_CHANNELS = {
   listHistory: 'history:list',
   exportHistory: 'history:export',
   setRelaunchAfterRestart: 'settings:relaunch-after-restart',
+  runDiagnostics: 'diagnostics:run',
+  openLogFolder: 'diagnostics:open-log-folder',
 } as const;
 
 export const BOT_CHANNELS = {
@@ -261,6 +266,8 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.listHistory]: HistoryListRequestSchema,
   [DASHBOARD_CHANNELS.exportHistory]: EmptyRequestSchema,
   [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: RelaunchSettingRequestSchema,
+  [DASHBOARD_CHANNELS.runDiagnostics]: EmptyRequestSchema,
+  [DASHBOARD_CHANNELS.openLogFolder]: EmptyRequestSchema,
 } as const;
 
 export const BOT_REQUESTS = {
@@ -299,6 +306,10 @@ export interface DashboardApi {
   setRelaunchAfterRestart(
     request: RelaunchSettingRequest,
   ): Promise<Result<{ relaunchAfterRestart: boolean }>>;
+  /** Runs every check `npm run doctor` runs, here, and says where the log is. */
+  runDiagnostics(): Promise<Result<DiagnosticsReport>>;
+  /** Opens the log folder in the file manager; only where the report says `canOpenFolder`. */
+  openLogFolder(): Promise<Result<null>>;
   /** Returns an unsubscribe function. */
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
 }
@@ -325,6 +336,8 @@ export interface DashboardResponses {
   [DASHBOARD_CHANNELS.listHistory]: { entries: HistoryEntry[] };
   [DASHBOARD_CHANNELS.exportHistory]: HistoryExport;
   [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: { relaunchAfterRestart: boolean };
+  [DASHBOARD_CHANNELS.runDiagnostics]: DiagnosticsReport;
+  [DASHBOARD_CHANNELS.openLogFolder]: null;
 }
 export interface BotResponses {
   [BOT_CHANNELS.ready]: JoinTicket;

@@ -5,6 +5,11 @@
  */
 import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
+import {
+  createDiagnostics,
+  type DiagnosticsHost,
+  type DiagnosticsService,
+} from '../diagnostics/diagnostics-service';
 import { createFleet } from '../fleet/fleet';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
@@ -56,6 +61,8 @@ export interface BotdeckOptions {
   zakTtlSeconds?: number;
   /** Where the roster and the history live; without it nothing outlives the app. */
   persistence?: PersistenceConfig;
+  /** What the host tells Diagnostics; without it the Diagnostics channels say it is missing. */
+  diagnostics?: DiagnosticsHost;
 }
 
 export interface Botdeck {
@@ -105,9 +112,21 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     backoff: options.rejoinBackoff,
     zakTtlSeconds: options.zakTtlSeconds,
   });
+  const diagnostics: DiagnosticsService | null = options.diagnostics
+    ? createDiagnostics({
+        ...options.diagnostics,
+        dataDir: options.persistence?.dataDir ?? null,
+        vault: options.storedAccounts?.vault ?? null,
+        accounts: { list: () => accounts.state().accounts, test: (id) => accounts.test(id) },
+        fetch: fetchImpl,
+        now,
+        logger,
+      })
+    : null;
   const handlers = createHandlers({
     accounts,
     fleet,
+    diagnostics,
     createSandboxMeeting:
       options.sandboxUrl !== null
         ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)

@@ -6,6 +6,7 @@
 import { fail, ok } from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
+import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import type { Fleet } from '../fleet/fleet';
 import type { BotHandlers } from '../ipc/ipc-router';
 import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
@@ -15,10 +16,19 @@ export interface HandlerDeps {
   accounts: AccountService;
   fleet: Fleet;
   createSandboxMeeting: CreateSandboxMeeting;
+  /** Null when the host passed nothing for Diagnostics; its channels then say so. */
+  diagnostics: DiagnosticsService | null;
 }
 
+const NO_DIAGNOSTICS = fail('not_available', 'This Botdeck was started without diagnostics.');
+
 /** Persistence's channels (restarts, history) are laid over these by `startPersistence`. */
-export function createHandlers({ accounts, fleet, createSandboxMeeting }: HandlerDeps): {
+export function createHandlers({
+  accounts,
+  fleet,
+  createSandboxMeeting,
+  diagnostics,
+}: HandlerDeps): {
   dashboard: CoreDashboardHandlers;
   bot: BotHandlers;
 } {
@@ -45,6 +55,9 @@ export function createHandlers({ accounts, fleet, createSandboxMeeting }: Handle
       'accounts:save': (request) => accounts.save(request),
       'accounts:delete': (request) => accounts.remove(request.accountId),
       'accounts:test': (request) => accounts.test(request.accountId),
+      'diagnostics:run': async () => (diagnostics ? ok(await diagnostics.run()) : NO_DIAGNOSTICS),
+      'diagnostics:open-log-folder': () =>
+        diagnostics ? diagnostics.openLogFolder() : NO_DIAGNOSTICS,
     },
     bot: {
       'bot:ready': (botId) => fleet.botReady(botId),

@@ -72,6 +72,15 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 
+/** One logger that hands every entry to each of `loggers` (the console and the log file). */
+export function combineLoggers(...loggers: Logger[]): Logger {
+  return {
+    info: (message, fields) => loggers.forEach((logger) => logger.info(message, fields)),
+    warn: (message, fields) => loggers.forEach((logger) => logger.warn(message, fields)),
+    error: (message, fields) => loggers.forEach((logger) => logger.error(message, fields)),
+  };
+}
+
 /** A logger that drops everything (for tests and callers that truly want silence). */
 export const silentLogger: Logger = {
   info: () => undefined,

@@ -3,16 +3,17 @@
  * for the end-to-end tests. Same composition function, same contract; the dashboard runs in
  * any local browser and bots run as headless Chromium pages.
  */
-import { fileURLToPath } from 'node:url';
 import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
 import { defaultDataDir, loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
+import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { createBotPageKeys } from './bot-page-keys';
 import { createChromiumBotWindows } from './chromium-bot-windows';
+import { chromiumIsolationProbe } from './chromium-isolation-probe';
 import { startWebServer } from './web-server';
 
 export interface WebHostOptions {
@@ -44,17 +45,19 @@ export interface RunningWebHost {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(
-  new URL('../../../out/renderer', import.meta.url),
-);
+const WEB_HOST_LOG =
+  'The web host keeps no log file: it writes its log as JSON lines to the standard error ' +
+  '(stderr) of the terminal or service that runs `npm run web`.';
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const { logger } = options;
   const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
   const botPages = createBotPageKeys();
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const chromiumPath = options.chromiumPath ?? '/usr/bin/chromium';
   const web = await startWebServer({
-    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    rendererDir,
     port: options.port,
     logger,
     sandboxOrigin: sandbox.url,
@@ -63,7 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   });
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
-    executablePath: options.chromiumPath ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     blockHosts: options.blockHosts,
     pageKeys: botPages,
     logger,
@@ -81,6 +84,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     windowHost: windows,
     logger,
     launchConcurrency: options.launchConcurrency,
+    diagnostics: {
+      log: { kind: 'stderr', description: WEB_HOST_LOG },
+      rendererDir,
+      // The pages as this host serves them, headers included.
+      servePages: () => Promise.resolve({ origin: web.origin, close: () => Promise.resolve() }),
+      botIsolation: chromiumIsolationProbe({
+        pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
+        executablePath: chromiumPath,
+      }),
+      zoomBaseUrl: options.zoomBaseUrl,
+    },
   });
   windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));
   web.attach(botdeck);

@@ -22,12 +22,18 @@ export interface WebServerOptions {
   now?: () => number;
   port?: number;
   logger: Logger;
-  /** The embedded sandbox's origin (started before pages are served), for the pages' policies. */
-  sandboxOrigin: string | null;
+  /**
+   * The embedded sandbox's origin (started before pages are served), for the pages' policies.
+   * None (a server that only shows the built pages, e.g. to a diagnostic): no page may reach it.
+   */
+  sandboxOrigin?: string | null;
   /** Stored accounts' Zoom API when it is not zoom.us (`--zoom-base-url`): their avatars. */
   zoomApiOrigin?: string | null;
-  /** The keys the bot windows put in each bot context, naming its meeting client. */
-  botPages: BotPageKeys;
+  /**
+   * The keys the bot windows put in each bot context, naming its meeting client. None: every
+   * bot page gets the policy that reaches nothing outside.
+   */
+  botPages?: BotPageKeys;
 }
 
 export interface RunningWebServer {
@@ -84,9 +90,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return sendText(response, 404, 'Not found.');
     const botSdk =
-      pageKindOf(url.pathname) === 'bot' ? options.botPages.sdkOf(request.headers.cookie) : null;
+      pageKindOf(url.pathname) === 'bot'
+        ? (options.botPages?.sdkOf(request.headers.cookie) ?? null)
+        : null;
     const context = {
-      sandboxOrigin: options.sandboxOrigin,
+      sandboxOrigin: options.sandboxOrigin ?? null,
       zoomApiOrigin: options.zoomApiOrigin,
       botSdk,
     };

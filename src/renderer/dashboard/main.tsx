@@ -14,6 +14,7 @@ import './styles/form.css';
 import './styles/table.css';
 import './styles/accounts.css';
 import './styles/persistence.css';
+import './styles/diagnostics.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The dashboard page has no #root element.');

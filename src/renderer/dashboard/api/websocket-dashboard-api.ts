@@ -145,6 +145,8 @@ export function createWebSocketDashboardApi(
     listHistory: (request) => call(DASHBOARD_CHANNELS.listHistory, request),
     exportHistory: () => call(DASHBOARD_CHANNELS.exportHistory, {}),
     setRelaunchAfterRestart: (request) => call(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
+    runDiagnostics: () => call(DASHBOARD_CHANNELS.runDiagnostics, {}),
+    openLogFolder: () => call(DASHBOARD_CHANNELS.openLogFolder, {}),
     onBotsChanged: (listener) => {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

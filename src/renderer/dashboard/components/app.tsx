@@ -1,10 +1,11 @@
 /**
  * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
- * account, launching, the fleet, and the history.
+ * account, launching, the fleet, the history, and Diagnostics.
  */
 import { AccountsPanel } from './accounts-panel';
 import { BotTable } from './bot-table';
 import { ConnectionBanner } from './connection-banner';
+import { DiagnosticsPanel } from './diagnostics-panel';
 import { HistoryPanel } from './history-panel';
 import { LaunchForm } from './launch-form';
 import { SandboxBanner } from './sandbox-banner';
@@ -27,6 +28,7 @@ export function App() {
         </div>
         <BotTable />
         <HistoryPanel />
+        <DiagnosticsPanel />
       </main>
     </div>
   );

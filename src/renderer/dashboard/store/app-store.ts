@@ -8,6 +8,7 @@ import { createAccountEditorSlice, type AccountEditorSlice } from './account-edi
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createBotsSlice, type BotsSlice } from './bots-slice';
+import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
 import { createRestartSlice, type RestartSlice } from './restart-slice';
@@ -18,7 +19,8 @@ export type AppState = AppSlice &
   AccountsSlice &
   AccountEditorSlice &
   RestartSlice &
-  HistorySlice;
+  HistorySlice &
+  DiagnosticsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -38,5 +40,6 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createAccountEditorSlice(deps)(...args),
     ...createRestartSlice(deps)(...args),
     ...createHistorySlice(deps)(...args),
+    ...createDiagnosticsSlice(deps)(...args),
   }));
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok, type JoinTicket } from '../../../../src/shared/ipc-contract';
 import {
@@ -52,6 +53,14 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
     'history:list': () => ok({ entries: [] }),
     'history:export': () => ok({ jsonl: '', count: 0 }),
     'settings:relaunch-after-restart': (request) => ok({ relaunchAfterRestart: request.enabled }),
+    'diagnostics:run': () => {
+      calls.push('diagnostics:run');
+      return ok({ at: 0, checks: [], log: { kind: 'stderr', description: 'stderr' } });
+    },
+    'diagnostics:open-log-folder': () => {
+      calls.push('diagnostics:open-log-folder');
+      return ok(null);
+    },
     'sandbox:create-meeting': () =>
       ok({
         meetingNumber: '81234567890',
@@ -226,6 +235,33 @@ describe('IPC router: unexpected errors', () => {
     });
     expect(await router.handleDashboard('bots:leave', { botId: 'x' })).toEqual(
       fail('not_found', 'There is no bot with that id.'),
+    );
+  });
+});
+
+describe('IPC router: the diagnostics channels', () => {
+  const keyless = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
+  it('run for an empty request (or none)', async () => {
+    const { router, calls } = setup();
+    expect(await router.handleDashboard('diagnostics:run', undefined)).toMatchObject({ ok: true });
+    expect(await router.handleDashboard('diagnostics:open-log-folder', {})).toEqual(ok(null));
+    expect(calls).toEqual(['diagnostics:run', 'diagnostics:open-log-folder']);
+  });
+
+  it('refuse any other payload before a single check runs', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.anything().filter((value) => value !== undefined && !keyless(value)),
+        fc.constantFrom('diagnostics:run', 'diagnostics:open-log-folder'),
+        async (payload, channel) => {
+          const { router, calls } = setup();
+          const result = await router.handleDashboard(channel, payload);
+          expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+          expect(calls).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleLogger, redactFields } from '../../../../src/main/log/logger';
+import { combineLoggers, createConsoleLogger, redactFields } from '../../../../src/main/log/logger';
 
 describe('logger redaction', () => {
   it('redacts values of secret-looking keys at any depth', () => {
@@ -39,5 +39,22 @@ describe('logger redaction', () => {
       botId: 'b1',
       token: '[redacted]',
     });
+  });
+
+  it('hands every entry to each combined logger (the console and the log file alike)', () => {
+    const console: string[] = [];
+    const file: string[] = [];
+    const logger = combineLoggers(
+      createConsoleLogger({ write: (line) => console.push(line), now: () => 0 }),
+      createConsoleLogger({ write: (line) => file.push(line), now: () => 0 }),
+    );
+    logger.info('One', { zak: 'z' });
+    logger.error('Two');
+    expect(file).toEqual(console);
+    expect(file.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual([
+      'One',
+      'Two',
+    ]);
+    expect(file[0]).toContain('"zak":"[redacted]"');
   });
 });

@@ -15,6 +15,8 @@ const core: CoreDashboardHandlers = {
   'accounts:save': unused,
   'accounts:delete': unused,
   'accounts:test': unused,
+  'diagnostics:run': unused,
+  'diagnostics:open-log-folder': unused,
 };
 
 describe('dashboard handlers without a data folder', () => {

@@ -5,6 +5,7 @@ import type {
   BotsChangedEvent,
   ConnectionTestReport,
   DashboardApi,
+  DiagnosticsReport,
   HistoryEntry,
   HistoryExport,
   LaunchRequest,
@@ -55,6 +56,51 @@ export interface FakeDashboard {
   relaunchSettingResult: {
     next: (enabled: boolean) => Promise<Result<{ relaunchAfterRestart: boolean }>>;
   };
+  /** How often the checks were asked for, and the log folder opened. */
+  diagnosticsRuns: number;
+  logFolderOpens: number;
+  diagnosticsResult: { next: () => Promise<Result<DiagnosticsReport>> };
+  openLogFolderResult: { next: () => Promise<Result<null>> };
+}
+
+/** A report with one check of each status and a log file that can be opened. */
+export function sampleDiagnostics(overrides: Partial<DiagnosticsReport> = {}): DiagnosticsReport {
+  return {
+    at: Date.UTC(2026, 0, 5, 9, 30),
+    checks: [
+      {
+        id: 'electron',
+        title: 'Electron binary',
+        status: 'ok',
+        message: 'Running in Electron 45.5.0.',
+        fix: null,
+        required: true,
+      },
+      {
+        id: 'zoom-api',
+        title: "Zoom's REST API",
+        status: 'problem',
+        message: 'Could not reach https://api.zoom.us/v2/: its name does not resolve (DNS).',
+        fix: 'Allow api.zoom.us (port 443).',
+        required: true,
+      },
+      {
+        id: 'bot-isolation',
+        title: 'Cross-origin isolation in a bot window',
+        status: 'skipped',
+        message: 'Only the running app opens bot windows.',
+        fix: null,
+        required: true,
+      },
+    ],
+    log: {
+      kind: 'file',
+      folder: '/home/ada/.config/Botdeck/logs',
+      file: '/home/ada/.config/Botdeck/logs/botdeck.log',
+      canOpenFolder: true,
+    },
+    ...overrides,
+  };
 }
 
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
@@ -100,6 +146,10 @@ export function createFakeDashboard(): FakeDashboard {
     dismissals: [],
     relaunchSettings: [],
     historyLimits: [],
+    diagnosticsRuns: 0,
+    logFolderOpens: 0,
+    diagnosticsResult: { next: () => Promise.resolve({ ok: true, value: sampleDiagnostics() }) },
+    openLogFolderResult: { next: () => Promise.resolve({ ok: true, value: null }) },
     relaunchResult: {
       next: () => Promise.resolve({ ok: true, value: { botIds: [], stoppedByRestart: [] } }),
     },
@@ -170,6 +220,14 @@ export function createFakeDashboard(): FakeDashboard {
       setRelaunchAfterRestart: (request) => {
         fake.relaunchSettings.push(request.enabled);
         return fake.relaunchSettingResult.next(request.enabled);
+      },
+      runDiagnostics: () => {
+        fake.diagnosticsRuns += 1;
+        return fake.diagnosticsResult.next();
+      },
+      openLogFolder: () => {
+        fake.logFolderOpens += 1;
+        return fake.openLogFolderResult.next();
       },
       onBotsChanged: (listener) => {
         listeners.add(listener);
