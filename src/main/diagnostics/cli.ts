@@ -22,6 +22,8 @@ import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import type { AccountTests } from './account-checks';
 import { describeError, withDeadline } from './diagnostic-check';
 import { createDiagnostics } from './diagnostics-service';
+import { httpPageServer } from './sdk-assets-check';
+import { startWebServer } from '../web/web-server';
 import { formatReport } from './format-report';
 
 async function main(): Promise<number> {
@@ -38,12 +40,18 @@ async function main(): Promise<number> {
   const stored = storedAccountsIn(dataDir);
   const { accounts, accountsError } = await loadAccounts(stored, zoomBaseUrl);
   const folder = logFolderIn(dataDir);
+  const rendererDir = values['renderer-dir'] ?? DEFAULT_RENDERER_DIR;
   const diagnostics = createDiagnostics({
     dataDir,
     vault: stored.vault,
     accounts,
     accountsError,
-    rendererDir: values['renderer-dir'] ?? DEFAULT_RENDERER_DIR,
+    rendererDir,
+    // The pages as the web host serves them, on a throwaway server for the check.
+    async servePages() {
+      const server = await startWebServer({ rendererDir, port: 0, logger: silentLogger });
+      return httpPageServer(server.origin, globalThis.fetch, () => server.close());
+    },
     zoomBaseUrl,
     log: { kind: 'file', folder, file: join(folder, LOG_FILE_NAME), canOpenFolder: false },
     fetch: globalThis.fetch,

@@ -12,9 +12,7 @@ import {
   type Result,
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
-import { silentLogger } from '../log/logger';
 import type { CredentialVault } from '../vault';
-import { startWebServer } from '../web/web-server';
 import { accountChecks, type AccountTests } from './account-checks';
 import { dataFolderCheck } from './data-folder-check';
 import {
@@ -46,8 +44,8 @@ export interface DiagnosticsHost {
   electron?: ElectronRuntime;
   /** The built pages (out/renderer). */
   rendererDir: string;
-  /** A server of the built pages; by default one is started for the check and closed after. */
-  servePages?: () => Promise<PageServer>;
+  /** The built pages as this host serves them, for the SDK files check. */
+  servePages: () => Promise<PageServer>;
   /** Absent: the bot window check is skipped with a reason. */
   botIsolation?: BotIsolationProbe;
   /** The host's --zoom-base-url: Zoom's endpoints are probed there instead. */
@@ -97,8 +95,7 @@ export function createDiagnostics(options: DiagnosticsOptions): DiagnosticsServi
       dataFolderCheck({ dataDir: options.dataDir, platform }),
       sdkAssetsCheck({
         rendererDir: options.rendererDir,
-        servePages: options.servePages ?? (() => servePages(options.rendererDir)),
-        fetch: options.fetch,
+        servePages: options.servePages,
       }),
       botIsolationCheck(options.botIsolation),
       ...zoomEndpointChecks({ fetch: options.fetch, baseUrl: options.zoomBaseUrl }),
@@ -171,10 +168,4 @@ function botIsolationCheck(probe: BotIsolationProbe | undefined): CheckSpec {
           );
     },
   };
-}
-
-/** A throwaway server of the built pages on 127.0.0.1, for the SDK files check. */
-async function servePages(rendererDir: string): Promise<PageServer> {
-  const server = await startWebServer({ rendererDir, port: 0, logger: silentLogger });
-  return { origin: server.origin, close: () => server.close() };
 }

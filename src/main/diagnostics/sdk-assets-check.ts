@@ -11,18 +11,31 @@ import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { ZOOM_SDK_URL_PREFIX } from '../pages/page-policy';
 import { passed, problem, type CheckOutcome, type CheckSpec } from './diagnostic-check';
 
-/** A server of the built pages: the web host's own, or one started for the check. */
+/**
+ * The built pages as this host serves them: the web host's HTTP server, one started for the
+ * check, or the desktop app's own app:// handler. Each answers a path with the real response.
+ */
 export interface PageServer {
-  /** http://127.0.0.1:PORT */
-  origin: string;
+  get(path: string): Promise<Response>;
   close(): Promise<void>;
+}
+
+/** A page server reached over HTTP at `origin` (http://127.0.0.1:PORT). */
+export function httpPageServer(
+  origin: string,
+  fetchImpl: typeof fetch,
+  close: () => Promise<void> = async () => undefined,
+): PageServer {
+  return {
+    get: (path) => fetchImpl(`${origin}${path}`, { signal: AbortSignal.timeout(4_000) }),
+    close,
+  };
 }
 
 export interface SdkAssetsCheckOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   servePages: () => Promise<PageServer>;
-  fetch: typeof fetch;
 }
 
 /** Where the build copies the SDK's audio/video workers (electron.vite.config.ts). */
@@ -63,9 +76,7 @@ async function checkSdkAssets(options: SdkAssetsCheckOptions): Promise<CheckOutc
   const server = await options.servePages();
   try {
     const [page, asset] = await Promise.all(
-      [BOT_PAGE_URL_PATH, assetPath].map((path) =>
-        options.fetch(`${server.origin}${path}`, { signal: AbortSignal.timeout(4_000) }),
-      ),
+      [BOT_PAGE_URL_PATH, assetPath].map((path) => server.get(path)),
     );
     if (!page || !asset) throw new Error('no answer');
     const wrong = [

@@ -8,13 +8,17 @@
  * macOS the app stays in the dock as macOS apps do, its bots keep running, and the dock icon or a
  * second launch brings the dashboard back.
  */
-import { app, dialog, type BrowserWindow } from 'electron';
+import { dirname } from 'node:path';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { createBotdeck, type Botdeck, type BotdeckOptions } from '../app/create-botdeck';
 import type { AppSnapshot } from '../../shared/ipc-contract';
-import { createConsoleLogger, type Logger } from '../log/logger';
+import { openFileLogger, type FileLogger } from '../log/file-logger';
+import { combineLoggers, createConsoleLogger, type Logger } from '../log/logger';
 import { sandboxAccountConfig } from '../modes/sandbox-account';
 import { storedAccountsIn } from '../modes/stored-accounts-setup';
+import { APP_ORIGIN } from '../pages/app-origin';
 import { pageSourceFrom } from '../pages/dev-server-pages';
+import { createPageResponder } from '../pages/page-responder';
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox-server';
 import { registerAppScheme } from './app-protocol';
 import { appPathsIn } from './app-paths';
@@ -49,7 +53,14 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     app.quit();
     return { started: Promise.resolve(null) };
   }
-  const logger = options.logger ?? createConsoleLogger();
+  // Everything goes to the console and, once the data folder is open, to the log file.
+  const consoleLogger = options.logger ?? createConsoleLogger();
+  let fileLog: FileLogger | null = null;
+  const logger = combineLoggers(consoleLogger, {
+    info: (message, fields) => fileLog?.info(message, fields),
+    warn: (message, fields) => fileLog?.warn(message, fields),
+    error: (message, fields) => fileLog?.error(message, fields),
+  });
   const env = options.env ?? process.env;
   const closingQuits = (options.platform ?? process.platform) !== 'darwin';
   registerAppScheme();
@@ -69,6 +80,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       await botdeck?.dispose();
       stopIpc?.();
       await sandbox?.close();
+      await fileLog?.close();
     },
   });
   const dashboard = createDashboardWindow({
@@ -86,6 +98,9 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
   async function start(): Promise<Botdeck> {
     // The sandbox always runs: its demo account is there beside any Zoom account, and it is
     // what the app uses until the operator stores one.
+    const dataDir = app.getPath('userData');
+    fileLog = await openFileLogger({ dataDir, fallback: consoleLogger });
+    const logFolder = fileLog.folder;
     sandbox = await startSandbox({ port: 0 });
     const windowHost = createElectronBotWindows({
       senders,
@@ -96,7 +111,6 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       showWindows: env.BOTDECK_SHOW_BOTS === '1',
       unresponsiveGraceMs: options.unresponsiveGraceMs,
     });
-    const dataDir = app.getPath('userData');
     botdeck = await createBotdeck({
       ...options.botdeck,
       accounts: [sandboxAccountConfig(sandbox)],
@@ -105,6 +119,28 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       sandboxUrl: sandbox.url,
       windowHost,
       logger,
+      diagnostics: {
+        log: { kind: 'file', folder: logFolder, file: fileLog.file, canOpenFolder: true },
+        async openLogFolder() {
+          // openPath answers with an error message rather than rejecting.
+          const error = await shell.openPath(logFolder);
+          if (error) throw new Error(error);
+        },
+        electron: {
+          version: process.versions.electron ?? 'unknown',
+          distDir: dirname(process.execPath),
+        },
+        rendererDir: paths.rendererDir,
+        // The SDK files as app:// serves them: the very handler bot windows load through.
+        servePages: async () => {
+          const respond = createPageResponder(pages);
+          return {
+            get: (path) => respond(new Request(`${APP_ORIGIN}${path}`)),
+            close: async () => undefined,
+          };
+        },
+        botIsolation: { where: 'the desktop app', probe: () => windowHost.probeIsolation() },
+      },
     });
     stopIpc = registerIpc(botdeck, senders, dashboard.send, logger);
     await dashboard.show();

@@ -35,7 +35,16 @@ interface BotWindow {
   partition: string;
 }
 
-export function createElectronBotWindows(options: ElectronBotWindowsOptions): BotWindowHost {
+export interface ElectronBotWindows extends BotWindowHost {
+  /**
+   * Opens a hidden window exactly as a bot's (same preferences, a pooled partition, the same
+   * page) and reads `crossOriginIsolated` in it, for Diagnostics. It is never a sender main
+   * answers, so the page inside gets no ticket.
+   */
+  probeIsolation(): Promise<boolean>;
+}
+
+export function createElectronBotWindows(options: ElectronBotWindowsOptions): ElectronBotWindows {
   const { logger } = options;
   const windows = new Map<string, BotWindow>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
@@ -74,44 +83,50 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): Bo
     for (const listener of goneListeners) listener(botId, reason);
   }
 
+  /** A bot window in `partition`: every bot window is made here, with the same preferences. */
+  function botWindowIn(partition: string, show: boolean): BrowserWindow {
+    sessionFor(partition);
+    const window = new BrowserWindow({
+      width: 1024,
+      height: 720,
+      show,
+      title: 'Botdeck bot',
+      ...(options.icon ? { icon: options.icon } : {}),
+      webPreferences: {
+        preload: options.preload,
+        partition,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+        // Bot windows are hidden, and Chromium throttles timers in hidden windows (after five
+        // minutes to one wake-up a minute). The Meeting SDK keeps its session alive with a 15 s
+        // timer; throttled, it misses keepalives and Zoom drops the bot. Operators leave bots
+        // for hours, so bot windows never throttle (the dashboard keeps the default).
+        backgroundThrottling: false,
+      },
+    });
+    // Bots never make a sound on the operator's machine (the SDK plays join and chat chimes).
+    window.webContents.setAudioMuted(true);
+    guardNavigation(window.webContents, 'bot', logger);
+    return window;
+  }
+
   return {
     async open(botId) {
       if (windows.has(botId)) throw new Error(`Bot ${botId} already has a window`);
       const partition = partitions.acquire();
-      sessionFor(partition);
-      const window = new BrowserWindow({
-        width: 1024,
-        height: 720,
-        show: options.showWindows,
-        title: 'Botdeck bot',
-        ...(options.icon ? { icon: options.icon } : {}),
-        webPreferences: {
-          preload: options.preload,
-          partition,
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInSubFrames: false,
-          nodeIntegrationInWorker: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          webviewTag: false,
-          navigateOnDragDrop: false,
-          spellcheck: false,
-          disableBlinkFeatures: 'Auxclick',
-          // Bot windows are hidden, and Chromium throttles timers in hidden windows (after five
-          // minutes to one wake-up a minute). The Meeting SDK keeps its session alive with a 15 s
-          // timer; throttled, it misses keepalives and Zoom drops the bot. Operators leave bots
-          // for hours, so bot windows never throttle (the dashboard keeps the default).
-          backgroundThrottling: false,
-        },
-      });
+      const window = botWindowIn(partition, options.showWindows);
       const contents = window.webContents;
       windows.set(botId, { window, partition });
       options.senders.addBot(contents.id, botId);
-      // Bots never make a sound on the operator's machine (the SDK plays join and chat chimes).
-      contents.setAudioMuted(true);
-      guardNavigation(contents, 'bot', logger);
       let hung: NodeJS.Timeout | null = null;
       const stopHangWatch = (): void => {
         if (hung) clearTimeout(hung);
@@ -148,6 +163,17 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): Bo
       const window = windows.get(botId)?.window;
       if (window && !window.isDestroyed()) {
         window.webContents.send(EVENT_CHANNELS.botCommand, command);
+      }
+    },
+    async probeIsolation() {
+      const partition = partitions.acquire();
+      const window = botWindowIn(partition, false);
+      try {
+        await window.loadURL(`${APP_ORIGIN}${BOT_PAGE_URL_PATH}`);
+        return (await window.webContents.executeJavaScript('crossOriginIsolated')) === true;
+      } finally {
+        if (!window.isDestroyed()) window.destroy();
+        void partitions.release(partition);
       }
     },
     onGone(listener) {

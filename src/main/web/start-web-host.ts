@@ -6,6 +6,7 @@
 import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
+import { httpPageServer } from '../diagnostics/sdk-assets-check';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
 import { defaultDataDir, loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
@@ -88,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       log: { kind: 'stderr', description: WEB_HOST_LOG },
       rendererDir,
       // The pages as this host serves them, headers included.
-      servePages: () => Promise.resolve({ origin: web.origin, close: () => Promise.resolve() }),
+      servePages: async () => httpPageServer(web.origin, globalThis.fetch),
       botIsolation: chromiumIsolationProbe({
         pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
         executablePath: chromiumPath,

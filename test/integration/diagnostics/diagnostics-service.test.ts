@@ -95,6 +95,8 @@ function diagnostics(overrides: Partial<DiagnosticsOptions> = {}) {
     vault: null,
     accounts: accountTests(),
     rendererDir: join(root, 'no-renderer'),
+    // Never reached: the renderer folder is empty, so the check stops before asking.
+    servePages: () => Promise.reject(new Error('no page server in this test')),
     log: FILE_LOG,
     openLogFolder: async () => void opened.push('opened'),
     // Every Zoom probe is refused at once.

@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runChecks } from '../../../src/main/diagnostics/diagnostic-check';
-import { sdkAssetsCheck, type PageServer } from '../../../src/main/diagnostics/sdk-assets-check';
+import {
+  httpPageServer,
+  sdkAssetsCheck,
+  type PageServer,
+} from '../../../src/main/diagnostics/sdk-assets-check';
 import { silentLogger } from '../../../src/main/log/logger';
 import { startWebServer } from '../../../src/main/web/web-server';
 import { rendererFixture } from './renderer-fixture';
@@ -19,7 +23,7 @@ afterEach(() => rm(rendererDir, { recursive: true, force: true }));
 /** The web host's real page server over `dir`. */
 const realServer = (dir: string) => async (): Promise<PageServer> => {
   const server = await startWebServer({ rendererDir: dir, logger: silentLogger });
-  return { origin: server.origin, close: () => server.close() };
+  return httpPageServer(server.origin, fetch, () => server.close());
 };
 
 /** A server in front of Botdeck that serves the files but drops every isolation header. */
@@ -32,14 +36,15 @@ const strippingServer = (dir: string) => async (): Promise<PageServer> => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return httpPageServer(
+    `http://127.0.0.1:${port}`,
+    fetch,
+    () => new Promise((resolve) => server.close(() => resolve())),
+  );
 };
 
 async function run(dir: string, servePages: () => Promise<PageServer>) {
-  const [check] = await runChecks([sdkAssetsCheck({ rendererDir: dir, servePages, fetch })]);
+  const [check] = await runChecks([sdkAssetsCheck({ rendererDir: dir, servePages })]);
   if (!check) throw new Error('no check');
   return check;
 }

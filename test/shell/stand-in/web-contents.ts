@@ -11,7 +11,13 @@ import type { StandInSession } from './session';
 
 type WebContentsApi = Pick<
   Electron.WebContents,
-  'send' | 'setWindowOpenHandler' | 'setAudioMuted' | 'isAudioMuted' | 'isDestroyed' | 'getURL'
+  | 'send'
+  | 'setWindowOpenHandler'
+  | 'setAudioMuted'
+  | 'isAudioMuted'
+  | 'isDestroyed'
+  | 'getURL'
+  | 'executeJavaScript'
 >;
 type OpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
 
@@ -37,6 +43,8 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
   private destroyed = false;
   private muted = false;
   private openHandler: OpenHandler | null = null;
+  /** Answers `executeJavaScript` for the page now loaded (set by support/pages.ts). */
+  evaluate: ((code: string) => unknown) | null = null;
 
   constructor(readonly session: StandInSession) {
     super();
@@ -70,6 +78,12 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
 
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  async executeJavaScript(code: string): Promise<unknown> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    if (!this.evaluate) throw new Error('No page is loaded');
+    return this.evaluate(code);
   }
 
   /** Called by the window when it is destroyed. */

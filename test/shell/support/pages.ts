@@ -58,6 +58,7 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
     if (!response) throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${url}`);
     const page: LoadedPage = { window, url, status: response.status, headers: response.headers };
     loaded.push(page);
+    window.webContents.evaluate = (code) => evaluateIn(page, code);
     if (response.status !== 200) return;
     const path = new URL(url).pathname;
     if (path === DASHBOARD_URL_PATH) {
@@ -75,6 +76,20 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
       });
     }
   });
+
+  /**
+   * What a page answers to `executeJavaScript`. `crossOriginIsolated` is what Chromium decides
+   * from the document's response: COOP same-origin plus COEP require-corp.
+   */
+  function evaluateIn(page: LoadedPage, code: string): unknown {
+    if (code === 'crossOriginIsolated') {
+      return (
+        page.headers.get('cross-origin-opener-policy') === 'same-origin' &&
+        page.headers.get('cross-origin-embedder-policy') === 'require-corp'
+      );
+    }
+    throw new Error(`The stand-in page cannot evaluate: ${code}`);
+  }
 
   function startBotPage(page: BotPage): void {
     bots.push(page);
