@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './src/main/web/chromium-bot-windows';
+import { CHROMIUM_ARGS } from './src/main/web/chromium-launch';
 
 /** Debian's Chromium: Playwright's own browser download is neither needed nor possible here. */
 const chromiumPath = process.env.BOTDECK_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,7 +19,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: chromiumPath,
-      // The same quiet flags the web host gives its bot pages.
+      // The same quiet, unthrottled flags the web host gives its bot pages.
       args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',

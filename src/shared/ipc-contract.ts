@@ -12,12 +12,14 @@ import { z } from 'zod';
 import {
   HistoryListRequestSchema,
   RelaunchSettingRequestSchema,
+  RelaunchStoppedRequestSchema,
   StoppedBotIdsRequestSchema,
   type HistoryEntry,
   type HistoryExport,
   type HistoryListRequest,
   type RelaunchResult,
   type RelaunchSettingRequest,
+  type RelaunchStoppedRequest,
   type StoppedBot,
   type StoppedBotIdsRequest,
 } from './persistence-contract';
@@ -259,7 +261,7 @@ export const DASHBOARD_REQUESTS = {
   [DASHBOARD_CHANNELS.saveAccount]: SaveAccountRequestSchema,
   [DASHBOARD_CHANNELS.deleteAccount]: AccountIdRequestSchema,
   [DASHBOARD_CHANNELS.testAccount]: AccountIdRequestSchema,
-  [DASHBOARD_CHANNELS.relaunchStopped]: StoppedBotIdsRequestSchema,
+  [DASHBOARD_CHANNELS.relaunchStopped]: RelaunchStoppedRequestSchema,
   [DASHBOARD_CHANNELS.dismissStopped]: StoppedBotIdsRequestSchema,
   [DASHBOARD_CHANNELS.listHistory]: HistoryListRequestSchema,
   [DASHBOARD_CHANNELS.exportHistory]: EmptyRequestSchema,
@@ -293,7 +295,7 @@ export interface DashboardApi {
     request: AccountIdRequest,
   ): Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
   /** Relaunches bots stopped by an app restart into their meetings, with their names. */
-  relaunchStopped(request: StoppedBotIdsRequest): Promise<Result<RelaunchResult>>;
+  relaunchStopped(request: RelaunchStoppedRequest): Promise<Result<RelaunchResult>>;
   /** Forgets bots stopped by an app restart without relaunching them. */
   dismissStopped(
     request: StoppedBotIdsRequest,

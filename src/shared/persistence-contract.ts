@@ -24,6 +24,11 @@ export interface StoppedBot {
   accountId: string;
   /** Epoch ms: when Botdeck stopped (a clean quit) or found it stopped (after a crash). */
   stoppedAt: number;
+  /**
+   * True when Botdeck could not keep its meeting passcode (no system keychain): a relaunch
+   * must bring it.
+   */
+  needsPasscode: boolean;
 }
 
 const BotIdSchema = z.string().min(1).max(128);
@@ -90,6 +95,18 @@ export const StoppedBotIdsRequestSchema = z.object({
   ids: z.array(BotIdSchema).min(1, 'Choose at least one bot.').max(10_000),
 });
 export type StoppedBotIdsRequest = z.infer<typeof StoppedBotIdsRequestSchema>;
+
+/**
+ * Relaunching stopped bots: which, and for bots whose passcode Botdeck could not keep, the
+ * operator's passcode by bot id ('' for a meeting without one).
+ */
+export const RelaunchStoppedRequestSchema = StoppedBotIdsRequestSchema.extend({
+  passcodes: z
+    .record(BotIdSchema, z.string().trim().max(64, 'A meeting passcode is at most 64 characters.'))
+    .refine((passcodes) => Object.keys(passcodes).length <= 10_000, 'Too many passcodes.')
+    .optional(),
+});
+export type RelaunchStoppedRequest = z.infer<typeof RelaunchStoppedRequestSchema>;
 
 export const HISTORY_LIST_MAX = 1_000;
 

@@ -1,4 +1,6 @@
+import { readFile, readdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { issuedSecrets, leakingFiles, leaksIn } from './support/leak-scan';
 import { expect, test, type BotdeckFixture } from './support/botdeck-fixture';
 
 const NAMES = ['Support 1', 'Support 2', 'Support 3'];
@@ -69,7 +71,7 @@ test('three named bots join an authenticated meeting with the account avatar, an
   );
 });
 
-test('nothing the web host sends the dashboard contains a secret, an access token or a ZAK', async ({
+test('nothing the web host sends the dashboard, logs or stores holds a secret, a token, a ZAK or a signature', async ({
   page,
   botdeck,
 }) => {
@@ -82,18 +84,14 @@ test('nothing the web host sends the dashboard contains a secret, an access toke
   await expect.poll(async () => (await botdeck.api.participants(meetingNumber)).length).toBe(0);
 
   const audit = await botdeck.api.audit();
-  const secrets = [
-    botdeck.sandbox.clientSecret,
-    botdeck.sandbox.sdkSecret,
-    ...audit.accessTokens,
-    ...audit.zaks.map((zak) => zak.token),
-  ];
-  // The flow really minted and joined, so the scan below looks at real traffic.
+  const secrets = issuedSecrets(botdeck.sandbox, audit);
+  // The flow really minted, signed and joined, so the scans below look at real traffic.
   expect(audit.joins.filter((join) => join.meetingNumber === meetingNumber)).toHaveLength(3);
   expect(frames.length).toBeGreaterThan(3);
-  const traffic = frames.join('\n');
-  for (const secret of secrets) {
-    expect(secret.length).toBeGreaterThan(8);
-    expect(traffic).not.toContain(secret);
-  }
+  expect(leaksIn(frames.join('\n'), secrets)).toEqual([]);
+  const log = await readFile(botdeck.hostLog, 'utf8');
+  expect(log).toContain('Botdeck started');
+  expect(leaksIn(log, secrets)).toEqual([]);
+  expect(await readdir(botdeck.dataDir)).toContain('roster.json');
+  expect(await leakingFiles(botdeck.dataDir, secrets)).toEqual([]);
 });

@@ -73,7 +73,7 @@ export function createJoinRunner(options: JoinRunnerOptions): (botId: string) =>
     // Registered before open(): a fast page may take its ticket and join before open resolves.
     const settled = store.waitFor(() => !stillJoining(), join.limits.joinTimeoutMs);
     try {
-      await windows.open(botId, stillJoining);
+      await windows.open(botId, { sdk: prepared.ticket.sdk }, stillJoining);
     } catch (error) {
       logger.error('Could not open a bot window', { botId, error });
       if (stillJoining()) store.apply(botId, { type: 'failed', failure: WINDOW_FAILED });

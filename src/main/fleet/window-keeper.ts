@@ -5,14 +5,14 @@
  * SDK sessions, two tickets) of one bot.
  */
 import type { Logger } from '../log/logger';
-import type { BotWindowHost } from './bot-window-host';
+import type { BotPageSpec, BotWindowHost } from './bot-window-host';
 
 export interface WindowKeeper {
   /**
    * Opens the bot's page once any earlier page is closed. Resolves false without opening when
    * `stillWanted()` turned false while waiting (the bot left meanwhile). Throws if the host does.
    */
-  open(botId: string, stillWanted: () => boolean): Promise<boolean>;
+  open(botId: string, page: BotPageSpec, stillWanted: () => boolean): Promise<boolean>;
   /** Closes the bot's page if one is open; idempotent, never throws. */
   close(botId: string): Promise<void>;
   /** The host reported the page gone on its own: nothing is left to close. */
@@ -42,13 +42,13 @@ export function createWindowKeeper(host: BotWindowHost, logger: Logger): WindowK
   }
 
   return {
-    async open(botId, stillWanted) {
+    async open(botId, page, stillWanted) {
       await closing.get(botId);
       if (!stillWanted()) return false;
       if (open.has(botId)) throw new Error(`Bot ${botId} already has a window open`);
       open.add(botId);
       try {
-        await host.open(botId);
+        await host.open(botId, page);
       } catch (error) {
         // A half-made page (context created, navigation failed) must not linger in the host.
         await close(botId);

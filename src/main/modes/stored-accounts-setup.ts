@@ -7,7 +7,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredAccounts } from '../accounts/account-service';
 import { createSettingsStore } from '../settings';
-import { createKeytarVault, loadKeytar, type CredentialVault } from '../vault';
+import {
+  ROSTER_KEY_ENTRY,
+  createKeytarVault,
+  loadKeychainKey,
+  loadKeytar,
+  type CredentialVault,
+} from '../vault';
 
 export function storedAccountsIn(dataDir: string): StoredAccounts {
   let vault: Promise<CredentialVault> | null = null;
@@ -24,6 +30,14 @@ export function storedAccountsIn(dataDir: string): StoredAccounts {
       return vault;
     },
   };
+}
+
+/**
+ * Loads (or makes, the first time) the keychain key that seals the roster's meeting passcodes;
+ * fails with `VaultUnavailableError` when there is no keychain (then they stay in memory).
+ */
+export async function loadRosterKey(): Promise<Buffer> {
+  return loadKeychainKey({ keytar: await loadKeytar(), entry: ROSTER_KEY_ENTRY });
 }
 
 /**

@@ -4,24 +4,72 @@
  * Pure functions so hostile paths can be tested without a server.
  */
 import { extname, resolve, sep } from 'node:path';
+import type { MeetingSdkKind } from '../../shared/ipc-contract';
 
 export type PageKind = 'dashboard' | 'bot';
 
-/** Loopback covers the embedded sandbox and the web host; zoom.us hosts real avatars. */
-const LOOPBACK = 'http://127.0.0.1:*';
+/**
+ * What the serving host knows when it answers a request, beyond the path: the origins pages
+ * may load from, and for a bot page, which meeting client it runs (from the fleet, never from
+ * the page; null when the request cannot be tied to a bot the host opened).
+ */
+export interface PageContext {
+  /** The embedded sandbox (`http://127.0.0.1:PORT`), or null when none runs. */
+  sandboxOrigin: string | null;
+  /** Where stored accounts' Zoom API is when not zoom.us (a rehearsal sandbox): its avatars. */
+  zoomApiOrigin?: string | null;
+  /** The meeting client of the bot page asking; null for the dashboard or an unknown page. */
+  botSdk: MeetingSdkKind | null;
+}
+
+/**
+ * A host that says nothing gets the strictest policies: no sandbox, and bot pages that reach
+ * nothing outside their own origin.
+ */
+export const UNTIED_PAGE: PageContext = { sandboxOrigin: null, botSdk: null };
+
+/** Zoom's web hosts, where Zoom mode's avatars and meeting traffic live. */
 const ZOOM_HTTPS = 'https://*.zoom.us https://*.zoomgov.com';
 
-const DASHBOARD_CSP = [
+/**
+ * An origin fit to put in a policy: parsed and re-serialised, so nothing else (a path, a `;`,
+ * a space) can reach the header. Anything that is not an http(s) origin is dropped.
+ */
+function exactOrigin(raw: string | null | undefined): string {
+  if (!raw) return '';
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
+  } catch {
+    return '';
+  }
+}
+
+const sources = (...parts: string[]): string => parts.filter(Boolean).join(' ');
+
+const COMMON = [
   "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  `img-src 'self' data: ${LOOPBACK} ${ZOOM_HTTPS}`,
-  `connect-src 'self' ws://127.0.0.1:*`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+// Avatars come from the sandbox (sandbox mode) or Zoom's hosts (Zoom mode), nowhere else.
+function dashboardCsp(context: PageContext): string {
+  const images = sources(
+    exactOrigin(context.sandboxOrigin),
+    exactOrigin(context.zoomApiOrigin),
+    ZOOM_HTTPS,
+  );
+  return [
+    ...COMMON,
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: ${images}`,
+    `connect-src 'self' ws://127.0.0.1:*`,
+  ].join('; ');
+}
 
 // The Meeting SDK (Client View), checked in Chromium against the real package, needs:
 // - script-src 'wasm-unsafe-eval': it compiles its media wasm. No 'unsafe-eval': the one eval
@@ -32,18 +80,31 @@ const DASHBOARD_CSP = [
 // - connect-src https://zoom.us: its join request goes to the apex `zoom.us/api/v1/wc/info`,
 //   which `*.zoom.us` does not cover; the meeting itself then runs over wss to `*.zoom.us`.
 // - worker-src 'self' blob:: its media workers, from /zoom-sdk/ or built as blobs.
-const BOT_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${LOOPBACK} ${ZOOM_HTTPS}`,
-  `connect-src 'self' ${LOOPBACK} https://zoom.us ${ZOOM_HTTPS} wss://*.zoom.us wss://*.zoomgov.com`,
-  "worker-src 'self' blob:",
-  "media-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// A sandbox bot reaches the exact sandbox origin and nothing else outside; a bot page the host
+// cannot tie to a bot it opened reaches nothing outside at all.
+function botCsp(context: PageContext): string {
+  const reach =
+    context.botSdk === 'zoom'
+      ? {
+          images: ZOOM_HTTPS,
+          connect: `https://zoom.us ${ZOOM_HTTPS} wss://*.zoom.us wss://*.zoomgov.com`,
+        }
+      : context.botSdk === 'sandbox'
+        ? {
+            images: exactOrigin(context.sandboxOrigin),
+            connect: exactOrigin(context.sandboxOrigin),
+          }
+        : { images: '', connect: '' };
+  return [
+    ...COMMON,
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${sources("'self' data: blob:", reach.images)}`,
+    `connect-src ${sources("'self'", reach.connect)}`,
+    "worker-src 'self' blob:",
+    "media-src 'self' blob:",
+  ].join('; ');
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,9 +159,15 @@ export function pageKindOf(urlPath: string): PageKind {
     : 'dashboard';
 }
 
-export function contentSecurityPolicy(kind: PageKind): string {
-  return kind === 'bot' ? BOT_CSP : DASHBOARD_CSP;
+export function contentSecurityPolicy(kind: PageKind, context: PageContext): string {
+  return kind === 'bot' ? botCsp(context) : dashboardCsp(context);
 }
+
+/**
+ * Responses a policy applies to: documents, and scripts, since Chromium runs a dedicated
+ * worker under its own script's policy (not its page's). On other scripts it means nothing.
+ */
+const POLICED = new Set(['.html', '.js', '.mjs']);
 
 /**
  * Headers for a served file. Only bot pages are cross-origin isolated (COOP + COEP): the
@@ -110,7 +177,11 @@ export function contentSecurityPolicy(kind: PageKind): string {
  * page unless the worker script's own response has COEP too, and the SDK's media workers are
  * such scripts. (On other files the two headers mean nothing, so they are harmless there.)
  */
-export function pageHeaders(urlPath: string, file: string): Record<string, string> {
+export function pageHeaders(
+  urlPath: string,
+  file: string,
+  context: PageContext = UNTIED_PAGE,
+): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Type': contentType(file),
     'X-Content-Type-Options': 'nosniff',
@@ -119,7 +190,9 @@ export function pageHeaders(urlPath: string, file: string): Record<string, strin
     'Cache-Control': 'no-store',
   };
   const kind = pageKindOf(urlPath);
-  if (file.endsWith('.html')) headers['Content-Security-Policy'] = contentSecurityPolicy(kind);
+  if (POLICED.has(extname(file).toLowerCase())) {
+    headers['Content-Security-Policy'] = contentSecurityPolicy(kind, context);
+  }
   if (kind === 'bot') {
     headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     headers['Cross-Origin-Embedder-Policy'] = 'require-corp';

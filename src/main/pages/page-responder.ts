@@ -13,14 +13,26 @@ import {
   viteNonceOf,
   type PageSource,
 } from './dev-server-pages';
-import { pageHeaders, resolveRendererFile } from './page-policy';
+import { UNTIED_PAGE, pageHeaders, resolveRendererFile, type PageContext } from './page-policy';
 
 export type PageResponder = (request: Request) => Promise<Response>;
 
+export interface PageResponderOptions {
+  fetch?: typeof fetch;
+  /**
+   * What the session asking knows (see `PageContext`): the sandbox's origin, and for a bot
+   * partition the meeting client of the bot it holds right now. Asked on every request, since
+   * a pooled partition serves one bot after another. Without it: the strictest policies.
+   */
+  context?: () => PageContext;
+}
+
 export function createPageResponder(
   source: PageSource,
-  fetchImpl: typeof fetch = globalThis.fetch,
+  options: PageResponderOptions = {},
 ): PageResponder {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const context = options.context ?? (() => UNTIED_PAGE);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405 });
@@ -28,19 +40,24 @@ export function createPageResponder(
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();
     return source.kind === 'files'
-      ? fromFiles(source.dir, url.pathname)
-      : fromDevServer(source.origin, url, fetchImpl);
+      ? fromFiles(source.dir, url.pathname, context())
+      : fromDevServer(source.origin, url, fetchImpl, context());
   };
 }
 
-async function fromFiles(dir: string, path: string): Promise<Response> {
+async function fromFiles(dir: string, path: string, context: PageContext): Promise<Response> {
   const file = resolveRendererFile(dir, path);
   const body = file ? await readFile(file).catch(() => null) : null;
   if (!file || !body) return notFound();
-  return new Response(body, { status: 200, headers: pageHeaders(path, file) });
+  return new Response(body, { status: 200, headers: pageHeaders(path, file, context) });
 }
 
-async function fromDevServer(origin: string, url: URL, fetchImpl: typeof fetch): Promise<Response> {
+async function fromDevServer(
+  origin: string,
+  url: URL,
+  fetchImpl: typeof fetch,
+  context: PageContext,
+): Promise<Response> {
   const target = devServerUrl(url, origin);
   if (target === null) return notFound();
   let upstream: Response;
@@ -55,7 +72,7 @@ async function fromDevServer(origin: string, url: URL, fetchImpl: typeof fetch):
   const isHtml = type.startsWith('text/html');
   // Vite answers module requests (.ts, .css?import…) as JavaScript: its type wins over the name.
   const headers: Record<string, string> = {
-    ...pageHeaders(url.pathname, isHtml ? 'page.html' : url.pathname),
+    ...pageHeaders(url.pathname, isHtml ? 'page.html' : url.pathname, context),
     'Content-Type': type,
   };
   if (!isHtml) {

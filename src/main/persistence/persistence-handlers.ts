@@ -73,7 +73,7 @@ export function withPersistence(
     ...core,
     'app:snapshot': snapshot,
     'bots:launch': (request) => service.launch(request),
-    'bots:relaunch': (request) => service.relaunch(request.ids),
+    'bots:relaunch': (request) => service.relaunch(request.ids, request.passcodes),
     'bots:dismiss-stopped': (request) => service.dismiss(request.ids),
     'history:list': (request) => service.listHistory(request.limit ?? HISTORY_DEFAULT_LIMIT),
     'history:export': () => service.exportHistory(),

@@ -21,6 +21,7 @@ import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings';
 import { createHistoryLog } from './history-log';
 import { createHistoryTracker, launchEntry, stoppedEntries } from './history-entries';
+import { loadPasscodeSeal } from './passcode-seal';
 import { createRosterStore } from './roster-store';
 import type { RosterBot } from './roster-schema';
 import { relaunchStopped, toStoppedBot, type ParsedLaunchRequest } from './stopped-relaunch';
@@ -39,6 +40,8 @@ export interface PersistenceServiceOptions {
   now: () => number;
   /** Rotation size of the history log (tests make it small). */
   historyMaxBytes?: number;
+  /** The keychain key that seals passcodes in the roster; without it they stay in memory. */
+  passcodeKey?: () => Promise<Buffer>;
 }
 
 export interface PersistenceService {
@@ -49,7 +52,11 @@ export interface PersistenceService {
   };
   /** A launch through the normal path, recorded in the roster (on disk before it answers). */
   launch(request: ParsedLaunchRequest): Promise<Result<{ botIds: string[] }>>;
-  relaunch(ids: readonly string[]): Promise<Result<RelaunchResult>>;
+  /** `passcodes` (by stopped bot id) stand in for passcodes Botdeck could not keep. */
+  relaunch(
+    ids: readonly string[],
+    passcodes?: Readonly<Record<string, string>>,
+  ): Promise<Result<RelaunchResult>>;
   dismiss(ids: readonly string[]): Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
   listHistory(limit: number): Promise<Result<{ entries: HistoryEntry[] }>>;
   exportHistory(): Promise<Result<HistoryExport>>;
@@ -71,7 +78,8 @@ export async function createPersistenceService(
   options: PersistenceServiceOptions,
 ): Promise<PersistenceService> {
   const { logger, now } = options;
-  const roster = createRosterStore({ dataDir: options.dataDir, now, logger });
+  const seal = await loadPasscodeSeal(options.passcodeKey, logger);
+  const roster = createRosterStore({ dataDir: options.dataDir, now, logger, seal });
   const history = createHistoryLog({
     dataDir: options.dataDir,
     logger,
@@ -150,7 +158,7 @@ export async function createPersistenceService(
       notices: [...notices],
     }),
     launch: (request) => launch(request, false),
-    async relaunch(ids) {
+    async relaunch(ids, passcodes = {}) {
       const result = await relaunchStopped(
         {
           roster,
@@ -158,6 +166,7 @@ export async function createPersistenceService(
           hasAccount: options.hasAccount,
         },
         ids,
+        passcodes,
       );
       return result.ok ? ok({ ...result.value, stoppedByRestart: stoppedViews() }) : result;
     },

@@ -1,12 +1,13 @@
 /**
  * The shape of `roster.json`: the bots the fleet holds right now (`bots`), and the bots an
  * earlier app restart stopped that the operator has neither relaunched nor dismissed
- * (`stopped`). Both keep what a relaunch needs: name, meeting, passcode, account and the
- * launch's own limits. Nothing else: object schemas drop unknown keys, so a ZAK, token or
+ * (`stopped`). Both keep what a relaunch needs: name, meeting, passcode (sealed), account and
+ * the launch's own limits. Nothing else: object schemas drop unknown keys, so a ZAK, token or
  * signature could not reach the file even if one were passed in by mistake.
  */
 import { z } from 'zod';
 import { BOT_STATES, BotNameSchema, LaunchTimeoutsSchema } from '../../shared/ipc-contract';
+import type { HeldPasscode } from './passcode-seal';
 
 export const ROSTER_FILE_NAME = 'roster.json';
 export const ROSTER_VERSION = 1;
@@ -18,8 +19,13 @@ export const RosterBotSchema = z.object({
   /** The same rules as a launch's names, so a relaunch accepts every name it finds here. */
   name: BotNameSchema,
   meetingNumber: z.string().regex(/^\d{9,11}$/, 'must be a meeting number'),
-  /** The meeting passcode: needed to relaunch into a meeting that has one. Not a Zoom secret. */
-  passcode: z.string().max(256),
+  /**
+   * The meeting passcode, needed to relaunch into a meeting that has one, is written only
+   * sealed (`passcode-seal.ts`). A plain `passcode` is '' (the meeting has none) or comes from
+   * an older Botdeck; neither field means it is unknown (kept in memory only).
+   */
+  passcode: z.string().max(256).optional(),
+  sealedPasscode: z.string().max(1024).optional(),
   accountId: z.string().min(1).max(128),
   state: z.enum(BOT_STATES),
   createdAt: z.number().int().nonnegative(),
@@ -31,12 +37,12 @@ export const RosterBotSchema = z.object({
    */
   timeouts: LaunchTimeoutsSchema.optional().catch(undefined),
 });
-export type RosterBot = z.infer<typeof RosterBotSchema>;
+/** A bot as `roster.json` holds it. */
+export type RosterBotEntry = z.infer<typeof RosterBotSchema>;
 
 export const StoppedRosterBotSchema = RosterBotSchema.extend({
   stoppedAt: z.number().int().nonnegative(),
 });
-export type StoppedRosterBot = z.infer<typeof StoppedRosterBotSchema>;
 
 export const RosterFileSchema = z.object({
   version: z.literal(ROSTER_VERSION),
@@ -44,3 +50,7 @@ export const RosterFileSchema = z.object({
   stopped: z.array(StoppedRosterBotSchema).max(ROSTER_MAX_BOTS).default([]),
 });
 export type RosterFile = z.infer<typeof RosterFileSchema>;
+
+/** A bot as the roster holds it in memory: its passcode known (opened), or null. */
+export type RosterBot = Omit<RosterBotEntry, 'passcode' | 'sealedPasscode'> & HeldPasscode;
+export type StoppedRosterBot = RosterBot & { stoppedAt: number };

@@ -12,11 +12,19 @@ import type { BotState, BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { createAtomicJsonFile } from '../settings';
 import {
+  passcodeFromFile,
+  passcodeToFile,
+  type FilePasscode,
+  type HeldPasscode,
+  type PasscodeSeal,
+} from './passcode-seal';
+import {
   ROSTER_FILE_NAME,
   ROSTER_MAX_BOTS,
   ROSTER_VERSION,
   RosterFileSchema,
   type RosterBot,
+  type RosterBotEntry,
   type StoppedRosterBot,
 } from './roster-schema';
 import { createWriteBehind } from './write-behind';
@@ -62,6 +70,19 @@ export interface RosterStoreOptions {
   logger: Logger;
   /** How long later changes wait to be written together (default 250 ms). */
   coalesceMs?: number;
+  /** Seals passcodes for the file; null keeps them in memory only (no keychain). */
+  seal: PasscodeSeal | null;
+}
+
+/** An entry as the file holds it, or as memory does: the same but for the passcode. */
+function withPasscode<T extends HeldPasscode | FilePasscode, P extends object>(
+  bot: T,
+  passcode: P,
+): Omit<T, 'passcode' | 'sealedPasscode'> & P {
+  const rest: Partial<Record<'passcode' | 'sealedPasscode', unknown>> = { ...bot };
+  delete rest.passcode;
+  delete rest.sealedPasscode;
+  return { ...(rest as Omit<T, 'passcode' | 'sealedPasscode'>), ...passcode };
 }
 
 export function createRosterStore(options: RosterStoreOptions): RosterStore {
@@ -77,10 +98,22 @@ export function createRosterStore(options: RosterStoreOptions): RosterStore {
   const writer = createWriteBehind({
     delayMs: options.coalesceMs ?? 250,
     write: async () => {
-      await file.write({ version: ROSTER_VERSION, bots: [...live.values()], stopped: capped() });
+      await file.write({
+        version: ROSTER_VERSION,
+        bots: [...live.values()].map(toFile),
+        stopped: capped().map(toFile),
+      });
     },
     onError: (error) => logger.error('Could not write the roster', { path: file.path, error }),
   });
+
+  function toFile<T extends RosterBot>(bot: T) {
+    return withPasscode(bot, passcodeToFile(bot.id, bot, options.seal));
+  }
+
+  function fromFile<T extends RosterBotEntry>(entry: T) {
+    return withPasscode(entry, passcodeFromFile(entry.id, entry, options.seal));
+  }
 
   /** The newest stopped bots when there are more than the file may hold. */
   function capped(): StoppedRosterBot[] {
@@ -100,16 +133,17 @@ export function createRosterStore(options: RosterStoreOptions): RosterStore {
           `${read.message}. Bots that were running before this start cannot be listed for ` +
           'relaunch; the set-aside file shows which they were.';
       } else if (read.status === 'ok') {
-        for (const bot of read.value.stopped) stopped.set(bot.id, bot);
+        for (const entry of read.value.stopped) stopped.set(entry.id, fromFile(entry));
         const at = options.now();
         for (const bot of read.value.bots) {
-          const entry = { ...bot, stoppedAt: at };
+          const entry = { ...fromFile(bot), stoppedAt: at };
           stopped.set(bot.id, entry);
           newlyStopped.push(entry);
         }
       }
-      // Rewritten at once: last run's bots now live only in `stopped` (and a set-aside roster
-      // is followed by a fresh, valid one).
+      // Rewritten at once: last run's bots now live only in `stopped`, an older roster's plain
+      // passcodes are sealed (or, with no keychain, left out), and a set-aside roster is
+      // followed by a fresh, valid one.
       if (read.status !== 'missing' || stopped.size > 0) await writer.now();
       return { newlyStopped, notice };
     },

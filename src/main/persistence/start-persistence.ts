@@ -16,6 +16,11 @@ export interface PersistenceConfig {
   dataDir: string;
   /** Rotation size of the history log (default 1 MiB; tests make it small). */
   historyMaxBytes?: number;
+  /**
+   * Loads the keychain key that seals meeting passcodes in the roster. Absent, or failing (no
+   * keychain): passcodes are kept in memory only, and a relaunch after a restart asks for them.
+   */
+  passcodeKey?: () => Promise<Buffer>;
 }
 
 export interface StartPersistenceOptions {
@@ -65,6 +70,7 @@ export async function startPersistence(
     logger,
     now: options.now,
     historyMaxBytes: config.historyMaxBytes,
+    passcodeKey: config.passcodeKey,
   });
   for (const notice of settingsNotices) service.addNotice(notice.message);
 
@@ -92,11 +98,18 @@ async function relaunchAll(
 ): Promise<void> {
   const stopped = service.snapshotExtras().stoppedByRestart;
   const orphans = stopped.filter((bot) => !options.hasAccount(bot.accountId));
-  const ready = stopped.filter((bot) => options.hasAccount(bot.accountId));
+  const locked = stopped.filter((bot) => options.hasAccount(bot.accountId) && bot.needsPasscode);
+  const ready = stopped.filter((bot) => options.hasAccount(bot.accountId) && !bot.needsPasscode);
   if (orphans.length > 0) {
     service.addNotice(
       `${listNames(orphans)} stayed stopped: the account they were launched with is no longer ` +
         'set up in Botdeck.',
+    );
+  }
+  if (locked.length > 0) {
+    service.addNotice(
+      `${listNames(locked)} stayed stopped: Botdeck could not keep their meeting passcode (no ` +
+        'system keychain), so enter it under "Stopped by app restart" to relaunch them.',
     );
   }
   if (ready.length === 0) return;

@@ -24,7 +24,7 @@ export interface RelaunchDeps {
   hasAccount(accountId: string): boolean;
 }
 
-/** What the dashboard may see of a stopped bot: no passcode. */
+/** What the dashboard may see of a stopped bot: no passcode, only whether one is missing. */
 export function toStoppedBot(bot: StoppedRosterBot): StoppedBot {
   return {
     id: bot.id,
@@ -32,16 +32,19 @@ export function toStoppedBot(bot: StoppedRosterBot): StoppedBot {
     meetingNumber: bot.meetingNumber,
     accountId: bot.accountId,
     stoppedAt: bot.stoppedAt,
+    needsPasscode: bot.passcode === null,
   };
 }
 
 /**
  * Relaunches the stopped bots with these ids. Refuses (launching none) when any of them was
- * launched under an account that is no longer set up, naming them.
+ * launched under an account that is no longer set up, or has no passcode Botdeck kept and none
+ * in `passcodes` (the operator's, by stopped bot id), naming them.
  */
 export async function relaunchStopped(
   deps: RelaunchDeps,
   ids: readonly string[],
+  passcodes: Readonly<Record<string, string>> = {},
 ): Promise<Result<{ botIds: string[] }>> {
   const wanted = new Set(ids);
   const bots = deps.roster.stopped().filter((bot) => wanted.has(bot.id));
@@ -57,14 +60,25 @@ export async function relaunchStopped(
     );
   }
 
+  const given = (bot: StoppedRosterBot): string | undefined =>
+    Object.hasOwn(passcodes, bot.id) ? passcodes[bot.id] : undefined;
+  const unknown = bots.filter((bot) => bot.passcode === null && given(bot) === undefined);
+  if (unknown.length > 0) {
+    return fail(
+      'passcode_needed',
+      `${listNames(unknown)} cannot be relaunched without the meeting passcode: Botdeck kept it ` +
+        'only in memory (no system keychain). Enter it (empty if the meeting has none).',
+    );
+  }
+
   const taken = deps.roster.takeStopped(bots.map((bot) => bot.id));
   const botIds: string[] = [];
   let problem: string | null = null;
-  for (const group of groupByLaunch(taken)) {
+  for (const group of groupByLaunch(taken, given)) {
     const first = group[0] as StoppedRosterBot;
     const request = LaunchRequestSchema.safeParse({
       meeting: first.meetingNumber,
-      passcode: first.passcode,
+      passcode: first.passcode ?? given(first),
       names: group.map((bot) => bot.name),
       accountId: first.accountId,
       timeouts: first.timeouts,
@@ -90,12 +104,16 @@ export async function relaunchStopped(
 }
 
 /** Bots launched together, in their launch order; launches in the order they came. */
-function groupByLaunch(bots: readonly StoppedRosterBot[]): StoppedRosterBot[][] {
+function groupByLaunch(
+  bots: readonly StoppedRosterBot[],
+  given: (bot: StoppedRosterBot) => string | undefined,
+): StoppedRosterBot[][] {
   const groups = new Map<string, StoppedRosterBot[]>();
   const ordered = [...bots].sort((a, b) => a.createdAt - b.createdAt);
   for (const bot of ordered) {
     // Same launch means same meeting, passcode, account and limits; the key says so anyway.
-    const key = `${bot.launchId}\u0000${bot.meetingNumber}\u0000${bot.passcode}\u0000${bot.accountId}`;
+    const passcode = bot.passcode ?? given(bot);
+    const key = `${bot.launchId}\u0000${bot.meetingNumber}\u0000${passcode}\u0000${bot.accountId}`;
     const group = groups.get(key);
     if (group) group.push(bot);
     else groups.set(key, [bot]);

@@ -1,6 +1,7 @@
 /**
  * The credential vault's public surface: secrets in the OS keychain (keytar), never in files.
  */
+export { ROSTER_KEY_ENTRY, loadKeychainKey, type KeychainKeyOptions } from './keychain-key';
 export { createKeytarVault, type CredentialVault, type KeytarVaultOptions } from './keytar-vault';
 export { loadKeytar, type KeytarLike, type LoadKeytarOptions } from './load-keytar';
 export { maskSecret, sealSecrets } from './mask-secret';

@@ -1,10 +1,10 @@
 /**
  * Bot "windows" for the web host: each bot is a page in its own browser context (the
  * equivalent of an Electron session partition) in one headless Chromium. The page reaches main
- * only through a binding bound to that context, so main knows the calling bot from the
- * context it registered, never from anything the page sends.
+ * only through a binding on that page, which answers its main frame alone, so main knows the
+ * calling bot from the page it opened, never from anything the page sends.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   WEB_BOT_BINDING,
   WEB_BOT_COMMAND_EVENT,
@@ -12,8 +12,12 @@ import {
   type BotCommand,
   type Result,
 } from '../../shared/ipc-contract';
-import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
+import type { BotPageSpec, BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
+import { redactText } from '../log/redact-text';
+import { guardBotPage, guardBotRequests, isBotPageCaller } from './bot-page-guards';
+import { BOT_PAGE_COOKIE, type BotPageKeys } from './bot-page-keys';
+import { ROOT_SANDBOX_WARNING, launchBotChromium } from './chromium-launch';
 
 export type BotCallHandler = (
   botId: string,
@@ -22,16 +26,20 @@ export type BotCallHandler = (
 ) => Promise<Result<unknown>>;
 
 export interface ChromiumBotWindowsOptions {
-  /** URL of the built bot page on the web host. */
+  /** URL of the built bot page on the web host; its origin is the only one bot pages may use. */
   pageUrl: string;
   executablePath: string;
   logger: Logger;
+  /** Where each page's key goes, so the server sends it the policy of its meeting client. */
+  pageKeys: BotPageKeys;
   /**
    * Host patterns no bot page may reach (`zoom.us` exactly, `*.zoom.us` for it and every
    * subdomain): requests and WebSockets to them are aborted and logged (method, host, path:
    * never a query or body, which carry tokens). For tests of the real Meeting SDK offline.
    */
   blockHosts?: readonly string[];
+  /** The process's user id; `process.getuid()` by default. Root means no Chromium sandbox. */
+  uid?: number;
 }
 
 export interface ChromiumBotWindows extends BotWindowHost {
@@ -40,88 +48,112 @@ export interface ChromiumBotWindows extends BotWindowHost {
   dispose(): Promise<void>;
 }
 
-/** Flags that keep Chromium quiet on a machine with no network but loopback. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-gpu',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
-
 interface BotPage {
   context: BrowserContext;
   page: Page;
+  key: string;
   closing: boolean;
 }
+
+const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
 
 export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): ChromiumBotWindows {
   const pages = new Map<string, BotPage>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
+  const webOrigin = new URL(options.pageUrl).origin;
   let handler: BotCallHandler | null = null;
   let browser: Promise<Browser> | null = null;
+  let warnedNoSandbox = false;
 
   const launchBrowser = (): Promise<Browser> =>
-    (browser ??= chromium
-      .launch({ executablePath: options.executablePath, headless: true, args: CHROMIUM_ARGS })
-      .then((launched) => {
+    (browser ??= launchBotChromium({
+      executablePath: options.executablePath,
+      uid: 'uid' in options ? options.uid : process.getuid?.(),
+      onNoSandbox() {
+        if (!warnedNoSandbox) options.logger.warn(ROOT_SANDBOX_WARNING);
+        warnedNoSandbox = true;
+      },
+    }).then(
+      (launched) => {
         launched.on('disconnected', () => {
           browser = null;
           for (const botId of [...pages.keys()]) reportGone(botId, 'crashed');
         });
         return launched;
-      }));
+      },
+      (error: unknown) => {
+        // The next bot tries again rather than inheriting this failure.
+        browser = null;
+        throw error;
+      },
+    ));
+
+  function forget(entry: BotPage): Promise<void> {
+    entry.closing = true;
+    options.pageKeys.revoke(entry.key);
+    return entry.context.close().catch(() => undefined);
+  }
 
   function reportGone(botId: string, reason: WindowGoneReason): void {
     const entry = pages.get(botId);
     if (!entry || entry.closing) return;
     pages.delete(botId);
     // A crashed page's context (its storage, its binding) would otherwise outlive it.
-    entry.closing = true;
-    void entry.context.close().catch(() => undefined);
+    void forget(entry);
     for (const listener of goneListeners) listener(botId, reason);
+  }
+
+  async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
+    const context = await (await launchBrowser()).newContext();
+    const key = options.pageKeys.issue(spec.sdk);
+    const guard = { botId, webOrigin, logger: options.logger, blockHosts: options.blockHosts };
+    const page = await context.newPage().catch(async (error: unknown) => {
+      options.pageKeys.revoke(key);
+      await context.close().catch(() => undefined);
+      throw error;
+    });
+    const entry: BotPage = { context, page, key, closing: false };
+    // From here a failure is cleaned up by close(), which the fleet calls when open() throws.
+    pages.set(botId, entry);
+    page.on('crash', () => reportGone(botId, 'crashed'));
+    page.on('close', () => reportGone(botId, 'closed'));
+    guardBotPage(context, page, { ...guard, onLeft: () => reportGone(botId, 'closed') });
+    await guardBotRequests(context, guard);
+    await context.addCookies([
+      { name: BOT_PAGE_COOKIE, value: key, url: webOrigin, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    await page.exposeBinding(WEB_BOT_BINDING, (source, channel: unknown, payload: unknown) => {
+      if (!isBotPageCaller(source, page, webOrigin)) {
+        options.logger.warn('Refused a bot call from outside the bot page', { botId });
+        return NOT_CONNECTED;
+      }
+      if (!handler || typeof channel !== 'string') return NOT_CONNECTED;
+      return handler(botId, channel, payload);
+    });
+    page.on('pageerror', (error) =>
+      options.logger.warn('Bot page error', { botId, error: redactText(error.message) }),
+    );
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        options.logger.warn('Bot page console error', { botId, text: redactText(message.text()) });
+      }
+    });
+    await page.goto(options.pageUrl, { waitUntil: 'commit' });
   }
 
   return {
     attach(next) {
       handler = next;
     },
-    async open(botId) {
+    async open(botId, spec) {
       if (pages.has(botId)) throw new Error(`Bot ${botId} already has a window`);
-      const context = await (await launchBrowser()).newContext();
-      if (options.blockHosts?.length) await blockHosts(context, botId, options);
-      await context.exposeBinding(
-        WEB_BOT_BINDING,
-        (_source, channel: unknown, payload: unknown) => {
-          if (!handler || typeof channel !== 'string') {
-            return fail('unknown_channel', 'This page is not connected to Botdeck.');
-          }
-          return handler(botId, channel, payload);
-        },
-      );
-      const page = await context.newPage();
-      pages.set(botId, { context, page, closing: false });
-      page.on('crash', () => reportGone(botId, 'crashed'));
-      page.on('close', () => reportGone(botId, 'closed'));
-      page.on('pageerror', (error) =>
-        options.logger.warn('Bot page error', { botId, error: error.message }),
-      );
-      page.on('console', (message) => {
-        if (message.type() === 'error') {
-          options.logger.warn('Bot page console error', { botId, text: message.text() });
-        }
-      });
-      await page.goto(options.pageUrl, { waitUntil: 'commit' });
+      await openPage(botId, spec);
     },
     async close(botId) {
       const entry = pages.get(botId);
       if (!entry) return;
-      entry.closing = true;
       pages.delete(botId);
-      await entry.context.close().catch(() => undefined);
+      await forget(entry);
     },
     send(botId, command: BotCommand) {
       const entry = pages.get(botId);
@@ -143,46 +175,14 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       return () => goneListeners.delete(listener);
     },
     async dispose() {
-      for (const entry of pages.values()) entry.closing = true;
+      for (const entry of pages.values()) {
+        entry.closing = true;
+        options.pageKeys.revoke(entry.key);
+      }
       pages.clear();
       const running = browser;
       browser = null;
-      if (running) await (await running).close().catch(() => undefined);
+      if (running) await running.then((launched) => launched.close()).catch(() => undefined);
     },
   };
-}
-
-/** Whether `hostname` matches one of the patterns (see `blockHosts`). */
-function isBlockedHost(hostname: string, patterns: readonly string[]): boolean {
-  const host = hostname.toLowerCase();
-  return patterns.some((raw) => {
-    const pattern = raw.toLowerCase();
-    if (!pattern.startsWith('*.')) return host === pattern;
-    const zone = pattern.slice(2);
-    return host === zone || host.endsWith(`.${zone}`);
-  });
-}
-
-async function blockHosts(
-  context: BrowserContext,
-  botId: string,
-  options: ChromiumBotWindowsOptions,
-): Promise<void> {
-  const patterns = options.blockHosts ?? [];
-  const blocked = (url: URL): boolean => isBlockedHost(url.hostname, patterns);
-  const log = (method: string, url: URL): void =>
-    options.logger.warn('Blocked a bot page request', {
-      botId,
-      method,
-      host: url.hostname,
-      path: url.pathname,
-    });
-  await context.route(blocked, (route) => {
-    log(route.request().method(), new URL(route.request().url()));
-    return route.abort('blockedbyclient');
-  });
-  await context.routeWebSocket(blocked, (socket) => {
-    log('WEBSOCKET', new URL(socket.url()));
-    return socket.close({ code: 1008, reason: 'Blocked by Botdeck' });
-  });
 }

@@ -6,7 +6,7 @@
  */
 import { chromium } from 'playwright-core';
 import type { BotIsolationProbe } from '../diagnostics/diagnostics-service';
-import { CHROMIUM_ARGS } from './chromium-bot-windows';
+import { CHROMIUM_ARGS, chromiumSandboxFor } from './chromium-launch';
 
 export interface ChromiumIsolationProbeOptions {
   /** The built bot page on the web host. */
@@ -21,6 +21,8 @@ export function chromiumIsolationProbe(options: ChromiumIsolationProbeOptions): 
       const browser = await chromium.launch({
         executablePath: options.executablePath,
         headless: true,
+        // As bots run: Chromium's sandbox on unless the host runs as root.
+        chromiumSandbox: chromiumSandboxFor(process.getuid?.()),
         args: CHROMIUM_ARGS,
       });
       try {

@@ -8,10 +8,11 @@ import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { httpPageServer } from '../diagnostics/sdk-assets-check';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
-import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
+import { defaultDataDir, loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
 import { startSandbox } from '../sandbox/sandbox-server';
+import { createBotPageKeys } from './bot-page-keys';
 import { createChromiumBotWindows } from './chromium-bot-windows';
 import { chromiumIsolationProbe } from './chromium-isolation-probe';
 import { startWebServer } from './web-server';
@@ -53,17 +54,22 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const { logger } = options;
   const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
+  const botPages = createBotPageKeys();
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const chromiumPath = options.chromiumPath ?? '/usr/bin/chromium';
   const web = await startWebServer({
     rendererDir,
     port: options.port,
     logger,
+    sandboxOrigin: sandbox.url,
+    zoomApiOrigin: options.zoomBaseUrl,
+    botPages,
   });
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
     executablePath: chromiumPath,
     blockHosts: options.blockHosts,
+    pageKeys: botPages,
     logger,
   });
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -71,7 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
     accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
     storedAccounts: storedAccountsIn(dataDir),
-    persistence: { dataDir },
+    persistence: { dataDir, passcodeKey: loadRosterKey },
     zoomBase: options.zoomBaseUrl
       ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
       : undefined,

@@ -9,16 +9,31 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DASHBOARD_URL_PATH } from '../pages/app-origin';
-import { pageHeaders, resolveRendererFile } from '../pages/page-policy';
+import { pageHeaders, pageKindOf, resolveRendererFile } from '../pages/page-policy';
 import type { Logger } from '../log/logger';
+import type { BotPageKeys } from './bot-page-keys';
 import { serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
 import { createWebSession } from './web-session';
 
 export interface WebServerOptions {
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
+  /** The clock sessions expire by; tests pass their own. */
+  now?: () => number;
   port?: number;
   logger: Logger;
+  /**
+   * The embedded sandbox's origin (started before pages are served), for the pages' policies.
+   * None (a server that only shows the built pages, e.g. to a diagnostic): no page may reach it.
+   */
+  sandboxOrigin?: string | null;
+  /** Stored accounts' Zoom API when it is not zoom.us (`--zoom-base-url`): their avatars. */
+  zoomApiOrigin?: string | null;
+  /**
+   * The keys the bot windows put in each bot context, naming its meeting client. None: every
+   * bot page gets the policy that reaches nothing outside.
+   */
+  botPages?: BotPageKeys;
 }
 
 export interface RunningWebServer {
@@ -34,7 +49,7 @@ export interface RunningWebServer {
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const session = createWebSession();
+  const session = createWebSession({ now: options.now });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let stopEvents: (() => void) | null = null;
   let origin = '';
@@ -55,7 +70,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname === '/') {
       const token = url.searchParams.get('token');
       if (token !== null && session.redeem(token)) {
-        response.writeHead(302, { 'Set-Cookie': session.setCookie, Location: DASHBOARD_URL_PATH });
+        response.writeHead(302, {
+          'Set-Cookie': session.issueCookie(),
+          Location: DASHBOARD_URL_PATH,
+        });
         return void response.end();
       }
       if (session.hasSession(request.headers.cookie)) {
@@ -64,13 +82,26 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       return sendText(response, 403, LINK_USED);
     }
-    if (url.pathname === DASHBOARD_URL_PATH && !session.hasSession(request.headers.cookie)) {
+    const isDashboard = url.pathname === DASHBOARD_URL_PATH;
+    if (isDashboard && !session.hasSession(request.headers.cookie)) {
       return sendText(response, 403, LINK_USED);
     }
     const file = resolveRendererFile(options.rendererDir, url.pathname);
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return sendText(response, 404, 'Not found.');
-    response.writeHead(200, pageHeaders(url.pathname, file));
+    const botSdk =
+      pageKindOf(url.pathname) === 'bot'
+        ? (options.botPages?.sdkOf(request.headers.cookie) ?? null)
+        : null;
+    const context = {
+      sandboxOrigin: options.sandboxOrigin ?? null,
+      zoomApiOrigin: options.zoomApiOrigin,
+      botSdk,
+    };
+    const headers = pageHeaders(url.pathname, file, context);
+    // Opening the dashboard renews the session (see SESSION_MAX_AGE_MS).
+    if (isDashboard) headers['Set-Cookie'] = session.issueCookie();
+    response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 
@@ -114,8 +145,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 }
 
 const LINK_USED =
-  'This Botdeck link has already been used or is wrong. Open the URL that `npm run web` printed, ' +
-  'in one browser; restart `npm run web` for a new one.';
+  'This Botdeck link has already been used or is wrong, or its session ended (12 hours without ' +
+  'opening the dashboard). Open the URL that `npm run web` printed, in one browser; restart ' +
+  '`npm run web` for a new one.';
 
 /** Refuses other Host names, so a rebinding DNS name cannot reach the host from a web page. */
 function isOwnHost(request: IncomingMessage, origin: string): boolean {

@@ -3,6 +3,7 @@
  * function, HTTP bot host, real sandbox) on a data folder; a "crash" that
  * keeps the data folder exactly as it was on disk; and the secrets of a run, to scan files for.
  */
+import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +23,21 @@ export interface Deck {
   history(limit?: number): Promise<HistoryEntry[]>;
 }
 
+/** The key this test run's decks seal passcodes with, as the keychain would hand it out. */
+const PASSCODE_KEY = randomBytes(32);
+
+/** `keychain: false` starts Botdeck as on a machine with no keychain (passcodes in memory). */
 export async function startDeck(
   sandbox: RunningSandbox,
   dataDir: string,
   options: Partial<BotdeckOptions> = {},
+  { keychain = true }: { keychain?: boolean } = {},
 ): Promise<Deck> {
-  const { botdeck, host } = await startFleet(sandbox, { persistence: { dataDir }, ...options });
+  const passcodeKey = keychain ? () => Promise.resolve(PASSCODE_KEY) : undefined;
+  const { botdeck, host } = await startFleet(sandbox, {
+    persistence: { dataDir, passcodeKey },
+    ...options,
+  });
   async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
     const result = await botdeck.handleDashboard(channel, payload);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);

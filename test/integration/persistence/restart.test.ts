@@ -25,14 +25,14 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
-async function deckOn(dir: string): Promise<Deck> {
-  const deck = await startDeck(sandbox, dir);
+async function deckOn(dir: string, keychain = true): Promise<Deck> {
+  const deck = await startDeck(sandbox, dir, {}, { keychain });
   decks.push(deck);
   return deck;
 }
 
 interface RosterOnDisk {
-  bots: { id: string; name: string; passcode: string; state: string }[];
+  bots: { id: string; name: string; passcode?: string; sealedPasscode?: string; state: string }[];
   stopped: { id: string; name: string }[];
 }
 const rosterIn = async (dir: string): Promise<RosterOnDisk> =>
@@ -45,9 +45,12 @@ const namesIn = async (meetingNumber: string): Promise<string[]> =>
  * Launches the support bots with a slow ZAK endpoint, so the launch is still under way, and
  * "kills" the host: the data folder as it is on disk right after the launch was accepted.
  */
-async function killMidLaunch(meeting: { meetingNumber: string; passcode: string }) {
+async function killMidLaunch(
+  meeting: { meetingNumber: string; passcode: string },
+  keychain = true,
+) {
   const dir = await dataDir();
-  const first = await deckOn(dir);
+  const first = await deckOn(dir, keychain);
   await addFault(sandbox, { target: 'zak', latencyMs: 1_500, fraction: 1 });
   const { botIds } = await first.call<{ botIds: string[] }>('bots:launch', {
     meeting: meeting.meetingNumber,
@@ -74,13 +77,14 @@ afterEach(async () => {
 });
 
 describe('the roster across a restart', () => {
-  it('is on disk, passcodes included, as soon as a launch is accepted, while the bots are still minting', async () => {
+  it('is on disk, passcodes sealed, as soon as a launch is accepted, while the bots are still minting', async () => {
     const meeting = await createMeeting(sandbox);
     const { botIds, roster } = await killMidLaunch(meeting);
 
     expect(roster.bots.map((bot) => bot.id)).toEqual(botIds);
     expect(roster.bots.map((bot) => bot.name)).toEqual(NAMES);
-    expect(roster.bots.every((bot) => bot.passcode === meeting.passcode)).toBe(true);
+    expect(roster.bots.every((bot) => bot.sealedPasscode !== undefined)).toBe(true);
+    expect(JSON.stringify(roster)).not.toContain(meeting.passcode);
     expect(roster.bots.map((bot) => bot.state)).not.toContain('in_meeting');
   });
 
@@ -108,6 +112,26 @@ describe('the roster across a restart', () => {
     });
     expect((await next.snapshot()).stoppedByRestart).toEqual([]);
     expect((await rosterIn(killed.dir)).bots.map((bot) => bot.name)).toEqual(NAMES);
+  });
+
+  it('without a keychain, asks for the passcode after a restart, and relaunches with it', async () => {
+    const meeting = await createMeeting(sandbox);
+    const killed = await killMidLaunch(meeting, false);
+    expect(JSON.stringify(killed.roster)).not.toContain(meeting.passcode);
+    await vi.waitFor(async () => expect(await namesIn(meeting.meetingNumber)).toEqual([]));
+
+    const next = await deckOn(killed.dir, false);
+    const stopped = (await next.snapshot()).stoppedByRestart;
+    expect(stopped.map((bot) => bot.needsPasscode)).toEqual([true, true, true]);
+    const refused = await next.botdeck.handleDashboard('bots:relaunch', { ids: killed.botIds });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'passcode_needed' } });
+
+    const passcodes = Object.fromEntries(killed.botIds.map((id) => [id, meeting.passcode]));
+    await next.call('bots:relaunch', { ids: killed.botIds, passcodes });
+    await vi.waitFor(async () => expect(await namesIn(meeting.meetingNumber)).toEqual(NAMES), {
+      timeout: 15_000,
+    });
+    expect(await readFile(join(killed.dir, 'roster.json'), 'utf8')).not.toContain(meeting.passcode);
   });
 
   it('relaunches automatically at start when the setting is on, and says so', async () => {

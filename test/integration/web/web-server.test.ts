@@ -7,6 +7,11 @@ import { WebSocket } from 'ws';
 import { ok, type BotsChangedEvent } from '../../../src/shared/ipc-contract';
 import { silentLogger } from '../../../src/main/log/logger';
 import { startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
+import {
+  BOT_PAGE_COOKIE,
+  createBotPageKeys,
+  type BotPageKeys,
+} from '../../../src/main/web/bot-page-keys';
 
 function rendererFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'botdeck-renderer-'));
@@ -17,11 +22,19 @@ function rendererFixture(): string {
   return dir;
 }
 
+const SANDBOX = 'http://127.0.0.1:47001';
 let server: RunningWebServer;
+let botPages: BotPageKeys;
 let eventListener: ((event: BotsChangedEvent) => void) | null = null;
 
 beforeEach(async () => {
-  server = await startWebServer({ rendererDir: rendererFixture(), logger: silentLogger });
+  botPages = createBotPageKeys();
+  server = await startWebServer({
+    rendererDir: rendererFixture(),
+    logger: silentLogger,
+    sandboxOrigin: SANDBOX,
+    botPages,
+  });
   server.attach({
     handleDashboard: async (channel, payload) => ok({ channel, payload }),
     onBotsChanged: (listener) => {
@@ -69,6 +82,36 @@ describe('web host server', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('renews the session when the dashboard opens, and refuses it after a working day idle', async () => {
+    let now = 0;
+    const clocked = await startWebServer({
+      rendererDir: rendererFixture(),
+      logger: silentLogger,
+      sandboxOrigin: SANDBOX,
+      botPages,
+      now: () => now,
+    });
+    try {
+      const first = await fetch(clocked.launchUrl, { redirect: 'manual' });
+      expect(first.headers.get('set-cookie')).toMatch(/Max-Age=43200/);
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const open = () =>
+        fetch(`${clocked.origin}/dashboard/index.html`, { headers: { Cookie: cookie } });
+      now = 11 * 3_600_000;
+      const renewed = await open();
+      expect(renewed.status).toBe(200);
+      expect(renewed.headers.get('set-cookie')).toMatch(/Max-Age=43200/);
+      now = 22 * 3_600_000;
+      expect((await open()).status).toBe(200);
+      now = 35 * 3_600_000;
+      const expired = await open();
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toContain('session ended');
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('refuses the dashboard without the session', async () => {
     expect((await fetch(`${server.origin}/dashboard/index.html`)).status).toBe(403);
     expect((await fetch(`${server.origin}/`)).status).toBe(403);
@@ -78,6 +121,27 @@ describe('web host server', () => {
     const page = await fetch(`${server.origin}/bot/index.html`);
     expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  });
+
+  it('sends each bot page the policy of the meeting client the host opened it for', async () => {
+    const connectSrc = async (cookie?: string): Promise<string> => {
+      const page = await fetch(`${server.origin}/bot/index.html`, {
+        headers: cookie ? { Cookie: cookie } : {},
+      });
+      const csp = page.headers.get('content-security-policy') ?? '';
+      return csp.split('; ').find((d) => d.startsWith('connect-src ')) ?? '';
+    };
+    const sandboxKey = botPages.issue('sandbox');
+    const zoomKey = botPages.issue('zoom');
+    expect(await connectSrc(`${BOT_PAGE_COOKIE}=${sandboxKey}`)).toBe(
+      `connect-src 'self' ${SANDBOX}`,
+    );
+    expect(await connectSrc(`${BOT_PAGE_COOKIE}=${zoomKey}`)).toContain('https://zoom.us');
+    // No key, a made-up one, or one revoked when its page closed: nothing outside.
+    expect(await connectSrc()).toBe("connect-src 'self'");
+    expect(await connectSrc(`${BOT_PAGE_COOKIE}=zoom`)).toBe("connect-src 'self'");
+    botPages.revoke(zoomKey);
+    expect(await connectSrc(`${BOT_PAGE_COOKIE}=${zoomKey}`)).toBe("connect-src 'self'");
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {

@@ -1,7 +1,8 @@
 /**
  * "Stopped by app restart": the bots that were running when Botdeck last stopped (a quit, a
  * crash, a reboot). Relaunch puts them back into their meetings with the same names; Dismiss
- * forgets them. Shown only while there are such bots.
+ * forgets them. Shown only while there are such bots. Where Botdeck could not keep a meeting's
+ * passcode (no system keychain), a field asks for it, once per meeting.
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountView, StoppedBot } from '../../../shared/ipc-contract';
@@ -86,12 +87,50 @@ export function StoppedPanel() {
         </button>
         <RelaunchSettingToggle />
       </footer>
+      <StoppedPasscodeFields stopped={stopped} />
       {error !== null ? (
         <p className="form-alert" role="alert" data-testid="stopped-error">
           {error}
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** One passcode field per meeting whose bots lost their passcode with the restart. */
+function StoppedPasscodeFields({ stopped }: { stopped: readonly StoppedBot[] }) {
+  const { typed, busy, setPasscode } = useAppStore(
+    useShallow((state) => ({
+      typed: state.stoppedPasscodes,
+      busy: state.restartBusy,
+      setPasscode: state.setStoppedPasscode,
+    })),
+  );
+  const meetings = [
+    ...new Set(stopped.filter((bot) => bot.needsPasscode).map((bot) => bot.meetingNumber)),
+  ];
+  if (meetings.length === 0) return null;
+  return (
+    <fieldset className="stopped-passcodes" data-testid="stopped-passcodes">
+      <legend>Meeting passcodes</legend>
+      <p className="hint">
+        Without a system keychain Botdeck keeps meeting passcodes only while it runs. Enter them to
+        relaunch; leave a field empty if that meeting has no passcode.
+      </p>
+      {meetings.map((meetingNumber) => (
+        <label key={meetingNumber} className="field">
+          <span>Passcode for meeting {meetingNumber}</span>
+          <input
+            type="password"
+            autoComplete="off"
+            maxLength={64}
+            disabled={busy}
+            value={typed[meetingNumber] ?? ''}
+            onChange={(event) => setPasscode(meetingNumber, event.target.value)}
+          />
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

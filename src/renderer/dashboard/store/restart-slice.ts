@@ -2,7 +2,8 @@
  * Restart slice: the bots an app restart stopped, relaunching or dismissing them, and the
  * setting "Relaunch automatically after a restart". Main answers every change with the list as
  * it stands, which replaces ours; after a failure the list is read again from a snapshot, since
- * part of a relaunch may have gone through.
+ * part of a relaunch may have gone through. Passcodes main could not keep (no keychain) are
+ * typed per meeting and sent with the relaunch of that meeting's bots.
  */
 import type { AppSnapshot, Result, StoppedBot } from '../../../shared/ipc-contract';
 import type { SliceCreator } from './app-store';
@@ -17,6 +18,9 @@ export interface RestartSlice {
   /** Why the last relaunch, dismissal or setting change failed, in main's words. */
   restartError: string | null;
   savingRelaunchSetting: boolean;
+  /** What the operator typed, by meeting number, for bots whose passcode main could not keep. */
+  stoppedPasscodes: Readonly<Record<string, string>>;
+  setStoppedPasscode(meetingNumber: string, passcode: string): void;
   applyRestartState(state: Pick<AppSnapshot, 'stoppedByRestart' | 'relaunchAfterRestart'>): void;
   relaunchStopped(ids: readonly string[]): Promise<void>;
   relaunchAllStopped(): Promise<void>;
@@ -59,12 +63,27 @@ export const createRestartSlice: SliceCreator<RestartSlice> =
       restartBusy: false,
       restartError: null,
       savingRelaunchSetting: false,
+      stoppedPasscodes: {},
 
       applyRestartState: ({ stoppedByRestart, relaunchAfterRestart }) =>
         set({ stoppedByRestart, relaunchAfterRestart }),
 
-      relaunchStopped: (ids) =>
-        change(() => api.relaunchStopped({ ids: [...ids] }), 'relaunching bots failed'),
+      setStoppedPasscode: (meetingNumber, passcode) =>
+        set({ stoppedPasscodes: { ...get().stoppedPasscodes, [meetingNumber]: passcode } }),
+
+      relaunchStopped(ids) {
+        const wanted = new Set(ids);
+        const typed = get().stoppedPasscodes;
+        // Blank means the meeting has no passcode: the panel says so beside the field.
+        const passcodes = Object.fromEntries(
+          get()
+            .stoppedByRestart.filter((bot) => wanted.has(bot.id) && bot.needsPasscode)
+            .map((bot) => [bot.id, typed[bot.meetingNumber] ?? '']),
+        );
+        const request =
+          Object.keys(passcodes).length > 0 ? { ids: [...ids], passcodes } : { ids: [...ids] };
+        return change(() => api.relaunchStopped(request), 'relaunching bots failed');
+      },
 
       relaunchAllStopped() {
         const ids = get().stoppedByRestart.map((bot) => bot.id);

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BotCommand, BotsChangedEvent, BotState } from '../../../../src/shared/ipc-contract';
 import { createFleet, type Fleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
-import type { BotWindowHost, WindowGoneReason } from '../../../../src/main/fleet/bot-window-host';
+import type {
+  BotPageSpec,
+  BotWindowHost,
+  WindowGoneReason,
+} from '../../../../src/main/fleet/bot-window-host';
 import type { FleetAccount } from '../../../../src/main/fleet/join-preparer';
 import { ZoomApiError } from '../../../../src/main/zoom/zoom-api-error';
 import type { Logger } from '../../../../src/main/log/logger';
@@ -10,13 +14,15 @@ import type { Logger } from '../../../../src/main/log/logger';
 function fakeHost() {
   const open = new Set<string>();
   const opened: string[] = [];
+  const pages = new Map<string, BotPageSpec>();
   const commands: [string, BotCommand][] = [];
   const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
   let onOpen: (botId: string) => void = () => undefined;
   const host: BotWindowHost = {
-    open(botId) {
+    open(botId, page) {
       open.add(botId);
       opened.push(botId);
+      pages.set(botId, page);
       onOpen(botId);
       return Promise.resolve();
     },
@@ -36,6 +42,7 @@ function fakeHost() {
     host,
     open,
     opened,
+    pages,
     commands,
     setOnOpen: (fn: (botId: string) => void) => (onOpen = fn),
     crash: (botId: string, reason: WindowGoneReason) => {
@@ -71,8 +78,13 @@ function setup(options: Partial<FleetOptions> & { mint?: () => Promise<string> }
   });
   fleet.onChanged((event) => events.push(event));
   fleets.push(fleet);
-  const launch = (names: string[]) => {
-    const result = fleet.launch({ meetingNumber: '123456789', passcode: 'pw', names, account });
+  const launch = (names: string[], sdk: FleetAccount['sdk'] = account.sdk) => {
+    const result = fleet.launch({
+      meetingNumber: '123456789',
+      passcode: 'pw',
+      names,
+      account: { ...account, sdk },
+    });
     if (!result.ok) throw new Error(result.error.message);
     return result.value.botIds;
   };
@@ -114,6 +126,17 @@ describe('fleet: launching', () => {
       avatarUrl: 'http://avatar',
       accountId: 'acc',
     });
+  });
+
+  it('tells the window host which meeting client each page runs, as its ticket says', async () => {
+    const { fleet, windows, launch } = setup();
+    const [sandboxBot] = launch(['Sandbox']) as [string];
+    const [zoomBot] = launch(['Zoom'], 'zoom') as [string];
+    await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
+    expect(windows.pages.get(sandboxBot)).toEqual({ sdk: 'sandbox' });
+    expect(windows.pages.get(zoomBot)).toEqual({ sdk: 'zoom' });
+    const ticket = fleet.botReady(zoomBot);
+    expect(ticket.ok && ticket.value.sdk).toBe('zoom');
   });
 
   it('mints a different ZAK for every bot', async () => {

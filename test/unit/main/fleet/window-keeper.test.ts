@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createWindowKeeper } from '../../../../src/main/fleet/window-keeper';
 import { fakeWindowHost, silentLogger } from './fleet-harness';
 
+const SANDBOX_PAGE = { sdk: 'sandbox' } as const;
+
 describe('window keeper: a bot never holds two windows', () => {
   it('a new window waits until the old one has finished closing', async () => {
     const windows = fakeWindowHost();
@@ -16,9 +18,9 @@ describe('window keeper: a bot never holds two windows', () => {
         }),
     );
     const keeper = createWindowKeeper(windows.host, silentLogger());
-    await keeper.open('a', () => true);
+    await keeper.open('a', SANDBOX_PAGE, () => true);
     void keeper.close('a');
-    const reopened = keeper.open('a', () => true);
+    const reopened = keeper.open('a', SANDBOX_PAGE, () => true);
     await Promise.resolve();
     expect(windows.opened).toEqual(['a']);
     finishClose();
@@ -30,17 +32,19 @@ describe('window keeper: a bot never holds two windows', () => {
   it('refuses to open a second window while one is open', async () => {
     const windows = fakeWindowHost();
     const keeper = createWindowKeeper(windows.host, silentLogger());
-    await keeper.open('a', () => true);
-    await expect(keeper.open('a', () => true)).rejects.toThrow(/already has a window/);
+    await keeper.open('a', SANDBOX_PAGE, () => true);
+    await expect(keeper.open('a', SANDBOX_PAGE, () => true)).rejects.toThrow(
+      /already has a window/,
+    );
     expect(windows.opened).toEqual(['a']);
   });
 
   it('does not open for a bot that stopped wanting it while the old window closed', async () => {
     const windows = fakeWindowHost();
     const keeper = createWindowKeeper(windows.host, silentLogger());
-    await keeper.open('a', () => true);
+    await keeper.open('a', SANDBOX_PAGE, () => true);
     void keeper.close('a');
-    await expect(keeper.open('a', () => false)).resolves.toBe(false);
+    await expect(keeper.open('a', SANDBOX_PAGE, () => false)).resolves.toBe(false);
     expect(keeper.isOpen('a')).toBe(false);
   });
 
@@ -48,11 +52,11 @@ describe('window keeper: a bot never holds two windows', () => {
     const windows = fakeWindowHost();
     const open = windows.host.open.bind(windows.host);
     windows.host.open = vi.fn(async (botId: string) => {
-      await open(botId);
+      await open(botId, SANDBOX_PAGE);
       throw new Error('navigation failed');
     });
     const keeper = createWindowKeeper(windows.host, silentLogger());
-    await expect(keeper.open('a', () => true)).rejects.toThrow('navigation failed');
+    await expect(keeper.open('a', SANDBOX_PAGE, () => true)).rejects.toThrow('navigation failed');
     expect(windows.open.has('a')).toBe(false);
     expect(keeper.openIds()).toEqual([]);
   });
@@ -60,7 +64,7 @@ describe('window keeper: a bot never holds two windows', () => {
   it('a window the host reports gone needs no closing', async () => {
     const windows = fakeWindowHost();
     const keeper = createWindowKeeper(windows.host, silentLogger());
-    await keeper.open('a', () => true);
+    await keeper.open('a', SANDBOX_PAGE, () => true);
     keeper.markGone('a');
     expect(keeper.isOpen('a')).toBe(false);
     await keeper.close('a');

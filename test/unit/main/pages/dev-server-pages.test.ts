@@ -28,7 +28,10 @@ describe('npm run dev pages', () => {
   });
 
   it('adds only the nonce and the hot-reload socket to the production policy', () => {
-    const base = contentSecurityPolicy('dashboard');
+    const base = contentSecurityPolicy('dashboard', {
+      sandboxOrigin: 'http://127.0.0.1:41234',
+      botSdk: null,
+    });
     const dev = devContentSecurityPolicy(base, 'http://localhost:5173', 'abc12345');
     const directives = (csp: string) => csp.split('; ').map((d) => d.split(' ')[0]);
     expect(directives(dev)).toEqual(directives(base));

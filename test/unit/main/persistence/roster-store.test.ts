@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../../src/main/log/logger';
+import { createPasscodeSeal } from '../../../../src/main/persistence/passcode-seal';
 import { createRosterStore } from '../../../../src/main/persistence/roster-store';
 import type { RosterBot } from '../../../../src/main/persistence/roster-schema';
 import type { BotView } from '../../../../src/shared/ipc-contract';
@@ -17,8 +19,15 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+const SEAL = createPasscodeSeal(randomBytes(32));
 const store = (coalesceMs = 10) =>
-  createRosterStore({ dataDir: dir, now: () => clock, logger: silentLogger, coalesceMs });
+  createRosterStore({
+    dataDir: dir,
+    now: () => clock,
+    logger: silentLogger,
+    coalesceMs,
+    seal: SEAL,
+  });
 const rosterPath = () => join(dir, 'roster.json');
 const onDisk = async () =>
   JSON.parse(await readFile(rosterPath(), 'utf8')) as { bots: RosterBot[]; stopped: RosterBot[] };
@@ -41,15 +50,18 @@ const view = (id: string, state: BotView['state']): BotView =>
   makeBot({ id, state, meetingNumber: '81234567890' });
 
 describe('roster', () => {
-  it('is on disk, with passcodes, as soon as a launch is recorded, in a 0600 file', async () => {
+  it('is on disk, passcodes sealed, as soon as a launch is recorded, in a 0600 file', async () => {
     const roster = store(60_000);
     await roster.load();
     await roster.addLaunched([bot('a'), bot('b')]);
 
-    expect((await onDisk()).bots.map((b) => [b.id, b.passcode])).toEqual([
-      ['a', 'Pq7x2z'],
-      ['b', 'Pq7x2z'],
-    ]);
+    const disk = (await onDisk()).bots as unknown as Record<string, unknown>[];
+    expect(disk.map((b) => b.id)).toEqual(['a', 'b']);
+    for (const entry of disk) {
+      expect(entry.passcode).toBeUndefined();
+      expect(SEAL.open(String(entry.id), String(entry.sealedPasscode))).toBe('Pq7x2z');
+    }
+    expect(await readFile(rosterPath(), 'utf8')).not.toContain('Pq7x2z');
     if (process.platform !== 'win32') {
       expect((await stat(rosterPath())).mode & 0o777).toBe(0o600);
     }

@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../src/main/log/logger';
+import {
+  createPasscodeSeal,
+  type PasscodeSeal,
+} from '../../../../src/main/persistence/passcode-seal';
 import { createRosterStore, type RosterStore } from '../../../../src/main/persistence/roster-store';
 import type { RosterBot } from '../../../../src/main/persistence/roster-schema';
 import {
@@ -27,10 +32,18 @@ const bot = (id: string, launchId: string, overrides: Partial<RosterBot> = {}): 
   ...overrides,
 });
 
-/** A roster whose last run had these bots live: after load they are stopped. */
-async function stoppedRoster(bots: RosterBot[]): Promise<RosterStore> {
-  await createRosterStore({ dataDir: dir, now: () => 1, logger: silentLogger }).addLaunched(bots);
-  const next = createRosterStore({ dataDir: dir, now: () => 2, logger: silentLogger });
+/**
+ * A roster whose last run had these bots live: after load they are stopped. With `seal` null
+ * (no keychain) their passcodes did not outlive the run.
+ */
+async function stoppedRoster(
+  bots: RosterBot[],
+  seal: PasscodeSeal | null = createPasscodeSeal(randomBytes(32)),
+): Promise<RosterStore> {
+  await createRosterStore({ dataDir: dir, now: () => 1, logger: silentLogger, seal }).addLaunched(
+    bots,
+  );
+  const next = createRosterStore({ dataDir: dir, now: () => 2, logger: silentLogger, seal });
   await next.load();
   return next;
 }
@@ -122,6 +135,54 @@ describe('relaunching bots stopped by a restart', () => {
       ),
     );
     expect(roster.stopped().map((b) => b.id)).toEqual(['b']);
+  });
+
+  it('without a keychain, asks for the passcodes it could not keep and relaunches with the ones given', async () => {
+    roster = await stoppedRoster(
+      [bot('a', 'L1'), bot('b', 'L1'), bot('c', 'L2', { passcode: '' })],
+      null,
+    );
+    const launches: ParsedLaunchRequest[] = [];
+    const deps = {
+      roster,
+      hasAccount: () => true,
+      launch: async (request: ParsedLaunchRequest) => {
+        launches.push(request);
+        return ok({ botIds: request.names.map((name) => `new ${name}`) });
+      },
+    };
+
+    const refused = await relaunchStopped(deps, ['a', 'b', 'c'], { a: 'Pq7x2z' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'passcode_needed' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Bot b cannot be relaunched without/);
+    expect(launches).toEqual([]);
+    expect(roster.stopped().map((b) => b.id)).toEqual(['a', 'b', 'c']);
+
+    // A meeting without a passcode ('') needs none; the others take what the operator typed.
+    const result = await relaunchStopped(deps, ['a', 'b', 'c'], { a: 'Pq7x2z', b: 'Pq7x2z' });
+    expect(result).toEqual(ok({ botIds: ['new Bot a', 'new Bot b', 'new Bot c'] }));
+    expect(launches.map((l) => [l.names, l.passcode])).toEqual([
+      [['Bot a', 'Bot b'], 'Pq7x2z'],
+      [['Bot c'], ''],
+    ]);
+  });
+
+  it('uses the passcode it kept over one sent along with the relaunch', async () => {
+    roster = await stoppedRoster([bot('a', 'L1')]);
+    const launches: ParsedLaunchRequest[] = [];
+    await relaunchStopped(
+      {
+        roster,
+        hasAccount: () => true,
+        launch: async (request) => {
+          launches.push(request);
+          return ok({ botIds: ['new a'] });
+        },
+      },
+      ['a'],
+      { a: 'typed-by-someone' },
+    );
+    expect(launches.map((l) => l.passcode)).toEqual(['Pq7x2z']);
   });
 
   it('names a few bots in full and counts the rest', () => {

@@ -7,12 +7,14 @@ import {
   type FakeDashboard,
 } from '../helpers/fake-dashboard-api';
 
-const stopped = (id: string, name = `Bot ${id}`): StoppedBot => ({
+const stopped = (id: string, name = `Bot ${id}`, extra: Partial<StoppedBot> = {}): StoppedBot => ({
   id,
   name,
   meetingNumber: '81234567890',
   accountId: 'sandbox',
   stoppedAt: 1_000,
+  needsPasscode: false,
+  ...extra,
 });
 
 async function started(
@@ -51,6 +53,29 @@ describe('bots stopped by an app restart, in the store', () => {
     expect(store.getState().stoppedByRestart).toEqual([]);
     expect(store.getState().restartBusy).toBe(false);
     expect(store.getState().restartError).toBeNull();
+  });
+
+  it('sends the passcode typed for a meeting with each of its bots that needs one', async () => {
+    const { store, fake } = await started([
+      stopped('a', 'Ada', { needsPasscode: true }),
+      stopped('b', 'Grace', { needsPasscode: true }),
+      stopped('c', 'Linus', { needsPasscode: true, meetingNumber: '987654321' }),
+      stopped('d', 'Kept'),
+    ]);
+    store.getState().setStoppedPasscode('81234567890', 'Pq7x2z');
+
+    await store.getState().relaunchAllStopped();
+
+    // Meeting 987654321's field was left empty: it has no passcode.
+    expect(fake.relaunches).toEqual([
+      { ids: ['a', 'b', 'c', 'd'], passcodes: { a: 'Pq7x2z', b: 'Pq7x2z', c: '' } },
+    ]);
+  });
+
+  it('sends no passcodes when main kept them all', async () => {
+    const { store, fake } = await started([stopped('a')]);
+    await store.getState().relaunchStopped(['a']);
+    expect(fake.relaunches).toEqual([{ ids: ['a'] }]);
   });
 
   it('a refused relaunch shows main’s words and re-reads the list from a snapshot', async () => {

@@ -15,6 +15,7 @@ import {
   type SandboxMeeting,
   type SaveAccountRequest,
   type StoppedBot,
+  type RelaunchStoppedRequest,
   type StoppedBotIdsRequest,
 } from '../../../../src/shared/ipc-contract';
 
@@ -43,11 +44,11 @@ export interface FakeDashboard {
   };
   /** What the default account answers return. */
   accountsState: AccountsState;
-  relaunches: StoppedBotIdsRequest[];
+  relaunches: RelaunchStoppedRequest[];
   dismissals: StoppedBotIdsRequest[];
   relaunchSettings: boolean[];
   historyLimits: (number | undefined)[];
-  relaunchResult: { next: (request: StoppedBotIdsRequest) => Promise<Result<RelaunchResult>> };
+  relaunchResult: { next: (request: RelaunchStoppedRequest) => Promise<Result<RelaunchResult>> };
   dismissResult: {
     next: (request: StoppedBotIdsRequest) => Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
   };
