@@ -72,9 +72,13 @@ async function probeKeychain(options: KeychainCheckOptions): Promise<CheckOutcom
     return passed(`Wrote, read back and deleted a test item in ${name}.`);
   } catch (error) {
     if (error instanceof VaultUnavailableError) {
+      // The same words and steps the accounts panel shows, commands included.
+      const steps = error.steps.map((step) =>
+        step.command ? `${step.text} Run: ${step.command}` : step.text,
+      );
       return problem(
         `Botdeck cannot use ${name}, so it cannot store Zoom accounts.`,
-        error.operatorMessage,
+        [error.operatorMessage, ...steps].join(' '),
       );
     }
     return problem(

@@ -68,7 +68,11 @@ describe('the keychain check', () => {
       }),
     );
     expect(check.status).toBe('problem');
-    expect(check.fix).toContain("Botdeck's keychain module (keytar) could not be loaded");
+    expect(check.fix).toContain(
+      "Botdeck's keychain module (keytar) is installed but could not be loaded",
+    );
+    // The fix says exactly what to install and run, as the accounts panel does.
+    expect(check.fix).toContain('Run: sudo apt-get install');
   });
 
   it('is skipped where Botdeck keeps no accounts', async () => {
