@@ -49,9 +49,18 @@ describe('shell logic under a stand-in: the app:// scheme', () => {
       ['/bot/index.html', 200],
     ]);
     const [dashboard, ...bots] = pages;
+    const sandbox = new URL(kit.pages.sandboxUrl()).origin;
     expect(dashboard?.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Avatars from the embedded sandbox, exactly: not every loopback port.
+    expect(dashboard?.headers.get('content-security-policy')).toMatch(
+      new RegExp(`img-src [^;]*${sandbox.replace(/[.:/]/g, '\\$&')}`),
+    );
     expect(dashboard?.headers.get('cross-origin-embedder-policy')).toBeNull();
     for (const bot of bots) {
+      // A sandbox bot's page may reach its sandbox, and no other loopback port.
+      const csp = bot.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain(`connect-src 'self' ${sandbox}`);
+      expect(csp).not.toContain('127.0.0.1:*');
       expect(bot.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(bot.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
       const sdk = await bot.window.webContents.session.protocol.request(

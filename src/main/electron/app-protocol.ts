@@ -6,6 +6,7 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../pages/app-origin';
 import type { PageSource } from '../pages/dev-server-pages';
+import type { PageContext } from '../pages/page-policy';
 import { createPageResponder } from '../pages/page-responder';
 
 /** Must run before `app` is ready. */
@@ -29,8 +30,14 @@ export function registerAppScheme(): void {
 /**
  * Serves app:// on one session. Handlers are per session, so the dashboard's partition and every
  * bot partition each need this call; a session that already serves it is left as it is.
+ * `context` says, at each request, what the session's pages may reach (the sandbox's origin,
+ * the meeting client of the bot the partition holds now).
  */
-export function serveAppScheme(session: Session, source: PageSource): void {
+export function serveAppScheme(
+  session: Session,
+  source: PageSource,
+  context: () => PageContext,
+): void {
   if (session.protocol.isProtocolHandled(APP_SCHEME)) return;
-  session.protocol.handle(APP_SCHEME, createPageResponder(source));
+  session.protocol.handle(APP_SCHEME, createPageResponder(source, { context }));
 }

@@ -17,6 +17,8 @@ export interface DashboardWindowOptions {
   senders: SenderRegistry;
   logger: Logger;
   pages: PageSource;
+  /** Where the dashboard's avatars come from besides Zoom: the embedded sandbox. */
+  sandboxOrigin: () => string | null;
   /** The dashboard's preload (out/preload/dashboard.cjs). */
   preload: string;
   icon?: string;
@@ -43,7 +45,10 @@ export function createDashboardWindow(options: DashboardWindowOptions): Dashboar
 
   function open(): Promise<void> {
     const dashboardSession = session.fromPartition(DASHBOARD_PARTITION);
-    serveAppScheme(dashboardSession, options.pages);
+    serveAppScheme(dashboardSession, options.pages, () => ({
+      sandboxOrigin: options.sandboxOrigin(),
+      botSdk: null,
+    }));
     guardPermissions(dashboardSession);
     const window = new BrowserWindow({
       width: 1280,

@@ -15,7 +15,7 @@ import type { AppSnapshot } from '../../shared/ipc-contract';
 import { openFileLogger, type FileLogger } from '../log/file-logger';
 import { combineLoggers, createConsoleLogger, type Logger } from '../log/logger';
 import { sandboxAccountConfig } from '../modes/sandbox-account';
-import { storedAccountsIn } from '../modes/stored-accounts-setup';
+import { loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { APP_ORIGIN } from '../pages/app-origin';
 import { pageSourceFrom } from '../pages/dev-server-pages';
 import { createPageResponder } from '../pages/page-responder';
@@ -89,6 +89,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     pages,
     preload: paths.dashboardPreload,
     icon: paths.icon,
+    sandboxOrigin: () => sandbox?.url ?? null,
     confirmClose: (window) => (closingQuits && !quit.isQuitting() ? confirmQuit(window) : true),
     onClosed: () => {
       if (closingQuits) app.quit();
@@ -106,6 +107,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       senders,
       logger,
       pages,
+      sandboxOrigin: sandbox.url,
       preload: paths.botPreload,
       icon: paths.icon,
       showWindows: env.BOTDECK_SHOW_BOTS === '1',
@@ -115,7 +117,8 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       ...options.botdeck,
       accounts: [sandboxAccountConfig(sandbox)],
       storedAccounts: storedAccountsIn(dataDir),
-      persistence: { dataDir },
+      // Meeting passcodes in roster.json are sealed with a key kept in the OS keychain.
+      persistence: { dataDir, passcodeKey: loadRosterKey },
       sandboxUrl: sandbox.url,
       windowHost,
       logger,

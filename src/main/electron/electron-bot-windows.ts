@@ -5,7 +5,7 @@
  * the fleet, which rejoins with a fresh ZAK in a new window.
  */
 import { BrowserWindow, session } from 'electron';
-import { EVENT_CHANNELS, type BotCommand } from '../../shared/ipc-contract';
+import { EVENT_CHANNELS, type BotCommand, type MeetingSdkKind } from '../../shared/ipc-contract';
 import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN, BOT_PAGE_URL_PATH } from '../pages/app-origin';
@@ -22,6 +22,8 @@ export interface ElectronBotWindowsOptions {
   senders: SenderRegistry;
   logger: Logger;
   pages: PageSource;
+  /** The embedded sandbox (`http://127.0.0.1:PORT`): the only loopback origin bot pages reach. */
+  sandboxOrigin: string | null;
   /** The bot page's preload (out/preload/bot.cjs). */
   preload: string;
   /** Operators may want to watch bots; hidden by default. */
@@ -49,6 +51,8 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
   const windows = new Map<string, BotWindow>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
   const prepared = new Set<string>();
+  /** The meeting client of the bot each partition holds now: it decides the page's CSP. */
+  const sdkOf = new Map<string, MeetingSdkKind>();
   const partitions = createPartitionPool({
     logger,
     async wipe(partition) {
@@ -62,7 +66,10 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
   function sessionFor(partition: string): void {
     if (prepared.has(partition)) return;
     const botSession = session.fromPartition(partition);
-    serveAppScheme(botSession, options.pages);
+    serveAppScheme(botSession, options.pages, () => ({
+      sandboxOrigin: options.sandboxOrigin,
+      botSdk: sdkOf.get(partition) ?? null,
+    }));
     guardPermissions(botSession);
     prepared.add(partition);
   }
@@ -74,6 +81,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
     windows.delete(botId);
     options.senders.removeBot(entry.window.webContents.id);
     if (!entry.window.isDestroyed()) entry.window.destroy();
+    sdkOf.delete(entry.partition);
     void partitions.release(entry.partition);
     return true;
   }
@@ -120,9 +128,10 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
   }
 
   return {
-    async open(botId) {
+    async open(botId, page) {
       if (windows.has(botId)) throw new Error(`Bot ${botId} already has a window`);
       const partition = partitions.acquire();
+      sdkOf.set(partition, page.sdk);
       const window = botWindowIn(partition, options.showWindows);
       const contents = window.webContents;
       windows.set(botId, { window, partition });
