@@ -108,6 +108,18 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
 
   await page.goto(`${botdeck.origin}/bot/index.html`);
   expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
+  // Bots get no microphone or camera; the SDK's init and join below run regardless.
+  expect(
+    await page.evaluate(
+      "navigator.mediaDevices.getUserMedia({ audio: true, video: true }).then(() => 'granted', (e) => e.name)",
+    ),
+  ).not.toBe('granted');
+  for (const name of ['microphone', 'camera']) {
+    const state = await page.evaluate(
+      `navigator.permissions.query({ name: '${name}' }).then((p) => p.state)`,
+    );
+    expect(state).not.toBe('granted');
+  }
 
   // Zoom never answers, so the join ends; the page says why. (A cold browser takes many
   // seconds to load and start the SDK: allow as long as the fleet's join timeout.)

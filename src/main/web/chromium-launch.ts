@@ -51,8 +51,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-gpu',
   '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
+  // No fake media flags: bots join without audio or video (`isSupportAV: false`), so a bot page
+  // asking for the microphone or camera is refused, as it is in the desktop app.
   ...UNTHROTTLED_ARGS,
 ];
 
