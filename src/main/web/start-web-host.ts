@@ -95,6 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         executablePath: chromiumPath,
       }),
       zoomBaseUrl: options.zoomBaseUrl,
+      botPageOrigin: { origin: web.origin, chosenBy: 'the web host always uses its own origin' },
     },
   });
   windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));

@@ -54,7 +54,7 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
   let dashboard: DashboardApi | null = null;
 
   world.onPageLoad(async (window, url) => {
-    const response = await window.webContents.session.protocol.request(url);
+    const response = await window.webContents.session.load(url);
     if (!response) throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${url}`);
     const page: LoadedPage = { window, url, status: response.status, headers: response.headers };
     loaded.push(page);
