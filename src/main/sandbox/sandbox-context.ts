@@ -3,6 +3,7 @@
  */
 import { AccountDirectory, avatarUrl } from './account-directory';
 import { AuditLog } from './audit-log';
+import type { OriginAllowList } from './caller-check';
 import { FaultInjector } from './fault-injector';
 import { MeetingService } from './meeting-service';
 import { PresenceStreams } from './presence-streams';
@@ -21,12 +22,15 @@ export interface SandboxContext {
   meetings: MeetingService;
   presence: PresenceStreams;
   audit: AuditLog;
+  /** Origins of Botdeck's own pages; scripts may add one (`POST /sandbox/allowed-origins`). */
+  origins: OriginAllowList;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
 }
 
 /** Settings for `createSandboxContext`. */
 export interface SandboxContextOptions {
+  origins: OriginAllowList;
   lightLimitPerSecond: number;
   audit: boolean;
   now: () => number;
@@ -55,6 +59,7 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     meetings,
     presence: new PresenceStreams(meetings),
     audit: new AuditLog(options.audit),
+    origins: options.origins,
     baseUrl: options.baseUrl,
   };
 }

@@ -8,6 +8,7 @@ import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
+import { allowPagesOnSandbox } from '../modes/sandbox-origins';
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { startSandbox } from '../sandbox/sandbox-server';
@@ -56,6 +57,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     port: options.port,
     logger,
   });
+  // Bot pages come from this host's origin; the sandbox refuses any origin it was not given.
+  if (embedded) embedded.setAllowedOrigins([web.origin]);
+  else await allowPagesOnSandbox(sandbox.url, web.origin, fetch, logger);
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',

@@ -191,11 +191,12 @@ export async function openEvents(
   sandbox: RunningSandbox,
   meetingNumber: string,
   participantId: string,
+  headers: Record<string, string> = {},
 ): Promise<EventStream> {
   const controller = new AbortController();
   const response = await fetch(
     `${sandbox.url}/sandbox/meetings/${meetingNumber}/participants/${participantId}/events`,
-    { signal: controller.signal },
+    { signal: controller.signal, headers },
   );
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
