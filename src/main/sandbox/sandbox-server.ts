@@ -17,6 +17,7 @@ import { PRO_LIMITS } from './rate-limiter';
 import { dispatch } from './request-dispatch';
 import { Router } from './router';
 import { createSandboxContext, type SandboxContext } from './sandbox-context';
+import { resolveLimits, type SandboxLimits } from './sandbox-limits';
 import { userRoutes } from './user-routes';
 
 export type { SandboxAccount } from './account-directory';
@@ -37,6 +38,8 @@ export interface StartSandboxOptions {
    * desktop app's `app://botdeck`. Requests with no Origin (scripts, curl) are always served.
    */
   allowedOrigins?: readonly string[];
+  /** Caps on what the sandbox keeps (meetings, participants, tokens, faults…); see DEFAULT_SANDBOX_LIMITS. */
+  limits?: Partial<SandboxLimits>;
 }
 
 /** A started sandbox. */
@@ -61,6 +64,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const origins = new OriginAllowList(options.allowedOrigins ?? [APP_ORIGIN]);
   const ctx = createSandboxContext({
     origins,
+    limits: resolveLimits(options.limits),
     lightLimitPerSecond: lightLimit,
     audit: options.audit ?? false,
     now: options.now ?? Date.now,
