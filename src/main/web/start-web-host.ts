@@ -14,6 +14,7 @@ import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { createChromiumBotWindows } from './chromium-bot-windows';
 import { startWebServer } from './web-server';
+import { checkZoomBaseUrl, zoomBaseNotice } from './zoom-base-url';
 
 export interface WebHostOptions {
   port?: number;
@@ -50,6 +51,9 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const { logger } = options;
+  // Checked before anything starts: stored accounts' secrets go wherever this points.
+  const zoomBaseUrl =
+    options.zoomBaseUrl === undefined ? undefined : checkZoomBaseUrl(options.zoomBaseUrl);
   const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
   const web = await startWebServer({
@@ -67,19 +71,22 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     logger,
   });
   const dataDir = options.dataDir ?? defaultDataDir();
+  const storedAccounts = storedAccountsIn(dataDir);
   const botdeck = await createBotdeck({
     // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
     accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
-    storedAccounts: storedAccountsIn(dataDir),
+    storedAccounts,
     persistence: { dataDir },
-    zoomBase: options.zoomBaseUrl
-      ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
-      : undefined,
+    zoomBase: zoomBaseUrl ? { oauthBaseUrl: zoomBaseUrl, apiBaseUrl: zoomBaseUrl } : undefined,
     sandboxUrl: sandbox.url,
     windowHost: windows,
     logger,
     launchConcurrency: options.launchConcurrency,
   });
+  if (zoomBaseUrl) {
+    const accounts = await storedAccounts.settings.listAccounts();
+    logger.warn(zoomBaseNotice(zoomBaseUrl, accounts), { zoomBaseUrl });
+  }
   windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));
   web.attach(botdeck);
 
