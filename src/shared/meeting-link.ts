@@ -51,7 +51,8 @@ export function parseMeetingInput(input: string, passcode?: string): MeetingInpu
   if (!found.ok) return found;
   const number = checkNumber(found.value);
   if (!number.ok) return number;
-  const linkPasscode = url.searchParams.get('pwd') ?? '';
+  // Trimmed like a typed passcode: Zoom passcodes never hold whitespace.
+  const linkPasscode = (url.searchParams.get('pwd') ?? '').trim();
   return {
     ok: true,
     meetingNumber: number.value,
