@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { APP_ORIGIN } from '../pages/app-origin';
 import type { SandboxAccount } from './account-directory';
 import { avatarRoutes } from './avatar-svg';
@@ -82,6 +83,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const server = createServer((req, res) => {
     void dispatch({ router, port: () => port, origins }, req, res);
   });
+  server.on('clientError', answerUnparsable);
   port = await listen(server, options.port ?? 0);
   url = `http://127.0.0.1:${port}`;
 
@@ -92,6 +94,27 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     setAllowedOrigins: (list) => origins.set(list),
     close: () => (closing ??= shutdown(server, ctx)),
   };
+}
+
+/**
+ * A request Node could not parse (an unknown method, a malformed request line, oversized
+ * headers) gets a JSON error like every other refusal, instead of Node's bare 400.
+ */
+function answerUnparsable(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const body = JSON.stringify({
+    code: status,
+    message: `The sandbox could not read this HTTP request (${error.code ?? 'parse error'}).`,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { accessToken, call, start } from './sandbox-client';
@@ -112,4 +113,38 @@ describe('HTTP behaviour', () => {
       (await call(sandbox, 'POST', '/sandbox/clock', { body: { advanceSeconds: -1 } })).status,
     ).toBe(400);
   });
+
+  // Regressions found by http.fuzz.test.ts.
+  it('answers a request target starting with // with a JSON 404, not a 500', async () => {
+    for (const path of ['//', '//?', '//evil.example/sandbox/clock']) {
+      const reply = await rawRequest('GET', path);
+      expect(reply.status, path).toBe(404);
+      expect(JSON.parse(reply.text)).toMatchObject({ message: expect.stringMatching(/No such/) });
+    }
+  });
+
+  it('answers a method Node cannot parse with a JSON 400, not a bare one', async () => {
+    const reply = await rawRequest('FOO', '/sandbox/clock');
+    expect(reply.status).toBe(400);
+    expect(reply.type).toMatch(/^application\/json/);
+    expect(JSON.parse(reply.text)).toMatchObject({ code: 400, message: expect.any(String) });
+  });
 });
+
+function rawRequest(
+  method: string,
+  path: string,
+): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(sandbox.url, { method, path }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
