@@ -4,6 +4,7 @@
  * route family's clients parse.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRequestPath } from '../http/request-path';
 import { checkCaller, notForPages, type OriginAllowList } from './caller-check';
 import { HttpError, RequestError, sendJson, sendPreflight } from './http-kit';
 import { familyOf, type RouteFamily, type Router } from './router';
@@ -25,7 +26,8 @@ export async function dispatch(
   const method = req.method ?? 'GET';
   let family: RouteFamily = 'public';
   try {
-    const url = requestUrl(req.url ?? '/');
+    const url = parseRequestPath(req.url, 'http://127.0.0.1');
+    if (!url) throw new RequestError(400, `Not a request path: ${String(req.url).slice(0, 200)}`);
     family = familyOf(url.pathname);
     // Answers differ by Origin (refused, or CORS for that page), so caches must key on it.
     res.setHeader('Vary', 'Origin');
@@ -54,21 +56,6 @@ export async function dispatch(
   } catch (error) {
     replyWithError(res, family, error);
   }
-}
-
-/**
- * The request target as a URL on the sandbox. Only a path is taken: resolved against a base,
- * `//x` would be read as a host (and `//` alone does not parse at all).
- */
-function requestUrl(target: string): URL {
-  if (target.startsWith('/')) {
-    try {
-      return new URL(`http://127.0.0.1${target}`);
-    } catch {
-      // fall through to the refusal
-    }
-  }
-  throw new RequestError(400, `Not a request path: ${target.slice(0, 200)}`);
 }
 
 /** A preflight from an allowed page: answered only for the method of a route meant for pages. */
