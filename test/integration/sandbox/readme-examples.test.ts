@@ -12,13 +12,17 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The ```sh blocks of the README section that starts with `heading`. */
-function shellBlocks(heading: string): string[][] {
+/** The README section that starts with `heading`, up to the next `## ` heading. */
+function section(heading: string): string {
   const readme = readFileSync('README.md', 'utf8');
   const start = readme.indexOf(heading);
   const end = readme.indexOf('\n## ', start + heading.length);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+/** The ```sh blocks of the README section that starts with `heading`. */
+function shellBlocks(heading: string): string[][] {
+  const blocks = [...section(heading).matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
   // A line ending in a backslash continues on the next one, as in the shell.
   return blocks.map((block) =>
     block
@@ -56,6 +60,13 @@ describe('README: the sandbox alone', () => {
         answers.push(answer);
         if (typeof answer.access_token === 'string') env.TOKEN = answer.access_token;
       }
+      // The section's one inline command: letting another origin's pages in.
+      const allow = /`(curl [^`]*\/sandbox\/allowed-origins")`/.exec(
+        section('### The sandbox alone'),
+      );
+      expect(allow?.[1]).toBeDefined();
+      const allowed = JSON.parse((await run('bash', ['-c', allow?.[1] ?? ''], { env })).stdout);
+      expect(allowed).toEqual({ allowedOrigins: ['app://botdeck', 'http://127.0.0.1:5173'] });
       const [token, me, zak, meeting] = answers;
       expect(token).toMatchObject({ access_token: expect.any(String), token_type: 'bearer' });
       expect(me).toMatchObject({ id: line.userId });
