@@ -154,39 +154,35 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
   return (channel) => byChannel.get(channel) ?? unshaped;
 }
 
-const DASHBOARD = Object.values(DASHBOARD_CHANNELS);
-const BOT = Object.values(BOT_CHANNELS);
+const DASHBOARD: string[] = Object.values(DASHBOARD_CHANNELS);
+const BOT: string[] = Object.values(BOT_CHANNELS);
 const STRANGE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'bots:changed', ''];
+
+/** Mostly one of `own` channels, sometimes the other side's, a strange or a random name. */
+function channelAmong(own: string[], others: string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...own), weight: 6 },
+    { arbitrary: fc.constantFrom(...others, ...STRANGE), weight: 1 },
+    { arbitrary: text, weight: 1 },
+  );
+}
 
 /** A dashboard channel (mostly a real one) and a payload for it. */
 export function dashboardCall(targets: IpcTargets) {
   const payloadFor = payloadsFor(targets);
-  return fc
-    .oneof(
-      { arbitrary: fc.constantFrom(...DASHBOARD), weight: 6 },
-      { arbitrary: fc.constantFrom(...BOT, ...STRANGE), weight: 1 },
-      { arbitrary: text, weight: 1 },
-    )
-    .chain((channel) => fc.record({ channel: fc.constant(channel), payload: payloadFor(channel) }));
+  return channelAmong(DASHBOARD, BOT).chain((channel) =>
+    fc.record({ channel: fc.constant(channel), payload: payloadFor(channel) }),
+  );
 }
 
 /** A bot channel (mostly a real one), a calling bot id and a payload. */
 export function botCall(targets: IpcTargets) {
   const payloadFor = payloadsFor(targets);
-  return fc
-    .oneof(
-      { arbitrary: fc.constantFrom(...BOT), weight: 6 },
-      { arbitrary: fc.constantFrom(...DASHBOARD, ...STRANGE), weight: 1 },
-      { arbitrary: text, weight: 1 },
-    )
-    .chain((channel) =>
-      fc.record({
-        channel: fc.constant(channel),
-        // JSON.stringify, not String: a null-prototype object has no toString.
-        botId: botId(targets).map((id) =>
-          typeof id === 'string' ? id : (JSON.stringify(id) ?? ''),
-        ),
-        payload: payloadFor(channel),
-      }),
-    );
+  // JSON.stringify, not String: a null-prototype object has no toString.
+  const callerId = botId(targets).map((id) =>
+    typeof id === 'string' ? id : (JSON.stringify(id) ?? ''),
+  );
+  return channelAmong(BOT, DASHBOARD).chain((channel) =>
+    fc.record({ channel: fc.constant(channel), botId: callerId, payload: payloadFor(channel) }),
+  );
 }
