@@ -3,7 +3,6 @@
  * can send without a preflight), a DNS-rebinding Host, and Botdeck's own pages reaching past
  * the routes they need. Each refusal must leave the sandbox exactly as it was.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import {
@@ -15,47 +14,11 @@ import {
   joinAsDemo,
   mintZak,
   participants,
+  rawCall as send,
   sandboxNow,
   sign,
   start,
 } from './sandbox-client';
-
-interface RawReply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-/** A request with any headers at all (fetch will not let a test set Host). */
-function send(
-  sandbox: RunningSandbox,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<RawReply> {
-  const { port } = new URL(sandbox.url);
-  // Node sends a DELETE's body with neither length nor chunking unless told its length.
-  const length: Record<string, string> =
-    body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
-  const all = { ...length, ...headers };
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: all }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: text ? (JSON.parse(text) as unknown) : null,
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const HOSTILE_ORIGINS = [
   'https://evil.example',

@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZoomClient } from '../../../../src/main/zoom/zoom-client';
 import { ZoomApiError } from '../../../../src/main/zoom/zoom-api-error';
-import type { LogFields, Logger } from '../../../../src/main/log/logger';
-import {
-  startScriptedServer,
-  tokenReply,
-  type Script,
-  type ScriptedServer,
-} from './scripted-zoom-server';
-
-const SECRET = 'client-secret-do-not-leak';
+import type { Script, ScriptedServer } from './scripted-zoom-server';
+import { startZoomClient, type ZoomClientKitOptions } from './zoom-client-kit';
 const USER = {
   id: 'u1',
   email: 'bot@example.com',
@@ -28,35 +20,11 @@ afterEach(async () => {
   server = null;
 });
 
-/** A client against a scripted server; sleeps are recorded, never really waited. */
-async function setup(
-  rest: Script,
-  options: { oauth?: Script; now?: number; fetch?: typeof fetch; logger?: Logger } = {},
-) {
-  let issued = 0;
-  server = await startScriptedServer((request) =>
-    request.path === '/oauth/token'
-      ? (options.oauth?.(request) ?? tokenReply(`access-${++issued}`))
-      : rest(request),
-  );
-  const sleeps: number[] = [];
-  const client = createZoomClient({
-    oauthBaseUrl: server.url,
-    apiBaseUrl: `${server.url}/v2`,
-    accountId: 'acc-1',
-    clientId: 'client-id',
-    clientSecret: SECRET,
-    fetch: options.fetch ?? fetch,
-    now: () => options.now ?? Date.now(),
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-    mintRatePerSecond: 10_000,
-    logger: options.logger,
-  });
-  return { client, sleeps, server };
+/** A client against a scripted server (closed after each test). */
+async function setup(rest: Script, options: ZoomClientKitOptions = {}) {
+  const made = await startZoomClient(rest, options);
+  server = made.server;
+  return made;
 }
 
 async function caught(promise: Promise<unknown>): Promise<ZoomApiError> {
@@ -105,81 +73,6 @@ describe('Zoom client: success paths', () => {
       body: { ...USER, display_name: undefined, pic_url: '' },
     }));
     expect(await client.getUser('u1')).toMatchObject({ displayName: 'Demo Bot', picUrl: null });
-  });
-
-  it('follows api_url to Zoom’s own https hosts only', async () => {
-    const rest = await startScriptedServer(() => ({ status: 200, body: { token: 'zak-x' } }));
-    try {
-      for (const apiUrl of [
-        'https://api.zoom.us',
-        'https://api-eu.zoom.us/',
-        'https://api.zoomgov.com',
-      ]) {
-        // Zoom's hosts cannot be reached from a test: their requests land on the scripted server.
-        const asked: string[] = [];
-        const routed: typeof fetch = (input, init) => {
-          const url = new URL(String(input));
-          if (url.protocol === 'https:') {
-            asked.push(url.origin);
-            return fetch(`${rest.url}${url.pathname}${url.search}`, init);
-          }
-          return fetch(input, init);
-        };
-        const { client } = await setup(() => ({ status: 500 }), {
-          oauth: () => tokenReply('access-9', { api_url: apiUrl }),
-          fetch: routed,
-        });
-        expect(await client.mintZak('u1')).toBe('zak-x');
-        expect(asked).toEqual([new URL(apiUrl).origin]);
-        await server?.close();
-      }
-    } finally {
-      await rest.close();
-    }
-  });
-
-  it('keeps the configured base, and says so, when api_url is not Zoom’s https host', async () => {
-    const refused = [
-      'http://api.zoom.us',
-      'https://api.zoom.us.evil.example',
-      'https://evilzoom.us',
-      'https://user:pass@api.zoom.us',
-      'https://api.zoom.us:8443',
-      'https://evil.example/?host=zoom.us',
-      'http://127.0.0.1:9',
-      'javascript:alert(1)',
-      'not a url',
-    ];
-    for (const apiUrl of refused) {
-      const warnings: LogFields[] = [];
-      const logger: Logger = {
-        info: () => {},
-        warn: (_m, f) => warnings.push(f ?? {}),
-        error: () => {},
-      };
-      const { client, server: scripted } = await setup(
-        () => ({ status: 200, body: { token: 'zak-1' } }),
-        { oauth: () => tokenReply('access-1', { api_url: apiUrl }), logger },
-      );
-      expect(await client.mintZak('u1'), apiUrl).toBe('zak-1');
-      expect(scripted.seen.map((request) => request.path)).toEqual([
-        '/oauth/token',
-        '/v2/users/u1/token',
-      ]);
-      expect(warnings, apiUrl).toEqual([{ apiUrl, using: scripted.url }]);
-      await server?.close();
-    }
-  });
-
-  it('says nothing when api_url is the configured base itself (the sandbox)', async () => {
-    const warnings: unknown[] = [];
-    const logger: Logger = { info: () => {}, warn: (m) => warnings.push(m), error: () => {} };
-    const { client } = await setup(() => ({ status: 200, body: { token: 'zak-1' } }), {
-      oauth: (request) => tokenReply('access-1', { api_url: `http://${request.headers.host}` }),
-      logger,
-    });
-    await client.mintZak('u1');
-    expect(warnings).toEqual([]);
   });
 
   it('refuses a ttl Zoom would not accept', async () => {
