@@ -2,27 +2,12 @@
  * Where the Zoom client sends bearer tokens: `api_url` from a token response is followed only to
  * Zoom's own https hosts; anything else keeps the configured base and is logged.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../../../../src/main/log/logger';
-import {
-  startScriptedServer,
-  tokenReply,
-  type Script,
-  type ScriptedServer,
-} from './scripted-zoom-server';
-import { startZoomClient, type ZoomClientKitOptions } from './zoom-client-kit';
+import { startScriptedServer, tokenReply } from './scripted-zoom-server';
+import { zoomClientSetup } from './zoom-client-kit';
 
-let server: ScriptedServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function setup(rest: Script, options: ZoomClientKitOptions = {}) {
-  const made = await startZoomClient(rest, options);
-  server = made.server;
-  return made;
-}
+const setup = zoomClientSetup();
 
 describe('Zoom client: api_url', () => {
   it('follows api_url to Zoom’s own https hosts only', async () => {
@@ -49,7 +34,6 @@ describe('Zoom client: api_url', () => {
         });
         expect(await client.mintZak('u1')).toBe('zak-x');
         expect(asked).toEqual([new URL(apiUrl).origin]);
-        await server?.close();
       }
     } finally {
       await rest.close();
@@ -85,7 +69,6 @@ describe('Zoom client: api_url', () => {
         '/v2/users/u1/token',
       ]);
       expect(warnings, apiUrl).toEqual([{ apiUrl, using: scripted.url }]);
-      await server?.close();
     }
   });
 

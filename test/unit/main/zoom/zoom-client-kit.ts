@@ -1,10 +1,16 @@
 /**
  * A Zoom client against a scripted server, as the Zoom client's unit tests build it: sleeps
- * are recorded, never really waited; the caller closes the server.
+ * are recorded, never really waited.
  */
+import { afterEach } from 'vitest';
 import type { Logger } from '../../../../src/main/log/logger';
 import { createZoomClient } from '../../../../src/main/zoom/zoom-client';
-import { startScriptedServer, tokenReply, type Script } from './scripted-zoom-server';
+import {
+  startScriptedServer,
+  tokenReply,
+  type Script,
+  type ScriptedServer,
+} from './scripted-zoom-server';
 
 const SECRET = 'client-secret-do-not-leak';
 
@@ -40,4 +46,17 @@ export async function startZoomClient(rest: Script, options: ZoomClientKitOption
     logger: options.logger,
   });
   return { client, sleeps, server };
+}
+
+/** A `setup` for a test file: every server it starts is closed after the test that started it. */
+export function zoomClientSetup() {
+  const servers: ScriptedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (rest: Script, options: ZoomClientKitOptions = {}) => {
+    const made = await startZoomClient(rest, options);
+    servers.push(made.server);
+    return made;
+  };
 }

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZoomApiError } from '../../../../src/main/zoom/zoom-api-error';
-import type { Script, ScriptedServer } from './scripted-zoom-server';
-import { startZoomClient, type ZoomClientKitOptions } from './zoom-client-kit';
+import { zoomClientSetup } from './zoom-client-kit';
 const USER = {
   id: 'u1',
   email: 'bot@example.com',
@@ -14,18 +13,7 @@ const USER = {
   account_id: 'acc-1',
 };
 
-let server: ScriptedServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-/** A client against a scripted server (closed after each test). */
-async function setup(rest: Script, options: ZoomClientKitOptions = {}) {
-  const made = await startZoomClient(rest, options);
-  server = made.server;
-  return made;
-}
+const setup = zoomClientSetup();
 
 async function caught(promise: Promise<unknown>): Promise<ZoomApiError> {
   const error = await promise.then(
