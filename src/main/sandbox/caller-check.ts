@@ -45,31 +45,46 @@ export function normalizeOrigin(text: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-/** The origins whose pages may call the sandbox; replaceable while it runs. */
+/**
+ * The origins whose pages may call the sandbox: the ones the host set (replaceable while it
+ * runs) and at most `maxAdded` more that scripts registered. Past that, registering one
+ * forgets the oldest registered (a web host restarted many times against one sandbox registers
+ * a new port each time, and the old ones are dead); the host's own are never forgotten.
+ */
 export class OriginAllowList {
-  private origins = new Set<string>();
+  private pinned = new Set<string>();
+  private readonly added = new Set<string>();
 
-  constructor(initial: readonly string[]) {
+  constructor(
+    initial: readonly string[],
+    private readonly maxAdded = Number.POSITIVE_INFINITY,
+  ) {
     this.set(initial);
   }
 
-  /** Replaces the list; every entry must be a bare origin. */
+  /** Replaces the host's own origins; every entry must be a bare origin. */
   set(origins: readonly string[]): void {
-    this.origins = new Set(origins.map(normalizeOrigin));
+    this.pinned = new Set(origins.map(normalizeOrigin));
   }
 
+  /** Registers one more origin (a script's request); returns it normalized. */
   add(origin: string): string {
     const normalized = normalizeOrigin(origin);
-    this.origins.add(normalized);
+    if (this.pinned.has(normalized)) return normalized;
+    // Re-adding moves it to the newest end, so the one forgotten is the longest unregistered.
+    this.added.delete(normalized);
+    const oldest = this.added.values().next();
+    if (this.added.size >= this.maxAdded && !oldest.done) this.added.delete(oldest.value);
+    this.added.add(normalized);
     return normalized;
   }
 
   has(origin: string): boolean {
-    return this.origins.has(origin);
+    return this.pinned.has(origin) || this.added.has(origin);
   }
 
   list(): string[] {
-    return [...this.origins];
+    return [...this.pinned, ...this.added];
   }
 }
 

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { HttpError, readJson, RequestError, sendEmpty, sendJson, validate } from './http-kit';
 import type { Route } from './router';
-import { capReached } from './sandbox-limits';
 import type { SandboxContext } from './sandbox-context';
 
 const ClockSchema = z.object({
@@ -55,10 +54,6 @@ export function controlRoutes(ctx: SandboxContext): Route[] {
       path: '/sandbox/allowed-origins',
       async handler({ req, res }) {
         const { origin } = validate(AllowOriginSchema, await readJson(req));
-        const cap = ctx.limits.allowedOrigins;
-        if (ctx.origins.list().length >= cap) {
-          throw capReached('allowed origins', cap, 'restart it to start a fresh list.');
-        }
         try {
           ctx.origins.add(origin);
         } catch (error) {

@@ -25,7 +25,7 @@ export interface SandboxLimits {
   faultRules: number;
   /** Users of the demo account (`POST /v2/users`). */
   users: number;
-  /** Origins whose pages may call the sandbox. */
+  /** Origins scripts registered (`POST /sandbox/allowed-origins`); one more forgets the oldest. */
   allowedOrigins: number;
   /** Join attempts the audit keeps (when enabled); the oldest are dropped first. */
   auditJoins: number;

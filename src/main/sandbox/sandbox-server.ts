@@ -62,10 +62,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     throw new RangeError('lightLimitPerSecond must be a positive integer');
   }
   let url = '';
-  const origins = new OriginAllowList(options.allowedOrigins ?? [APP_ORIGIN]);
+  const limits = resolveLimits(options.limits);
+  const origins = new OriginAllowList(
+    options.allowedOrigins ?? [APP_ORIGIN],
+    limits.allowedOrigins,
+  );
   const ctx = createSandboxContext({
     origins,
-    limits: resolveLimits(options.limits),
+    limits,
     lightLimitPerSecond: lightLimit,
     audit: options.audit ?? false,
     now: options.now ?? Date.now,

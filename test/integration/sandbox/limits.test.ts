@@ -128,7 +128,7 @@ describe('sandbox caps', () => {
     });
   });
 
-  it('fault rules, users and allowed origins', async () => {
+  it('fault rules and users; allowed origins forget the oldest', async () => {
     await withSandbox({ faultRules: 1, users: 1, allowedOrigins: 1 }, async (sandbox) => {
       const rule = { target: 'zak', status: 500, count: 5 };
       expect((await call(sandbox, 'POST', '/sandbox/faults', { body: rule })).status).toBe(201);
@@ -149,7 +149,12 @@ describe('sandbox caps', () => {
       const origin = await call(sandbox, 'POST', '/sandbox/allowed-origins', {
         body: { origin: 'http://127.0.0.1:4000' },
       });
-      expect(origin.status).toBe(429);
+      const again = await call(sandbox, 'POST', '/sandbox/allowed-origins', {
+        body: { origin: 'http://127.0.0.1:4001' },
+      });
+      // The host's own origin stays; of those registered, only the newest.
+      expect(origin.body).toEqual({ allowedOrigins: ['app://botdeck', 'http://127.0.0.1:4000'] });
+      expect(again.body).toEqual({ allowedOrigins: ['app://botdeck', 'http://127.0.0.1:4001'] });
     });
   });
 
