@@ -9,22 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedAccountsIn } from '../../../src/main/modes/stored-accounts-setup';
-import type { LogFields, Logger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { Result } from '../../../src/shared/ipc-contract';
 import { fuzz } from '../../support/fuzz';
 import { createMeetingWith, startFleet, type FleetKit } from './fleet-test-kit';
 import { botCall, dashboardCall, type IpcTargets } from './ipc-arbitraries';
+import { recordingLogger } from './recording-logger';
 
 let sandbox: RunningSandbox;
 let kit: FleetKit;
 let targets: IpcTargets;
-const errors: { message: string; fields?: LogFields }[] = [];
-const recording: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message, fields) => errors.push({ message, fields }),
-};
+const { logger: recording, errors } = recordingLogger();
 
 let dataDir: string;
 

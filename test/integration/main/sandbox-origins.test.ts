@@ -3,19 +3,9 @@
  * when that sandbox will not, the log says the host's bots cannot join.
  */
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../src/main/log/logger';
 import { allowPagesOnSandbox } from '../../../src/main/modes/sandbox-origins';
 import { startSandbox } from '../../../src/main/sandbox/sandbox-server';
-
-function recording(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    info: () => undefined,
-    warn: (message) => warnings.push(message),
-    error: () => undefined,
-  };
-  return { logger, warnings };
-}
+import { recordingLogger } from './recording-logger';
 
 const preflight = (sandboxUrl: string, origin: string) =>
   fetch(`${sandboxUrl}/sandbox/meetings/1/join`, {
@@ -29,7 +19,7 @@ describe('allowPagesOnSandbox', () => {
     try {
       const origin = 'http://127.0.0.1:5173';
       expect((await preflight(sandbox.url, origin)).status).toBe(403);
-      const { logger, warnings } = recording();
+      const { logger, warnings } = recordingLogger();
       expect(await allowPagesOnSandbox(sandbox.url, origin, fetch, logger)).toBe(true);
       expect(warnings).toEqual([]);
       const allowed = await preflight(sandbox.url, origin);
@@ -44,7 +34,7 @@ describe('allowPagesOnSandbox', () => {
     const sandbox = await startSandbox({ port: 0 });
     const { url } = sandbox;
     try {
-      const { logger, warnings } = recording();
+      const { logger, warnings } = recordingLogger();
       expect(await allowPagesOnSandbox(url, 'not an origin', fetch, logger)).toBe(false);
       await sandbox.close();
       expect(await allowPagesOnSandbox(url, 'http://127.0.0.1:5173', fetch, logger)).toBe(false);

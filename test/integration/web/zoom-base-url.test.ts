@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createSettingsStore } from '../../../src/main/settings';
 import { startWebHost } from '../../../src/main/web/start-web-host';
 import { checkZoomBaseUrl } from '../../../src/main/web/zoom-base-url';
+import { recordingLogger } from '../main/recording-logger';
 
 const run = promisify(execFile);
 
@@ -27,16 +27,6 @@ afterEach(async () => {
   await sandbox.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-function recordingLogger(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    info: () => undefined,
-    warn: (message) => warnings.push(message),
-    error: () => undefined,
-  };
-  return { logger, warnings };
-}
 
 describe('--zoom-base-url', () => {
   it('takes https anywhere and plain http only to loopback', () => {
