@@ -51,7 +51,8 @@ export function parseMeetingInput(input: string, passcode?: string): MeetingInpu
   if (!found.ok) return found;
   const number = checkNumber(found.value);
   if (!number.ok) return number;
-  const linkPasscode = url.searchParams.get('pwd') ?? '';
+  // Trimmed like a typed passcode: Zoom passcodes never hold whitespace.
+  const linkPasscode = (url.searchParams.get('pwd') ?? '').trim();
   return {
     ok: true,
     meetingNumber: number.value,
@@ -88,7 +89,15 @@ function isZoomUrl(url: URL): boolean {
   if (!WEB_PROTOCOLS.has(url.protocol) && !DEEP_LINK_PROTOCOLS.has(url.protocol)) return false;
   // Credentials in a link are never Zoom's; they are a classic way to disguise the real host.
   if (url.username !== '' || url.password !== '') return false;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return isZoomHostname(url.hostname);
+}
+
+/**
+ * Whether a URL's hostname is one of Zoom's domains or a subdomain of one: an exact suffix
+ * match on the parsed name, so `zoom.us.evil.com` and `evilzoom.us` are not.
+ */
+export function isZoomHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
   return ZOOM_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 

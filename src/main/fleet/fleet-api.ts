@@ -33,6 +33,7 @@ export interface FleetOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a leaving page may take to confirm before its window is closed anyway. */
   leaveGraceMs?: number;
+  /** A fixed ZAK lifetime; by default the join timeout plus a margin (`zakTtlFor`). */
   zakTtlSeconds?: number;
   newId?: () => string;
   /** Injected so tests control backoff jitter and time; Math.random and real timers by default. */
