@@ -121,6 +121,8 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     }
     const botPageOrigin = loopbackPages?.origin ?? APP_ORIGIN;
     senders.setBotPageOrigin(botPageOrigin);
+    // The sandbox answers only pages of origins it was given: the app's own, and the loopback one.
+    sandbox.setAllowedOrigins([...new Set([APP_ORIGIN, botPageOrigin])]);
     logger.info('Bot pages are served from', { origin: botPageOrigin });
     const windowHost = createElectronBotWindows({
       senders,
