@@ -250,6 +250,41 @@ describe('web host Chromium', () => {
     expect(logged(logger, ROOT_SANDBOX_WARNING)).toHaveLength(1);
   });
 
+  it('costs one renderer process per bot page: no address-bar popup, no spare renderer', async () => {
+    const host = await site(() => ({ '/calm.html': '<p>A bot page that does nothing.</p>' }));
+    const windows = createChromiumBotWindows({
+      pageUrl: `${host.origin}/calm.html`,
+      executablePath: CHROMIUM,
+      logger: recordingLogger(),
+      pageKeys: createBotPageKeys(),
+    });
+    started.push({ windows, sites: [host] });
+    const old = runningBrowsers();
+    for (const botId of ['calm-1', 'calm-2', 'calm-3'])
+      await windows.open(botId, { sdk: 'sandbox' });
+    const renderers = (): number => {
+      const table = processTable();
+      const browsers = [...table.entries()]
+        .filter(([pid, { args }]) => !old.has(pid) && args.includes('--remote-debugging-pipe'))
+        .map(([pid]) => pid);
+      const under = (pid: number): boolean => {
+        for (
+          let at = table.get(pid)?.parent;
+          at !== undefined && at > 1;
+          at = table.get(at)?.parent
+        ) {
+          if (browsers.includes(at)) return true;
+        }
+        return false;
+      };
+      return [...table.entries()].filter(
+        ([pid, { args }]) => args.includes('--type=renderer') && under(pid),
+      ).length;
+    };
+    // Headless Chromium used to add a WebUI renderer per bot (its omnibox popup) and a spare.
+    await vi.waitFor(() => expect(renderers()).toBe(3), { timeout: 15_000 });
+  });
+
   it('keeps Chromium’s sandbox on for an ordinary user (which Chromium refuses as root)', async () => {
     const { windows, logger } = await setup(1000);
     if (process.getuid?.() === 0) {
