@@ -39,13 +39,13 @@ async function loopbackBot(): Promise<{ kit: DesktopKit; origin: string }> {
 }
 
 describe('shell logic under a stand-in: bot pages on a loopback origin', () => {
-  it('a bot joins from http://127.0.0.1, isolated, with its own policy, the dashboard still on app://', async () => {
+  it('a bot joins from http://127.0.0.1 with its own policy, the dashboard still on app://', async () => {
     const { kit, origin } = await loopbackBot();
     expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const [dashboard, bot] = kit.pages.loaded;
     expect(dashboard?.url).toBe('app://botdeck/dashboard/index.html');
-    expect(bot?.headers.get('cross-origin-opener-policy')).toBe('same-origin');
-    expect(bot?.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    // A sandbox bot runs no Meeting SDK, so its page is not cross-origin isolated.
+    expect(bot?.headers.get('cross-origin-embedder-policy')).toBeNull();
     const sandbox = new URL(kit.pages.sandboxUrl()).origin;
     expect(bot?.headers.get('content-security-policy')).toContain(`connect-src 'self' ${sandbox}`);
     expect((await kit.snapshot()).bots[0]?.state).toBe('in_meeting');

@@ -170,12 +170,18 @@ export function contentSecurityPolicy(kind: PageKind, context: PageContext): str
 const POLICED = new Set(['.html', '.js', '.mjs']);
 
 /**
- * Headers for a served file. Only bot pages are cross-origin isolated (COOP + COEP): the
- * Meeting SDK needs SharedArrayBuffer, while the dashboard must stay free to show avatars from
- * Zoom's CDN, which sends no Cross-Origin-Resource-Policy header. Every file of the bot page
- * carries COEP, not just its HTML: Chromium refuses to start a dedicated worker in an isolated
- * page unless the worker script's own response has COEP too, and the SDK's media workers are
- * such scripts. (On other files the two headers mean nothing, so they are harmless there.)
+ * Headers for a served file. Only bot pages that may run the Meeting SDK are cross-origin
+ * isolated (COOP + COEP): the SDK needs SharedArrayBuffer, while the dashboard must stay free to
+ * show avatars from Zoom's CDN, which sends no Cross-Origin-Resource-Policy header. Every file of
+ * such a bot page carries COEP, not just its HTML: Chromium refuses to start a dedicated worker
+ * in an isolated page unless the worker script's own response has COEP too, and the SDK's media
+ * workers are such scripts. (On other files the two headers mean nothing, so they are harmless.)
+ *
+ * A sandbox bot's page runs no SDK and needs no isolation, and isolation is not free: a new
+ * window's first document is an unisolated about:blank, so Chromium starts a renderer for it and
+ * then, for the isolated page, another one, throwing the first away. That wasted renderer was
+ * about a tenth of a launch's CPU (20 sandbox bots, web host, 2 cores). A page the host cannot
+ * tie to a bot it opened stays isolated, like a Zoom bot's.
  */
 export function pageHeaders(
   urlPath: string,
@@ -193,7 +199,7 @@ export function pageHeaders(
   if (POLICED.has(extname(file).toLowerCase())) {
     headers['Content-Security-Policy'] = contentSecurityPolicy(kind, context);
   }
-  if (kind === 'bot') {
+  if (kind === 'bot' && context.botSdk !== 'sandbox') {
     headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
   }

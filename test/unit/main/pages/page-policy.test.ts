@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   pageHeaders,
   resolveRendererFile,
+  UNTIED_PAGE,
   type PageContext,
 } from '../../../../src/main/pages/page-policy';
 
@@ -39,9 +40,11 @@ describe('renderer file resolution', () => {
 
 describe('page headers', () => {
   it('isolates bot pages for the Meeting SDK and leaves the dashboard free to show Zoom avatars', () => {
-    const bot = pageHeaders('/bot/index.html', `${ROOT}/bot/index.html`, SANDBOX_BOT);
-    expect(bot['Cross-Origin-Opener-Policy']).toBe('same-origin');
-    expect(bot['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+    for (const context of [ZOOM_BOT, UNTIED_PAGE]) {
+      const bot = pageHeaders('/bot/index.html', `${ROOT}/bot/index.html`, context);
+      expect(bot['Cross-Origin-Opener-Policy']).toBe('same-origin');
+      expect(bot['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+    }
     const dashboard = pageHeaders(
       '/dashboard/index.html',
       `${ROOT}/dashboard/index.html`,
@@ -49,6 +52,17 @@ describe('page headers', () => {
     );
     expect(dashboard['Cross-Origin-Embedder-Policy']).toBeUndefined();
     expect(dashboard['Content-Security-Policy']).toContain("script-src 'self'");
+  });
+
+  it('does not isolate a sandbox bot’s page, which runs no Meeting SDK, but keeps its policy', () => {
+    const bot = pageHeaders('/bot/index.html', `${ROOT}/bot/index.html`, SANDBOX_BOT);
+    expect(bot['Cross-Origin-Opener-Policy']).toBeUndefined();
+    expect(bot['Cross-Origin-Embedder-Policy']).toBeUndefined();
+    expect(bot['Cross-Origin-Resource-Policy']).toBe('same-origin');
+    expect(directive(bot['Content-Security-Policy'] ?? '', 'connect-src')).toEqual([
+      "'self'",
+      SANDBOX,
+    ]);
   });
 
   it('never allows inline or remote script in the dashboard', () => {
