@@ -6,6 +6,7 @@
 import type { BotApi, JoinTicket, Result } from '../../shared/ipc-contract';
 import type { MeetingClient, MeetingStatus } from './meeting/meeting-client';
 import { MeetingJoinError } from './meeting/meeting-client';
+import { paceStatuses, type PacerTimers } from './status-pacer';
 
 export type ClientChoice = { ok: true; client: MeetingClient } | { ok: false; message: string };
 
@@ -20,9 +21,11 @@ export interface RunBotDeps {
   api: BotApi;
   view: BotPageView;
   chooseClient(ticket: JoinTicket): ClientChoice;
+  /** Timers for pacing head counts (status-pacer.ts); the page's own by default. */
+  timers?: PacerTimers;
 }
 
-export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<void> {
+export async function runBot({ api, view, chooseClient, timers }: RunBotDeps): Promise<void> {
   let client: MeetingClient | null = null;
   let leaveRequested = false;
   // Listen first: a leave can arrive while the ticket is still on its way.
@@ -42,7 +45,7 @@ export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<v
   view.showName(ticket.userName);
 
   let lastStatus: MeetingStatus['status'] | null = null;
-  const forward = (status: MeetingStatus): void => {
+  const send = (status: MeetingStatus): void => {
     lastStatus = status.status;
     view.showStatus(status);
     void settle(
@@ -61,6 +64,7 @@ export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<v
         console.warn(`Botdeck: could not report "${status.status}": ${result.error.message}`);
     });
   };
+  const forward = paceStatuses(send, timers);
 
   if (leaveRequested) {
     forward({ status: 'left' });
