@@ -4,7 +4,7 @@
  * only through a binding on that page, which answers its main frame alone, so main knows the
  * calling bot from the page it opened, never from anything the page sends.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
   WEB_BOT_BINDING,
   WEB_BOT_COMMAND_EVENT,
@@ -45,6 +45,11 @@ export interface ChromiumBotWindowsOptions {
 export interface ChromiumBotWindows extends BotWindowHost {
   /** Connects pages to main; calls before this are refused. */
   attach(handler: BotCallHandler): void;
+  /**
+   * Starts Chromium now, in the background, so the first launch does not wait the half second
+   * it takes. A failure is logged; the first bot then tries again and fails in its own words.
+   */
+  warmUp(): void;
   dispose(): Promise<void>;
 }
 
@@ -56,6 +61,17 @@ interface BotPage {
 }
 
 const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
+
+/**
+ * A sandbox bot's page shows four lines of text that nobody looks at, and Chromium composites
+ * every page at its viewport's size: Playwright's 1280×720 cost about 5 MB per bot in the GPU
+ * process. Zoom's Meeting SDK lays out its own UI for the window it gets, so its pages keep
+ * the default.
+ */
+const SANDBOX_BOT_VIEWPORT = { width: 320, height: 240 };
+
+const contextOptionsFor = (spec: BotPageSpec): BrowserContextOptions =>
+  spec.sdk === 'sandbox' ? { viewport: SANDBOX_BOT_VIEWPORT } : {};
 
 export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): ChromiumBotWindows {
   const pages = new Map<string, BotPage>();
@@ -104,7 +120,7 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
   }
 
   async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
-    const context = await (await launchBrowser()).newContext();
+    const context = await (await launchBrowser()).newContext(contextOptionsFor(spec));
     const key = options.pageKeys.issue(spec.sdk);
     const guard = { botId, webOrigin, logger: options.logger, blockHosts: options.blockHosts };
     const page = await context.newPage().catch(async (error: unknown) => {
@@ -144,6 +160,13 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
   return {
     attach(next) {
       handler = next;
+    },
+    warmUp() {
+      launchBrowser().catch((error: unknown) =>
+        options.logger.warn('Could not start Chromium for bot pages yet', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     },
     async open(botId, spec) {
       if (pages.has(botId)) throw new Error(`Bot ${botId} already has a window`);

@@ -4,7 +4,6 @@
  * `crossOriginIsolated` there. A browser of its own, closed at once, so the check never
  * touches a running bot. The page finds no Botdeck bridge and only shows that it stands alone.
  */
-import { chromium } from 'playwright-core';
 import type { BotIsolationProbe } from '../diagnostics/diagnostics-service';
 import { CHROMIUM_ARGS, chromiumSandboxFor } from './chromium-launch';
 
@@ -18,6 +17,8 @@ export function chromiumIsolationProbe(options: ChromiumIsolationProbeOptions): 
   return {
     where: "the web host's Chromium",
     async probe() {
+      // Loaded when Diagnostics runs, never at start-up (see launchBotChromium).
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
         executablePath: options.executablePath,
         headless: true,

@@ -111,6 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   }
   windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));
   web.attach(botdeck);
+  windows.warmUp();
 
   return {
     url: web.launchUrl,
