@@ -5,16 +5,30 @@
  * is closed; a top-level navigation off the web host's origin is aborted and logged; and
  * requests to blocked hosts (tests of the real SDK offline) never leave the browser.
  */
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Request } from 'playwright-core';
 import type { Logger } from '../log/logger';
 
 export interface BotPageGuardOptions {
-  botId: string;
   /** The web host's origin: the only one a bot page's main frame may be on. */
   webOrigin: string;
   logger: Logger;
   /** See ChromiumBotWindowsOptions.blockHosts. */
   blockHosts?: readonly string[];
+}
+
+/**
+ * Which bot a page of the context belongs to, for the log (null when none: a popup, a worker's
+ * request). Without a page: the context's bot when it holds only one.
+ */
+export type BotOfPage = (page: Page | null) => string | null;
+
+/** The page a request comes from, if any (a service worker's requests have none). */
+function pageOf(request: Request): Page | null {
+  try {
+    return request.frame().page();
+  } catch {
+    return null;
+  }
 }
 
 /** The origin of a frame's URL, or 'null' for about:blank, data: and anything unparsable. */
@@ -53,30 +67,35 @@ export function isBlockedHost(hostname: string, patterns: readonly string[]): bo
 }
 
 /**
- * Routes for one bot's context: a request off the web host's origin is aborted when it would
- * take a page's main frame away (a navigation), or when its host is blocked; anything else
- * goes on. Logged with method, host and path only: a query or body can carry a ZAK.
+ * Routes for a context of bot pages: a request off the web host's origin is aborted when it
+ * would take a page's main frame away (a navigation), or when its host is blocked; anything
+ * else goes on. Logged with method, host and path only: a query or body can carry a ZAK.
  */
 export async function guardBotRequests(
   context: BrowserContext,
-  options: BotPageGuardOptions,
+  options: BotPageGuardOptions & { botOf: BotOfPage },
 ): Promise<void> {
   const patterns = options.blockHosts ?? [];
-  const where = (url: URL) => ({ botId: options.botId, host: url.hostname, path: url.pathname });
+  const where = (url: URL, page: Page | null) => ({
+    botId: options.botOf(page),
+    host: url.hostname,
+    path: url.pathname,
+  });
   await context.route(
     (url) => url.origin !== options.webOrigin,
     (route) => {
       const request = route.request();
       const url = new URL(request.url());
+      const page = pageOf(request);
       if (request.isNavigationRequest() && request.frame().parentFrame() === null) {
-        options.logger.warn('Stopped a bot page from leaving Botdeck', where(url));
+        options.logger.warn('Stopped a bot page from leaving Botdeck', where(url, page));
         // ERR_ABORTED cancels the navigation and the bot page stays; a "blocked" error would
         // make Chromium commit its error page in the bot's place.
         return route.abort('aborted');
       }
       if (isBlockedHost(url.hostname, patterns)) {
         options.logger.warn('Blocked a bot page request', {
-          ...where(url),
+          ...where(url, page),
           method: request.method(),
         });
         return route.abort('blockedbyclient');
@@ -89,7 +108,7 @@ export async function guardBotRequests(
     (url) => isBlockedHost(url.hostname, patterns),
     (socket) => {
       options.logger.warn('Blocked a bot page request', {
-        ...where(new URL(socket.url())),
+        ...where(new URL(socket.url()), null),
         method: 'WEBSOCKET',
       });
       return socket.close({ code: 1008, reason: 'Blocked by Botdeck' });
@@ -98,20 +117,32 @@ export async function guardBotRequests(
 }
 
 /**
- * Closes every page of the context but the bot's own (popups, `window.open`), and reports the
- * bot page gone if its main frame still ends up elsewhere (about:blank, data:, which no route
- * sees): such a page is no longer the bot.
+ * Closes every page of the context that is not a bot page Botdeck opened (popups,
+ * `window.open`). `isBotPage` may wait: a page Botdeck is still opening shows up here before
+ * Botdeck knows it as its own.
  */
-export function guardBotPage(
+export function closeStrayPages(
   context: BrowserContext,
-  page: Page,
-  options: BotPageGuardOptions & { onLeft(): void },
+  options: { isBotPage(page: Page): Promise<boolean>; botOf: BotOfPage; logger: Logger },
 ): void {
   context.on('page', (other) => {
-    if (other === page) return;
-    options.logger.warn('Closed a window a bot page opened', { botId: options.botId });
-    void other.close().catch(() => undefined);
+    void (async () => {
+      if (await options.isBotPage(other)) return;
+      const opener = await other.opener().catch(() => null);
+      options.logger.warn('Closed a window a bot page opened', { botId: options.botOf(opener) });
+      await other.close().catch(() => undefined);
+    })();
   });
+}
+
+/**
+ * Reports the bot page gone if its main frame still ends up off the host (about:blank, data:,
+ * which no route sees): such a page is no longer the bot.
+ */
+export function guardBotPage(
+  page: Page,
+  options: { botId: string; webOrigin: string; logger: Logger; onLeft(): void },
+): void {
   page.on('framenavigated', (frame) => {
     if (frame !== page.mainFrame() || originOf(frame.url()) === options.webOrigin) return;
     options.logger.warn('A bot page left Botdeck; closing it', {

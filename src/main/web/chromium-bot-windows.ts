@@ -1,10 +1,11 @@
 /**
- * Bot "windows" for the web host: each bot is a page in its own browser context (the
- * equivalent of an Electron session partition) in one headless Chromium. The page reaches main
- * only through a binding on that page, which answers its main frame alone, so main knows the
- * calling bot from the page it opened, never from anything the page sends.
+ * Bot "windows" for the web host: each bot is a page of its own in one headless Chromium, in a
+ * browser context (the equivalent of an Electron session partition) of its own for a Zoom bot
+ * and shared by a few sandbox bots (bot-contexts.ts). The page reaches main only through a
+ * binding on that page, which answers its main frame alone, so main knows the calling bot from
+ * the page it opened, never from anything the page sends.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   WEB_BOT_BINDING,
   WEB_BOT_COMMAND_EVENT,
@@ -15,8 +16,9 @@ import {
 import type { BotPageSpec, BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { redactText } from '../log/redact-text';
-import { guardBotPage, guardBotRequests, isBotPageCaller } from './bot-page-guards';
-import { BOT_PAGE_COOKIE, type BotPageKeys } from './bot-page-keys';
+import { createBotContexts } from './bot-contexts';
+import { guardBotPage, isBotPageCaller } from './bot-page-guards';
+import type { BotPageKeys } from './bot-page-keys';
 import { ROOT_SANDBOX_WARNING, launchBotChromium } from './chromium-launch';
 
 export type BotCallHandler = (
@@ -54,24 +56,13 @@ export interface ChromiumBotWindows extends BotWindowHost {
 }
 
 interface BotPage {
-  context: BrowserContext;
   page: Page;
-  key: string;
+  /** Closes the page (and its context with the context's last page). */
+  close(): Promise<void>;
   closing: boolean;
 }
 
 const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
-
-/**
- * A sandbox bot's page shows four lines of text that nobody looks at, and Chromium composites
- * every page at its viewport's size: Playwright's 1280×720 cost about 5 MB per bot in the GPU
- * process. Zoom's Meeting SDK lays out its own UI for the window it gets, so its pages keep
- * the default.
- */
-const SANDBOX_BOT_VIEWPORT = { width: 320, height: 240 };
-
-const contextOptionsFor = (spec: BotPageSpec): BrowserContextOptions =>
-  spec.sdk === 'sandbox' ? { viewport: SANDBOX_BOT_VIEWPORT } : {};
 
 export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): ChromiumBotWindows {
   const pages = new Map<string, BotPage>();
@@ -104,40 +95,41 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       },
     ));
 
+  const contexts = createBotContexts({
+    browser: launchBrowser,
+    webOrigin,
+    pageKeys: options.pageKeys,
+    logger: options.logger,
+    blockHosts: options.blockHosts,
+  });
+
   function forget(entry: BotPage): Promise<void> {
     entry.closing = true;
-    options.pageKeys.revoke(entry.key);
-    return entry.context.close().catch(() => undefined);
+    return entry.close();
   }
 
   function reportGone(botId: string, reason: WindowGoneReason): void {
     const entry = pages.get(botId);
     if (!entry || entry.closing) return;
     pages.delete(botId);
-    // A crashed page's context (its storage, its binding) would otherwise outlive it.
+    // A crashed page (its binding, and its own context's storage) would otherwise outlive it.
     void forget(entry);
     for (const listener of goneListeners) listener(botId, reason);
   }
 
   async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
-    const context = await (await launchBrowser()).newContext(contextOptionsFor(spec));
-    const key = options.pageKeys.issue(spec.sdk);
-    const guard = { botId, webOrigin, logger: options.logger, blockHosts: options.blockHosts };
-    const page = await context.newPage().catch(async (error: unknown) => {
-      options.pageKeys.revoke(key);
-      await context.close().catch(() => undefined);
-      throw error;
-    });
-    const entry: BotPage = { context, page, key, closing: false };
+    const { page, close } = await contexts.openPage(botId, spec);
+    const entry: BotPage = { page, close, closing: false };
     // From here a failure is cleaned up by close(), which the fleet calls when open() throws.
     pages.set(botId, entry);
     page.on('crash', () => reportGone(botId, 'crashed'));
     page.on('close', () => reportGone(botId, 'closed'));
-    guardBotPage(context, page, { ...guard, onLeft: () => reportGone(botId, 'closed') });
-    await guardBotRequests(context, guard);
-    await context.addCookies([
-      { name: BOT_PAGE_COOKIE, value: key, url: webOrigin, httpOnly: true, sameSite: 'Strict' },
-    ]);
+    guardBotPage(page, {
+      botId,
+      webOrigin,
+      logger: options.logger,
+      onLeft: () => reportGone(botId, 'closed'),
+    });
     await page.exposeBinding(WEB_BOT_BINDING, (source, channel: unknown, payload: unknown) => {
       if (!isBotPageCaller(source, page, webOrigin)) {
         options.logger.warn('Refused a bot call from outside the bot page', { botId });
@@ -198,10 +190,8 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       return () => goneListeners.delete(listener);
     },
     async dispose() {
-      for (const entry of pages.values()) {
-        entry.closing = true;
-        options.pageKeys.revoke(entry.key);
-      }
+      // The contexts, their pages and their keys all go with the browser.
+      for (const entry of pages.values()) entry.closing = true;
       pages.clear();
       const running = browser;
       browser = null;

@@ -222,6 +222,50 @@ describe('web host bot windows', () => {
   });
 });
 
+describe('sandbox bots sharing contexts', () => {
+  it('each holds its own presence stream to one host, and each binding answers as its own bot', async () => {
+    // The "sandbox": one long-lived event stream per bot, as the sandbox's presence streams are.
+    const streams: string[] = [];
+    const sandbox = createServer((request, response) => {
+      streams.push(request.url ?? '');
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Access-Control-Allow-Origin': '*',
+      });
+      response.write('event: joined\ndata: {}\n\n');
+    });
+    await new Promise<void>((resolve) => sandbox.listen(0, '127.0.0.1', resolve));
+    const sandboxOrigin = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    const host = await site(() => ({
+      '/bot.html': `<script>
+        window.__botdeckBotInvoke('bot:ready', {}).then((me) => {
+          new EventSource('${sandboxOrigin}/events?bot=' + me.value.botId);
+        });
+      </script>`,
+    }));
+    const windows = createChromiumBotWindows({
+      pageUrl: `${host.origin}/bot.html`,
+      executablePath: CHROMIUM,
+      logger: recordingLogger(),
+      pageKeys: createBotPageKeys(),
+    });
+    started.push({ windows, sites: [host] });
+    windows.attach((botId) => Promise.resolve(ok({ botId })));
+    const botIds = Array.from({ length: 7 }, (_, index) => `sandbox-${index + 1}`);
+    try {
+      await Promise.all(botIds.map((botId) => windows.open(botId, { sdk: 'sandbox' })));
+      // More bots than Chromium allows connections to one host in one context: all connected.
+      await vi.waitFor(
+        () => expect([...streams].sort()).toEqual(botIds.map((id) => `/events?bot=${id}`).sort()),
+        { timeout: 15_000 },
+      );
+    } finally {
+      sandbox.closeAllConnections();
+      sandbox.close();
+    }
+  });
+});
+
 describe('web host Chromium', () => {
   it('runs unthrottled, with Playwright’s own disabled features kept, and says once when it has no sandbox', async () => {
     const { windows, logger } = await setup(0);
