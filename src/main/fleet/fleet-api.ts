@@ -23,8 +23,13 @@ export interface FleetOptions {
   logger: Logger;
   now: () => number;
   sandboxUrl: string | null;
-  /** Bots minting or joining at once (default 4); rejoin attempts share the same cap. */
+  /**
+   * Bots minting or joining at once, for every kind of meeting client; rejoin attempts share
+   * the cap. Unset: the measured default per kind (launch-pace.ts).
+   */
   concurrency?: number;
+  /** CPU cores, for the default pace of Zoom bots; `os.availableParallelism()` by default. */
+  cores?: number;
   /** Shorthand for `limits.joinTimeoutMs` (kept for existing callers). */
   joinTimeoutMs?: number;
   /** Default auto-leave and rejoin limits; a launch's `timeouts` override them per launch. */
@@ -67,7 +72,6 @@ export interface Fleet {
 }
 
 export const FLEET_DEFAULTS = {
-  concurrency: 4,
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
 } as const;

@@ -12,6 +12,7 @@
  * The window keeper enforces the close-then-open order, so a bot never holds two windows.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { fail, ok, type Result } from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
@@ -22,6 +23,7 @@ import { realTimers } from './fleet-timers';
 import { createJoinPreparer, type JoinRequest } from './join-preparer';
 import { createJoinRunner } from './join-runner';
 import { DEFAULT_LIMITS, resolveLimits, type BotLimits } from './launch-limits';
+import { launchConcurrency } from './launch-pace';
 import { createLeaveFlow } from './leave-flow';
 import { createRejoinScheduler } from './rejoin-scheduler';
 import { DEFAULT_BACKOFF } from './rejoin-policy';
@@ -43,7 +45,9 @@ export function createFleet(options: FleetOptions): Fleet {
     ...options.limits,
   };
   const newId = options.newId ?? randomUUID;
-  const limit = pLimit(options.concurrency ?? FLEET_DEFAULTS.concurrency);
+  const caps = launchConcurrency(options.concurrency, options.cores ?? availableParallelism());
+  // One queue per kind: a launch of Zoom bots does not hold sandbox bots back, or the reverse.
+  const limits = { sandbox: pLimit(caps.sandbox), zoom: pLimit(caps.zoom) };
   const desk = createTicketDesk();
   const windows = createWindowKeeper(windowHost, logger);
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
@@ -135,6 +139,7 @@ export function createFleet(options: FleetOptions): Fleet {
 
   /** Runs one join attempt under the concurrency cap; nothing unexpected may lose the bot. */
   function schedule(botId: string): void {
+    const limit = limits[joins.get(botId)?.request.account.sdk ?? 'sandbox'];
     void limit(() => runJoinAttempt(botId)).catch((error: unknown) => {
       logger.error('A bot join failed unexpectedly', { botId, error });
       store.apply(botId, {

@@ -58,7 +58,10 @@ const OptionalTimerSchema = z
 
 /** The launch settings' rules, without defaults (so that a partial patch stays partial). */
 const launchFields = {
-  /** Bots launched at once (minting + opening windows). */
+  /**
+   * Bots launched at once (minting, opening windows, joining). Unset: a default measured per
+   * kind of bot (src/main/fleet/launch-pace.ts: 20 for sandbox bots, one per core for Zoom's).
+   */
   concurrency: z.number().int().min(1).max(50),
   /** Leave when a join has not connected after this long. */
   joinTimeoutMs: z
@@ -78,7 +81,7 @@ const launchFields = {
 
 /** Per-launch defaults the dashboard pre-fills; issue 4's auto-leave and rejoin settings. */
 export const LaunchDefaultsSchema = z.object({
-  concurrency: launchFields.concurrency.default(4),
+  concurrency: launchFields.concurrency.optional(),
   joinTimeoutMs: launchFields.joinTimeoutMs.default(60_000),
   waitingRoomTimeoutMs: launchFields.waitingRoomTimeoutMs.default(15 * MINUTE),
   aloneTimeoutMs: launchFields.aloneTimeoutMs.default(5 * MINUTE),

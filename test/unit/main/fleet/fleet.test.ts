@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BotCommand, BotsChangedEvent, BotState } from '../../../../src/shared/ipc-contract';
+import {
+  SANDBOX_LAUNCH_CONCURRENCY,
+  launchConcurrency,
+} from '../../../../src/main/fleet/launch-pace';
 import { createFleet, type Fleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
 import type {
   BotPageSpec,
@@ -347,5 +351,26 @@ describe('fleet: windows and reports', () => {
     await fleet.dispose();
     expect(fleet.list().map((bot) => bot.state)).toEqual(['left', 'left']);
     expect(windows.open.size).toBe(0);
+  });
+});
+
+describe('fleet: launch pace', () => {
+  it('paces sandbox and Zoom bots apart, each kind by its own default', async () => {
+    const { launch, windows } = setup({ cores: 2 });
+    launch(Array.from({ length: 25 }, (_, index) => `S${index}`));
+    launch(['Z1', 'Z2', 'Z3', 'Z4'], 'zoom');
+    // 20 sandbox bots and 2 Zoom bots (one per core, at least two) under way at once.
+    await vi.waitFor(() => expect(windows.opened).toHaveLength(22));
+    expect(launchConcurrency(undefined, 2)).toEqual({
+      sandbox: SANDBOX_LAUNCH_CONCURRENCY,
+      zoom: 2,
+    });
+  });
+
+  it('takes the operator’s setting for every kind, and one Zoom bot per core up to eight', () => {
+    expect(launchConcurrency(3, 16)).toEqual({ sandbox: 3, zoom: 3 });
+    expect(launchConcurrency(undefined, 1).zoom).toBe(2);
+    expect(launchConcurrency(undefined, 6).zoom).toBe(6);
+    expect(launchConcurrency(undefined, 64).zoom).toBe(8);
   });
 });

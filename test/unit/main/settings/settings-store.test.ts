@@ -37,8 +37,8 @@ describe('settings store', () => {
   it('starts with defaults and no notice when there is no file, without creating one', async () => {
     const loaded = await store().load();
     expect(loaded).toEqual({ settings: defaultSettings(), notices: [] });
+    // No launch pace: the fleet's default per kind of bot applies (launch-pace.ts).
     expect(loaded.settings.launchDefaults).toEqual({
-      concurrency: 4,
       joinTimeoutMs: 60_000,
       waitingRoomTimeoutMs: 15 * 60_000,
       aloneTimeoutMs: 5 * 60_000,
