@@ -33,6 +33,7 @@ import {
   type AccountsState,
   type AppSnapshot,
   type BotView,
+  type BotViewChange,
   type ConnectionTestReport,
   type SandboxMeeting,
 } from './views';
@@ -218,6 +219,11 @@ export type BotCommand = { type: 'leave' };
 export interface BotsChangedEvent {
   /** Bots created or changed since the last event (full views). */
   bots: BotView[];
+  /**
+   * Bots the receiver already knows, as only what changed since the last event (the web host
+   * sends these: a state change is a few dozen bytes, not a whole view). Apply in order.
+   */
+  changes?: BotViewChange[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,9 @@ export interface BotView {
   participantCount: number | null;
 }
 
+/** A known bot's view as what changed: its id and every field with a new value (null included). */
+export type BotViewChange = Pick<BotView, 'id'> & Partial<Omit<BotView, 'id'>>;
+
 /** "Attempt 2 of 5, next try 14:03:12": what the dashboard shows for a rejoining bot. */
 export interface ReconnectProgress {
   /** The rejoin attempt under way or next, counting from 1. */

@@ -1,6 +1,7 @@
 /**
  * The dashboard's IPC over a WebSocket: the same channels, schemas and router as Electron's
  * ipcMain, with the socket itself as the sender (only an authenticated dashboard gets one).
+ * Bot changes go out as deltas (view-deltas.ts), one text frame for every socket.
  */
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
@@ -12,6 +13,7 @@ import {
   type WebServerFrame,
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
+import { createViewDeltas } from './view-deltas';
 
 export interface DashboardEndpoint {
   handleDashboard(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -35,7 +37,10 @@ export function serveDashboardSockets(
       void answer(socket, isBinary ? null : data.toString(), endpoint, logger);
     });
   });
-  return endpoint.onBotsChanged((payload) => {
+  const toEvent = createViewDeltas();
+  return endpoint.onBotsChanged((event) => {
+    const payload = toEvent(event.bots);
+    if (!payload) return;
     const frame: WebServerFrame = { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload };
     const text = JSON.stringify(frame);
     for (const socket of server.clients) {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { ok, type BotsChangedEvent } from '../../../src/shared/ipc-contract';
 import { silentLogger } from '../../../src/main/log/logger';
+import { makeBot } from '../../support/bot-view';
 import { startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import {
   BOT_PAGE_COOKIE,
@@ -175,9 +176,22 @@ describe('web host server', () => {
       id: 4,
       result: { ok: true, value: { channel: 'app:snapshot', payload: {} } },
     });
-    const event = nextMessage(socket);
-    eventListener?.({ bots: [] });
-    expect(await event).toEqual({ type: 'event', channel: 'bots:changed', payload: { bots: [] } });
+    // A bot's first change carries its whole view, later ones only what changed.
+    const bot = makeBot({ id: 'bot-1', state: 'joining' });
+    const first = nextMessage(socket);
+    eventListener?.({ bots: [bot] });
+    expect(await first).toEqual({
+      type: 'event',
+      channel: 'bots:changed',
+      payload: { bots: [bot] },
+    });
+    const second = nextMessage(socket);
+    eventListener?.({ bots: [{ ...bot, state: 'in_meeting', joinedAt: 42 }] });
+    expect(await second).toEqual({
+      type: 'event',
+      channel: 'bots:changed',
+      payload: { bots: [], changes: [{ id: 'bot-1', state: 'in_meeting', joinedAt: 42 }] },
+    });
     socket.close();
   });
 

@@ -6,6 +6,7 @@
 import {
   EVENT_CHANNELS,
   type BotView,
+  type BotViewChange,
   type Result,
   type WebServerFrame,
 } from '../../../shared/ipc-contract';
@@ -22,6 +23,11 @@ function isResult(value: unknown): value is Result<unknown> {
     typeof value.error.code === 'string' &&
     typeof value.error.message === 'string'
   );
+}
+
+/** A change names the bot it is for; anything else in it is taken as the contract types it. */
+function isChange(value: unknown): value is BotViewChange {
+  return isRecord(value) && typeof value.id === 'string';
 }
 
 /** Returns null for anything that is not a well-formed text frame of the contract. */
@@ -41,11 +47,13 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
   if (frame.type === 'event' && frame.channel === EVENT_CHANNELS.botsChanged) {
     const payload = frame.payload;
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
-    return {
-      type: 'event',
-      channel: EVENT_CHANNELS.botsChanged,
-      payload: { bots: payload.bots as BotView[] },
-    };
+    const bots = payload.bots as BotView[];
+    if (payload.changes === undefined) {
+      return { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload: { bots } };
+    }
+    const { changes } = payload;
+    if (!Array.isArray(changes) || !changes.every(isChange)) return null;
+    return { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload: { bots, changes } };
   }
   return null;
 }

@@ -37,6 +37,10 @@ const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
 
 export const isLive = (state: BotState): boolean => LIVE_STATES.has(state);
 
+/** A row that reads the clock: time in the meeting, or a rejoin's "next try" turning "now". */
+export const followsClock = (state: BotState): boolean =>
+  state === 'in_meeting' || state === 'reconnecting';
+
 export interface FleetCounts {
   inMeeting: number;
   joining: number;

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useAppStore } from '../store/store-context';
 import { BotRow } from './bot-row';
+import { followsClock } from './bot-states';
 import { FleetToolbar } from './fleet-toolbar';
 import { useNow } from './use-now';
 import { useRowVirtualizer } from './use-row-virtualizer';
@@ -15,7 +16,7 @@ export function BotTable() {
   const bots = useAppStore((state) => state.bots);
   const leaveBot = useAppStore((state) => state.leaveBot);
   const rows = useMemo(() => [...bots.values()], [bots]);
-  const now = useNow(rows.some((bot) => bot.state === 'in_meeting'));
+  const now = useNow(rows.some((bot) => followsClock(bot.state)));
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const getKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
@@ -24,7 +25,7 @@ export function BotTable() {
   const padStart = virtualizer.options.paddingStart;
   const spacerTop = Math.max(0, (items[0]?.start ?? padStart) - padStart);
   const spacerBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? padStart));
-  const onLeave = (botId: string): void => void leaveBot(botId);
+  const onLeave = useCallback((botId: string): void => void leaveBot(botId), [leaveBot]);
 
   return (
     <section className="card fleet" data-testid="bot-table" aria-label="Bots">
@@ -69,7 +70,8 @@ export function BotTable() {
                   <BotRow
                     key={item.key}
                     bot={bot}
-                    now={now}
+                    // Rows that do not read the clock are not rendered again as it ticks.
+                    now={followsClock(bot.state) ? now : 0}
                     index={item.index}
                     rowRef={virtualizer.measureElement}
                     onLeave={onLeave}

@@ -54,7 +54,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
       const finishLoading = (bots: Map<string, BotView>): void => {
         const replay = early ?? [];
         early = null;
-        set({ bots: replay.reduce((map, event) => mergeBotViews(map, event.bots), bots) });
+        set({ bots: replay.reduce(mergeBotViews, bots) });
       };
 
       set({ loading: true, loadError: null, connection: api.connection?.getStatus() ?? 'open' });

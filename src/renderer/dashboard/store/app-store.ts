@@ -7,7 +7,7 @@ import type { BrowserDashboardApi } from '../api/connection';
 import { createAccountEditorSlice, type AccountEditorSlice } from './account-editor-slice';
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
-import { createBotsSlice, type BotsSlice } from './bots-slice';
+import { createBotsSlice, type BotsSlice, type FrameScheduler } from './bots-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
@@ -26,6 +26,8 @@ export type AppStore = StoreApi<AppState>;
 /** What a slice needs from outside the store. */
 export interface AppStoreDeps {
   api: BrowserDashboardApi;
+  /** When bot changes reach the store: once per animation frame by default (bots-slice.ts). */
+  scheduleFrame?: FrameScheduler;
 }
 
 /** A slice creator that sees the whole state, so actions may read or set other slices. */

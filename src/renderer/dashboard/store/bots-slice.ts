@@ -1,10 +1,22 @@
 /**
  * Bots slice: every bot's view, in creation order, and the operator's leave actions.
+ *
+ * Events are laid over a draft as they arrive and the store changes at most once per frame:
+ * with a thousand bots changing 200 times a second, each change its own store update (a new
+ * Map, a table render) would be work the screen never shows.
  */
 import type { BotsChangedEvent, BotView, Result } from '../../../shared/ipc-contract';
 import type { SliceCreator } from './app-store';
-import { mergeBotViews } from './merge-bots';
+import { applyBotsChanged } from './merge-bots';
 import { reportUnexpected } from './unexpected-error';
+
+/** Runs `commit` before the next frame is drawn; at once where there are no frames (tests). */
+export type FrameScheduler = (commit: () => void) => void;
+
+const nextFrame: FrameScheduler = (commit) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => commit());
+  else commit();
+};
 
 export interface BotsSlice {
   /** Replaced (never mutated) on every change. */
@@ -17,8 +29,16 @@ export interface BotsSlice {
 }
 
 export const createBotsSlice: SliceCreator<BotsSlice> =
-  ({ api }) =>
+  ({ api, scheduleFrame = nextFrame }) =>
   (set, get) => {
+    /** Bots with the events of this frame laid over them; null when none is waiting. */
+    let draft: Map<string, BotView> | null = null;
+    const commit = (): void => {
+      const bots = draft;
+      draft = null;
+      if (bots) set({ bots });
+    };
+
     const settle = async (request: () => Promise<Result<unknown>>, what: string): Promise<void> => {
       try {
         const result = await request();
@@ -33,7 +53,14 @@ export const createBotsSlice: SliceCreator<BotsSlice> =
       leaveError: null,
 
       applyBotsChanged(event) {
-        set({ bots: mergeBotViews(get().bots, event.bots) });
+        if (event.bots.length === 0 && (event.changes?.length ?? 0) === 0) return;
+        if (!draft) {
+          draft = new Map(get().bots);
+          applyBotsChanged(draft, event);
+          scheduleFrame(commit);
+          return;
+        }
+        applyBotsChanged(draft, event);
       },
 
       leaveBot: (botId) => settle(() => api.leaveBot({ botId }), 'leaving a bot failed'),

@@ -1,9 +1,9 @@
 /**
- * How bot views arrive in the dashboard's Map. A new Map is built on every change so that
- * selectors see a new reference (zustand compares by identity); the Map's insertion order is
- * the table's order, which is creation order.
+ * How bot views arrive in the dashboard's Map. The store gets a new Map whenever bots change,
+ * so that selectors see a new reference (zustand compares by identity); the Map's insertion
+ * order is the table's order, which is creation order.
  */
-import type { BotView } from '../../../shared/ipc-contract';
+import type { BotView, BotsChangedEvent } from '../../../shared/ipc-contract';
 
 const byCreation = (a: BotView, b: BotView): number => a.createdAt - b.createdAt;
 
@@ -13,20 +13,31 @@ export function botsFromSnapshot(bots: readonly BotView[]): Map<string, BotView>
 }
 
 /**
- * Applies one `bots:changed` batch: known bots are replaced in place (Map.set keeps their
- * position), new bots are appended oldest first. Returns the same Map when the batch is empty.
+ * Applies one `bots:changed` event to `bots`, changing that Map: full views replace known bots
+ * in place (Map.set keeps their position) and new bots are appended oldest first; changes are
+ * laid over the bot they name. A change for a bot this dashboard never saw is skipped: the
+ * sender only sends one after the bot's full view, which the snapshot or an earlier event gave.
  */
-export function mergeBotViews(
-  current: Map<string, BotView>,
-  changed: readonly BotView[],
-): Map<string, BotView> {
-  if (changed.length === 0) return current;
-  const next = new Map(current);
+export function applyBotsChanged(bots: Map<string, BotView>, event: BotsChangedEvent): void {
   const added: BotView[] = [];
-  for (const bot of changed) {
-    if (next.has(bot.id)) next.set(bot.id, bot);
+  for (const bot of event.bots) {
+    if (bots.has(bot.id)) bots.set(bot.id, bot);
     else added.push(bot);
   }
-  for (const bot of added.sort(byCreation)) next.set(bot.id, bot);
+  for (const bot of added.sort(byCreation)) bots.set(bot.id, bot);
+  for (const change of event.changes ?? []) {
+    const known = bots.get(change.id);
+    if (known) bots.set(change.id, { ...known, ...change });
+  }
+}
+
+/** One event applied to a copy; the same Map back when the event carries nothing. */
+export function mergeBotViews(
+  current: Map<string, BotView>,
+  event: BotsChangedEvent,
+): Map<string, BotView> {
+  if (event.bots.length === 0 && (event.changes?.length ?? 0) === 0) return current;
+  const next = new Map(current);
+  applyBotsChanged(next, event);
   return next;
 }
