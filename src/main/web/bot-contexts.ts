@@ -49,8 +49,15 @@ export interface BotSeat {
 }
 
 export interface BotContexts {
-  /** A new page for the bot in a context fit for its meeting client, guarded, not navigated. */
-  openPage(botId: string, spec: BotPageSpec): Promise<BotSeat>;
+  /**
+   * A new page for the bot in a context fit for its meeting client, guarded, prepared (its
+   * binding exposed by `prepare`), not navigated.
+   */
+  openPage(
+    botId: string,
+    spec: BotPageSpec,
+    prepare: (page: Page) => Promise<void>,
+  ): Promise<BotSeat>;
 }
 
 interface SharedContext {
@@ -65,6 +72,12 @@ interface SharedContext {
   opening: Set<Promise<unknown>>;
   /** Its context could not start: never offered again. */
   broken: boolean;
+  /**
+   * Settles once the context's first page is prepared. Playwright sets a context up for page
+   * bindings on the first one, and a page created meanwhile missed that set-up: its binding
+   * threw "reading 'addBinding'" and the bot never got its ticket (1 in 100 bots, measured).
+   */
+  firstPage: Promise<void> | null;
 }
 
 export function createBotContexts(options: BotContextsOptions): BotContexts {
@@ -85,6 +98,7 @@ export function createBotContexts(options: BotContextsOptions): BotContexts {
       bots: new Map(),
       opening: new Set(),
       broken: false,
+      firstPage: null,
       ready: startContext(
         sdk,
         key,
@@ -164,11 +178,15 @@ export function createBotContexts(options: BotContextsOptions): BotContexts {
   }
 
   return {
-    async openPage(botId, spec) {
+    async openPage(botId, spec, prepare) {
       const entry = takeSeat(spec.sdk);
-      let page: Page;
+      let page: Page | null = null;
+      const gate = { open: (): void => undefined };
       try {
         const context = await entry.ready;
+        const first = entry.firstPage;
+        if (first) await first;
+        else entry.firstPage = new Promise<void>((resolve) => (gate.open = resolve));
         const opening = context.newPage();
         entry.opening.add(opening);
         try {
@@ -177,9 +195,12 @@ export function createBotContexts(options: BotContextsOptions): BotContexts {
           entry.opening.delete(opening);
         }
         entry.bots.set(page, botId);
+        await prepare(page);
       } catch (error) {
-        await leaveSeat(entry, null);
+        await leaveSeat(entry, page);
         throw error;
+      } finally {
+        gate.open();
       }
       const context = page.context();
       let closed: Promise<void> | null = null;

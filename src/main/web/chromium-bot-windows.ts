@@ -117,8 +117,22 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     for (const listener of goneListeners) listener(botId, reason);
   }
 
+  /** The bot's binding, on its page only; it answers that page's main frame alone. */
+  const exposeBinding = async (botId: string, page: Page): Promise<void> => {
+    await page.exposeBinding(WEB_BOT_BINDING, (source, channel: unknown, payload: unknown) => {
+      if (!isBotPageCaller(source, page, webOrigin)) {
+        options.logger.warn('Refused a bot call from outside the bot page', { botId });
+        return NOT_CONNECTED;
+      }
+      if (!handler || typeof channel !== 'string') return NOT_CONNECTED;
+      return handler(botId, channel, payload);
+    });
+  };
+
   async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
-    const { page, close } = await contexts.openPage(botId, spec);
+    const { page, close } = await contexts.openPage(botId, spec, (opened) =>
+      exposeBinding(botId, opened),
+    );
     const entry: BotPage = { page, close, closing: false };
     // From here a failure is cleaned up by close(), which the fleet calls when open() throws.
     pages.set(botId, entry);
@@ -129,14 +143,6 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       webOrigin,
       logger: options.logger,
       onLeft: () => reportGone(botId, 'closed'),
-    });
-    await page.exposeBinding(WEB_BOT_BINDING, (source, channel: unknown, payload: unknown) => {
-      if (!isBotPageCaller(source, page, webOrigin)) {
-        options.logger.warn('Refused a bot call from outside the bot page', { botId });
-        return NOT_CONNECTED;
-      }
-      if (!handler || typeof channel !== 'string') return NOT_CONNECTED;
-      return handler(botId, channel, payload);
     });
     page.on('pageerror', (error) =>
       options.logger.warn('Bot page error', { botId, error: redactText(error.message) }),
