@@ -8,8 +8,10 @@
  * `admitted` when the host lets a waiting participant in; `participants` `{"count": n}` (everyone
  * admitted, this participant included) once admitted and whenever the number changes; and at
  * most one final `kicked`, `ended` or `left`. A drop cuts the stream with no event at all.
+ * In a busy meeting head counts settle for a second (count-settler.ts).
  */
 import type { ServerResponse } from 'node:http';
+import { createCountSettler } from './count-settler';
 import { HttpError } from './http-kit';
 import type { DepartureReason, MeetingChange, MeetingService } from './meeting-service';
 
@@ -56,6 +58,7 @@ const frame = (event: string, data: unknown): string =>
 /** Open presence streams, keyed by participant id. */
 export class PresenceStreams {
   private readonly streams = new Map<string, OpenStream>();
+  private readonly counts = createCountSettler({ send: (meeting) => this.sendCounts(meeting) });
 
   constructor(private readonly meetings: MeetingService) {
     meetings.onDeparture((_meetingNumber, participantId, why) => this.depart(participantId, why));
@@ -109,6 +112,7 @@ export class PresenceStreams {
 
   /** Cuts every stream (server shutdown). */
   closeAll(): void {
+    this.counts.dispose();
     for (const stream of this.streams.values()) {
       stream.endedByServer = true;
       stream.res.destroy();
@@ -126,8 +130,15 @@ export class PresenceStreams {
       this.sendCount(stream);
       return;
     }
+    this.counts.changed(change.meetingNumber);
+  }
+
+  /** Sends the meeting's current head count to each of its admitted participants. */
+  private sendCounts(meetingNumber: string): void {
+    const count = this.meetings.participants(meetingNumber)?.length;
+    if (count === undefined) return;
     for (const stream of this.streams.values()) {
-      if (stream.meetingNumber === change.meetingNumber) this.sendCount(stream, change.count);
+      if (stream.meetingNumber === meetingNumber) this.sendCount(stream, count);
     }
   }
 

@@ -18,6 +18,14 @@ const STATUS_WORDS: Record<string, string> = {
   failed: 'Could not join',
 };
 
+/**
+ * Writes text only when it changed: a bot in a meeting hears every head count, and replacing
+ * the same words still costs the page a layout and a paint, a hundred bots times over.
+ */
+function setText(element: HTMLElement | null, text: string): void {
+  if (element && element.textContent !== text) element.textContent = text;
+}
+
 export function createBotPageView(root: Document = document): BotPageView {
   const nameEl = root.querySelector<HTMLElement>('[data-testid="bot-page-name"]');
   const statusEl = root.querySelector<HTMLElement>('[data-testid="bot-page-status"]');
@@ -25,15 +33,15 @@ export function createBotPageView(root: Document = document): BotPageView {
 
   return {
     showName(name) {
-      if (nameEl) nameEl.textContent = name;
+      setText(nameEl, name);
       root.title = `${name} · Botdeck`;
     },
     showStatus(status) {
-      if (statusEl) {
-        statusEl.textContent = STATUS_WORDS[status.status] ?? status.status;
+      setText(statusEl, STATUS_WORDS[status.status] ?? status.status);
+      if (statusEl && statusEl.dataset.status !== status.status) {
         statusEl.dataset.status = status.status;
       }
-      if (detailEl) detailEl.textContent = status.message ?? '';
+      setText(detailEl, status.message ?? '');
     },
   };
 }
