@@ -168,7 +168,12 @@ describe('the bot page', () => {
       emit({ status: 'in_meeting', participantId: 'p-1', participantCount: null });
       return Promise.resolve();
     });
-    void runBot({ api, view: fakeView(), chooseClient: choose(client) });
+    // The second report is a changed head count, which waits (status-pacer.ts): run it now.
+    const timers = {
+      setTimeout: (run: () => void) => void queueMicrotask(run),
+      clearTimeout: () => undefined,
+    };
+    void runBot({ api, view: fakeView(), chooseClient: choose(client), timers });
     await vi.waitFor(() => expect(reports).toHaveLength(2));
     expect(reports).toEqual([
       {
