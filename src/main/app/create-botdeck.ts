@@ -4,6 +4,7 @@
  * in, and returns the small surface the host's transports talk to.
  */
 import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
+import { ZOOM_BASE, type AccountConfig } from '../accounts/account-config';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import {
   createDiagnostics,
@@ -20,22 +21,6 @@ import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meeting
 import type { LaunchDefaults } from '../settings';
 import { startPersistence, type PersistenceConfig } from '../persistence/start-persistence';
 import { createHandlers } from './handlers';
-
-/** One Zoom account as main holds it. Lives only in main; secrets included. */
-export interface AccountConfig {
-  id: string;
-  label: string;
-  isSandbox: boolean;
-  oauthBaseUrl: string;
-  apiBaseUrl: string;
-  accountId: string;
-  clientId: string;
-  clientSecret: string;
-  sdkKey: string;
-  sdkSecret: string;
-  /** The service user (id or email) whose ZAKs bots use. */
-  userId: string;
-}
 
 export interface BotdeckOptions {
   /** Built-in accounts, always present (the sandbox's demo account). At least one. */
@@ -75,9 +60,6 @@ export interface Botdeck {
   /** Leaves all bots (bounded wait), stops timers. */
   dispose(): Promise<void>;
 }
-
-/** Zoom's production endpoints. */
-export const ZOOM_BASE = { oauthBaseUrl: 'https://zoom.us', apiBaseUrl: 'https://api.zoom.us' };
 
 export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   if (options.accounts.length === 0) throw new Error('Botdeck needs at least one account');

@@ -2,7 +2,7 @@
  * Helpers for the main-services integration tests: JSON calls to a running sandbox, its audit,
  * fault injection, and the sandbox demo account shaped as Botdeck's `AccountConfig`.
  */
-import type { AccountConfig } from '../../../src/main/app/create-botdeck';
+import type { AccountConfig } from '../../../src/main/accounts/account-config';
 import { sandboxAccountConfig } from '../../../src/main/modes/sandbox-account';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 
