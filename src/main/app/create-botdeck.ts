@@ -3,7 +3,7 @@
  * the host-agnostic services (Zoom clients, the fleet, the IPC router) from what the host passes
  * in, and returns the small surface the host's transports talk to.
  */
-import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
+import type { BotsChangedEvent } from '../../shared/ipc-contract';
 import { ZOOM_BASE, type AccountConfig } from '../accounts/account-config';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import {
@@ -15,7 +15,7 @@ import { createFleet } from '../fleet/fleet';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
-import { createIpcRouter } from '../ipc/ipc-router';
+import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
 import type { LaunchDefaults } from '../settings';
@@ -53,9 +53,8 @@ export interface BotdeckOptions {
   diagnostics?: DiagnosticsHost;
 }
 
-export interface Botdeck {
-  handleDashboard(channel: string, payload: unknown): Promise<Result<unknown>>;
-  handleBot(botId: string, channel: string, payload: unknown): Promise<Result<unknown>>;
+/** What a host talks to: the router's two entrances (answers typed per channel), and events. */
+export interface Botdeck extends IpcRouter {
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** Leaves all bots (bounded wait), stops timers. */
   dispose(): Promise<void>;
@@ -134,8 +133,8 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   });
 
   return {
-    handleDashboard: (channel, payload) => router.handleDashboard(channel, payload),
-    handleBot: (botId, channel, payload) => router.handleBot(botId, channel, payload),
+    handleDashboard: router.handleDashboard,
+    handleBot: router.handleBot,
     onBotsChanged: (listener) => fleet.onChanged(listener),
     dispose() {
       disposing ??= persistence.dispose(() => fleet.dispose());

@@ -6,7 +6,6 @@ import { createBotdeck, type Botdeck } from '../../../src/main/app/create-botdec
 import { silentLogger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createSettingsStore } from '../../../src/main/settings';
-import type { AppSnapshot } from '../../../src/shared/ipc-contract';
 import { createHttpBotHost } from './http-bot-host';
 import { createMeeting, participants, sandboxAccount } from './sandbox-http';
 
@@ -57,9 +56,8 @@ it('launchDefaults in settings.json apply to every launch', async () => {
   // The one-second maximum from the settings file takes the bot out again, with its reason.
   await vi.waitFor(
     async () => {
-      const snapshot = (await botdeck?.handleDashboard('app:snapshot', {})) as {
-        value: AppSnapshot;
-      };
+      const snapshot = await botdeck?.handleDashboard('app:snapshot', {});
+      if (!snapshot?.ok) throw new Error('No snapshot');
       expect(snapshot.value.bots[0]).toMatchObject({ state: 'left' });
       expect(snapshot.value.bots[0]?.note).toMatch(/automatically/i);
     },

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Botdeck, BotdeckOptions } from '../../../src/main/app/create-botdeck';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
+import type {
+  AnswerOf,
+  AppSnapshot,
+  DashboardChannel,
+  HistoryEntry,
+  RequestInputOf,
+} from '../../../src/shared/ipc-contract';
 import { startFleet } from '../main/fleet-test-kit';
 import type { HttpBotHost } from '../main/http-bot-host';
 import { audit } from '../main/sandbox-http';
@@ -18,7 +24,7 @@ export interface Deck {
   botdeck: Botdeck;
   host: HttpBotHost;
   /** Calls a dashboard channel; throws with main's words unless it succeeded. */
-  call<T>(channel: string, payload?: unknown): Promise<T>;
+  call<C extends DashboardChannel>(channel: C, payload?: RequestInputOf<C>): Promise<AnswerOf<C>>;
   snapshot(): Promise<AppSnapshot>;
   history(limit?: number): Promise<HistoryEntry[]>;
 }
@@ -38,18 +44,20 @@ export async function startDeck(
     persistence: { dataDir, passcodeKey },
     ...options,
   });
-  async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-    const result = await botdeck.handleDashboard(channel, payload);
+  async function call<C extends DashboardChannel>(
+    channel: C,
+    payload?: RequestInputOf<C>,
+  ): Promise<AnswerOf<C>> {
+    const result = await botdeck.handleDashboard(channel, payload ?? {});
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return result.value as T;
+    return result.value;
   }
   return {
     botdeck,
     host,
     call,
-    snapshot: () => call<AppSnapshot>('app:snapshot'),
-    history: async (limit) =>
-      (await call<{ entries: HistoryEntry[] }>('history:list', limit ? { limit } : {})).entries,
+    snapshot: () => call('app:snapshot'),
+    history: async (limit) => (await call('history:list', limit ? { limit } : {})).entries,
   };
 }
 
