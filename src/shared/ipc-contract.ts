@@ -196,11 +196,6 @@ export const WebRequestFrameSchema = z.object({
   channel: z.string().max(64),
   payload: z.unknown(),
 });
-/** A request frame as the dashboard builds it: a dashboard channel with its own request. */
-export type WebRequestFrame = {
-  [C in DashboardChannel]: { id: number; channel: C; payload: RequestInputOf<C> };
-}[DashboardChannel];
-
 type DashboardEventFrame = {
   [E in keyof Events]: Events[E]['page'] extends 'dashboard'
     ? { type: 'event'; channel: Events[E]['channel']; payload: PayloadOfEvent<Events[E]> }

@@ -8,9 +8,9 @@
  * rejoin out for good. The fleet then closes the old page, waits out the backoff, mints a fresh
  * ZAK and opens a new page, feeding each step back in as an event.
  */
-import type { BotFailure, BotState } from '../../shared/ipc-contract';
+import { isEnded, type BotFailure, type BotState } from '../../shared/ipc-contract';
 import type { WindowGoneReason } from './bot-window-host';
-import { hasLivePage, isTerminal, type BotRecord, type RejoinProgress } from './bot-record';
+import { hasLivePage, type BotRecord, type RejoinProgress } from './bot-record';
 import {
   autoLeaveNote,
   CONNECTION_LOST,
@@ -188,7 +188,7 @@ const RULES: {
         : rejoinOrFail(bot, windowGoneFailure(event.reason ?? 'closed'), now),
   },
   failed: {
-    accepts: (bot) => !isTerminal(bot.state),
+    accepts: (bot) => !isEnded(bot.state),
     to: (bot, event, now) => {
       const { failure } = event;
       if (failure.code === KICKED_FAILURE.code && hasLivePage(bot)) return kickedOutcome(bot);
@@ -221,7 +221,7 @@ function settledSinceAfter(bot: BotRecord, state: BotState, now: number): number
  * or the reason the event is illegal in the bot's current state.
  */
 export function transition(bot: BotRecord, event: BotEvent, now: number): TransitionResult {
-  if (isTerminal(bot.state)) {
+  if (isEnded(bot.state)) {
     return {
       ok: false,
       reason: `Bot ${bot.id} is ${bot.state}; nothing leaves that state (got ${event.type}).`,
@@ -247,7 +247,7 @@ export function transition(bot: BotRecord, event: BotEvent, now: number): Transi
     stateSince: changed ? now : bot.stateSince,
     joinAttempts: event.type === 'minted' ? bot.joinAttempts + 1 : bot.joinAttempts,
     joinedAt: state === 'in_meeting' && bot.joinedAt === null ? now : bot.joinedAt,
-    endedAt: isTerminal(state) ? now : bot.endedAt,
+    endedAt: isEnded(state) ? now : bot.endedAt,
     failure: outcome.failure ?? bot.failure,
     note: outcome.note ?? bot.note,
     rejoin:

@@ -88,11 +88,6 @@ export function toBotView(bot: BotRecord): BotView {
   };
 }
 
-export const TERMINAL_STATES: ReadonlySet<BotState> = new Set(['left', 'failed']);
-
-/** `left` and `failed` are final: nothing leaves them. */
-export const isTerminal = (state: BotState): boolean => TERMINAL_STATES.has(state);
-
 /**
  * Whether a bot page exists that may be in (or entering) a meeting and can report about it.
  * A rejoin waiting out its backoff or minting has closed its old page and opened no new one.
