@@ -3,7 +3,7 @@
  * need. Deliberately holds no secret (no ZAK, signature or passcode): those live only in the
  * ticket desk until the bot page takes them.
  */
-import type { BotFailure, BotState, BotView } from '../../shared/ipc-contract';
+import type { BotFailure, BotView } from '../../shared/ipc-contract';
 
 /** Where a Botdeck rejoin stands while the bot is `reconnecting`. */
 export interface RejoinProgress {
