@@ -36,17 +36,26 @@ import {
   type RelaunchResult,
   type StoppedBot,
 } from './persistence-contract';
+import {
+  PresetIdRequestSchema,
+  SavePresetRequestSchema,
+  type LaunchShortcuts,
+} from './preset-contract';
 import type { Result } from './result';
 import {
   AccountIdRequestSchema,
   BotIdRequestSchema,
+  BotIdsRequestSchema,
   EmptyRequestSchema,
   LaunchRequestSchema,
+  MeetingRequestSchema,
+  PeekRequestSchema,
   SaveAccountRequestSchema,
 } from './request-schemas';
 import type {
   AccountsState,
   AppSnapshot,
+  BotFrame,
   BotView,
   ConnectionTestReport,
   SandboxMeeting,
@@ -55,6 +64,7 @@ import type {
 export * from './bot-page-contract';
 export * from './diagnostics-contract';
 export * from './persistence-contract';
+export * from './preset-contract';
 export * from './request-schemas';
 export * from './result';
 export * from './views';
@@ -63,9 +73,11 @@ export type { PageKind } from './ipc-calls';
 // zod probes for eval support with `new Function`, which the pages' CSP (rightly) forbids.
 z.config({ jitless: true });
 
-/** Bots created or changed since the last event (full views). */
+/** Bots created or changed since the last event (full views), and bots taken off the table. */
 export interface BotsChangedEvent {
   bots: BotView[];
+  /** Ids of ended bots that "Clear finished" removed; absent when none. */
+  removed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +88,26 @@ export const IPC_CALLS = {
   launchBots: call('dashboard', 'bots:launch', LaunchRequestSchema, typed<{ botIds: string[] }>()),
   leaveBot: call('dashboard', 'bots:leave', BotIdRequestSchema, typed<null>()),
   leaveAll: call('dashboard', 'bots:leave-all', EmptyRequestSchema, typed<{ count: number }>()),
+  /** The table's selection: asks each live bot among them to leave. */
+  leaveBots: call('dashboard', 'bots:leave-many', BotIdsRequestSchema, typed<{ count: number }>()),
+  /** A meeting group's "Leave all": every live bot in that meeting. */
+  leaveMeeting: call(
+    'dashboard',
+    'bots:leave-meeting',
+    MeetingRequestSchema,
+    typed<{ count: number }>(),
+  ),
+  /** Takes left and failed bots off the table (the history keeps them). */
+  clearFinished: call(
+    'dashboard',
+    'bots:clear-finished',
+    EmptyRequestSchema,
+    typed<{ count: number }>(),
+  ),
+  /** A still of one bot's page, to this dashboard only; the dashboard polls while Peek is open. */
+  peekBot: call('dashboard', 'bots:peek', PeekRequestSchema, typed<BotFrame>()),
+  /** Desktop app: shows the bot's own window; closing it hides it again. */
+  showBotWindow: call('dashboard', 'bots:show-window', BotIdRequestSchema, typed<null>()),
   /** Sandbox mode only: a new authenticated-only meeting to launch into. */
   createSandboxMeeting: call(
     'dashboard',
@@ -119,6 +151,20 @@ export const IPC_CALLS = {
     typed<{ entries: HistoryEntry[] }>(),
   ),
   exportHistory: call('dashboard', 'history:export', EmptyRequestSchema, typed<HistoryExport>()),
+  /** Presets and the last ten meetings, for the launch form. */
+  listLaunchShortcuts: call(
+    'dashboard',
+    'presets:list',
+    EmptyRequestSchema,
+    typed<LaunchShortcuts>(),
+  ),
+  savePreset: call('dashboard', 'presets:save', SavePresetRequestSchema, typed<LaunchShortcuts>()),
+  deletePreset: call(
+    'dashboard',
+    'presets:delete',
+    PresetIdRequestSchema,
+    typed<LaunchShortcuts>(),
+  ),
   setRelaunchAfterRestart: call(
     'dashboard',
     'settings:relaunch-after-restart',

@@ -6,7 +6,7 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
-import { ZOOM_PLANS } from './views';
+import { PEEK_SIZES, ZOOM_PLANS } from './views';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
 // eval support with `new Function` (which the pages' CSP forbids) unless told not to.
@@ -75,8 +75,34 @@ export const LaunchRequestSchema = z.object({
 });
 export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
 
-export const BotIdRequestSchema = z.object({ botId: z.string().min(1).max(128) });
+const BotIdSchema = z.string().min(1).max(128);
+
+export const BotIdRequestSchema = z.object({ botId: BotIdSchema });
 export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
+
+/** Several bots at once (the table's selection); a table page never holds more. */
+export const BotIdsRequestSchema = z.object({
+  botIds: z
+    .array(BotIdSchema)
+    .min(1, 'Select at least one bot.')
+    .max(10_000, 'Select at most 10,000 bots at a time.'),
+});
+export type BotIdsRequest = z.infer<typeof BotIdsRequestSchema>;
+
+/** Zoom meeting numbers are 9 to 11 digits; the table shows them without spaces. */
+export const MeetingNumberSchema = z
+  .string()
+  .regex(/^\d{9,11}$/, 'A meeting number is 9 to 11 digits.');
+
+export const MeetingRequestSchema = z.object({ meetingNumber: MeetingNumberSchema });
+export type MeetingRequest = z.infer<typeof MeetingRequestSchema>;
+
+/** Peek at one bot: its row's thumbnail, or the larger view. */
+export const PeekRequestSchema = z.object({
+  botId: BotIdSchema,
+  size: z.enum(PEEK_SIZES).default('thumbnail'),
+});
+export type PeekRequest = z.input<typeof PeekRequestSchema>;
 
 export const EmptyRequestSchema = z.object({}).strict();
 

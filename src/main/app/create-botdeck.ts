@@ -12,6 +12,7 @@ import {
   type DiagnosticsService,
 } from '../diagnostics/diagnostics-service';
 import { createFleet } from '../fleet/fleet';
+import { createPeekCamera } from '../fleet/peek-camera';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
@@ -111,6 +112,15 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     accounts,
     fleet,
     diagnostics,
+    peek: createPeekCamera({
+      host: options.windowHost,
+      hasBot: (botId) => fleet.has(botId),
+      now,
+      logger,
+    }),
+    showBotWindow: options.windowHost.show
+      ? (botId) => options.windowHost.show?.(botId) ?? false
+      : null,
     createSandboxMeeting:
       options.sandboxUrl !== null
         ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)

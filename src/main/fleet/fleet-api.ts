@@ -56,6 +56,17 @@ export interface Fleet {
   leave(botId: string): Result<null>;
   /** Asks every live bot to leave; returns how many were asked. */
   leaveAll(): number;
+  /** Asks the live bots among these to leave (unknown and ended ones are skipped); how many. */
+  leaveMany(botIds: readonly string[]): number;
+  /** Asks every live bot in that meeting to leave; returns how many were asked. */
+  leaveMeeting(meetingNumber: string): number;
+  /**
+   * Forgets every left and failed bot (the dashboard takes them off its table; the history
+   * has them already). Returns how many.
+   */
+  clearEnded(): number;
+  /** Whether the fleet has this bot (live or not yet cleared). */
+  has(botId: string): boolean;
   list(): BotView[];
   onChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** A bot page said ready: its ticket, the first time only. */

@@ -169,14 +169,17 @@ export function createFleet(options: FleetOptions): Fleet {
     return ok(null);
   }
 
-  function leaveAll(): number {
+  /** Asks every live bot that `which` picks to leave; returns how many were asked. */
+  function leaveWhere(which: (bot: BotRecord) => boolean): number {
     let count = 0;
     for (const bot of store.all()) {
-      if (!isLive(bot.state)) continue;
+      if (!isLive(bot.state) || !which(bot)) continue;
       if (leave(bot.id).ok) count++;
     }
     return count;
   }
+
+  const leaveAll = (): number => leaveWhere(() => true);
 
   return {
     launch(plan) {
@@ -184,6 +187,7 @@ export function createFleet(options: FleetOptions): Fleet {
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
+      const launchId = randomUUID();
       const botIds = plan.names.map((name) => {
         const id = newId();
         joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
@@ -192,6 +196,7 @@ export function createFleet(options: FleetOptions): Fleet {
           name,
           meetingNumber,
           accountId: account.id,
+          launchId,
           avatarUrl: account.avatarUrl,
         };
         store.add(createBotRecord({ ...bot, maxRejoins: limits.reconnectAttempts }, options.now()));
@@ -203,6 +208,19 @@ export function createFleet(options: FleetOptions): Fleet {
     },
     leave,
     leaveAll,
+    leaveMany(botIds) {
+      const wanted = new Set(botIds);
+      return leaveWhere((bot) => wanted.has(bot.id));
+    },
+    leaveMeeting: (meetingNumber) => leaveWhere((bot) => bot.meetingNumber === meetingNumber),
+    clearEnded() {
+      const ended = store.all().filter((bot) => isEnded(bot.state));
+      store.remove(ended.map((bot) => bot.id));
+      if (ended.length > 0)
+        logger.info('Cleared finished bots from the table', { count: ended.length });
+      return ended.length;
+    },
+    has: (botId) => store.get(botId) !== undefined,
     list: () => store.all().map(toBotView),
     onChanged: (listener) => store.subscribe(listener),
     botReady(botId) {

@@ -204,6 +204,13 @@ export function createHttpBotHost(options: HttpBotHostOptions = {}): HttpBotHost
       goneListeners.add(listener);
       return () => goneListeners.delete(listener);
     },
+    capture(botId, maxWidth) {
+      const page = pages.get(botId);
+      if (!page) return Promise.resolve(null);
+      // This page draws no pixels: its "picture" says whose it is and where it stands.
+      const shown = `${page.ticket?.userName ?? 'waiting for a ticket'} in ${page.ticket?.meetingNumber ?? '?'}`;
+      return Promise.resolve({ jpeg: new TextEncoder().encode(shown), width: maxWidth, height: 1 });
+    },
     crash,
   };
 }

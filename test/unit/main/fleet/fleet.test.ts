@@ -37,6 +37,7 @@ function fakeHost() {
       gone.add(listener);
       return () => gone.delete(listener);
     },
+    capture: () => Promise.resolve(null),
   };
   return {
     host,

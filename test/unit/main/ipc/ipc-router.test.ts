@@ -32,6 +32,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         notices: [],
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        canShowBotWindows: false,
       }),
     'bots:launch': (request) => {
       calls.push(request);
@@ -42,6 +43,15 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'bots:leave-many': (request) => ok({ count: request.botIds.length }),
+    'bots:leave-meeting': () => ok({ count: 0 }),
+    'bots:clear-finished': () => ok({ count: 0 }),
+    'bots:peek': (request) =>
+      ok({ botId: request.botId, image: 'data:image/jpeg;base64,', width: 1, height: 1, at: 0 }),
+    'bots:show-window': () => ok(null),
+    'presets:list': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:save': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:delete': () => ok({ presets: [], recentMeetings: [] }),
     'accounts:save': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:delete': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:test': () =>
