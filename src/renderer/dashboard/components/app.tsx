@@ -1,6 +1,6 @@
 /**
  * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
- * account, launching, the fleet, the history, and Diagnostics.
+ * account, launching, the fleet, the history, Diagnostics, and Peek when the operator opens it.
  */
 import { AccountsPanel } from './accounts-panel';
 import { BotTable } from './bot-table';
@@ -8,6 +8,7 @@ import { ConnectionBanner } from './connection-banner';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { HistoryPanel } from './history-panel';
 import { LaunchForm } from './launch-form';
+import { PeekPanel } from './peek-panel';
 import { SandboxBanner } from './sandbox-banner';
 import { StoppedPanel } from './stopped-panel';
 
@@ -30,6 +31,7 @@ export function App() {
         <HistoryPanel />
         <DiagnosticsPanel />
       </main>
+      <PeekPanel />
     </div>
   );
 }
