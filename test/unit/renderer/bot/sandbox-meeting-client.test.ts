@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MeetingJoinError,
   type MeetingClient,
+  type MeetingScene,
   type MeetingStatus,
 } from '../../../../src/renderer/bot/meeting/meeting-client';
 import { createSandboxMeetingClient } from '../../../../src/renderer/bot/meeting/sandbox-meeting-client';
@@ -122,6 +123,40 @@ describe('the sandbox meeting client', () => {
       { status: 'in_meeting', participantId: 'p-1', participantCount: 1 },
       { status: 'in_meeting', participantId: 'p-1', participantCount: 4 },
     ]);
+  });
+
+  it('draws the meeting: itself from the join answer, the others and the count from the stream', async () => {
+    const { server, client, kinds } = await setUp();
+    const scenes: MeetingScene[] = [];
+    client.onScene?.((scene) => scenes.push(scene));
+    server.joinAnswer = {
+      status: 200,
+      body: {
+        participantId: 'p-1',
+        displayName: 'Botdeck 1',
+        avatarUrl: 'http://127.0.0.1:9/a.svg',
+      },
+    };
+    await client.join(ticket);
+    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+    server.sendEvent('participants', {
+      count: 4,
+      others: [
+        { displayName: 'Ada', avatarUrl: 'http://127.0.0.1:9/b.svg' },
+        { displayName: 'Grace', avatarUrl: 'javascript:alert(1)' },
+        { name: 'not a person' },
+      ],
+    });
+    await vi.waitFor(() => expect(scenes.at(-1)?.count).toBe(4));
+    expect(scenes.at(-1)).toEqual({
+      self: { displayName: 'Botdeck 1', avatarUrl: 'http://127.0.0.1:9/a.svg' },
+      // A picture that is not an http(s) URL is no picture; an entry with no name is no one.
+      others: [
+        { displayName: 'Ada', avatarUrl: 'http://127.0.0.1:9/b.svg' },
+        { displayName: 'Grace', avatarUrl: null },
+      ],
+      count: 4,
+    });
   });
 
   it('the end of the meeting reports ended', async () => {
