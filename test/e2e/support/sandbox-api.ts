@@ -46,6 +46,14 @@ export function sandboxApi(sandbox: SandboxLine) {
         await fetch(`${sandbox.url}/sandbox/meetings/${meetingNumber}/participants`),
       ),
     audit: async () => json<Audit>(await fetch(`${sandbox.url}/sandbox/audit`)),
+    /** Slows every ZAK the sandbox mints by `latencyMs`; null takes the slowdown away. */
+    setZakLatency: async (latencyMs: number | null): Promise<void> => {
+      const response =
+        latencyMs === null
+          ? await fetch(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' })
+          : await post('/sandbox/faults', { target: 'zak', latencyMs, fraction: 1 });
+      if (!response.ok) throw new Error(`/sandbox/faults answered ${response.status}`);
+    },
     /** The demo user's profile picture, read through Zoom's REST API like any client would. */
     demoAvatarUrl: async () => {
       const basic = Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64');

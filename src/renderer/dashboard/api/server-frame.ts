@@ -31,7 +31,11 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
   if (frame.type === 'event' && frame.channel === channel) {
     const payload = frame.payload;
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
-    return { type: 'event', channel, payload: { bots: payload.bots as BotView[] } };
+    const bots = payload.bots as BotView[];
+    const { removed } = payload;
+    if (removed === undefined) return { type: 'event', channel, payload: { bots } };
+    if (!Array.isArray(removed) || !removed.every((id) => typeof id === 'string')) return null;
+    return { type: 'event', channel, payload: { bots, removed } };
   }
   return null;
 }
