@@ -1,6 +1,6 @@
 /**
  * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
- * account, launching, the fleet, the history, Diagnostics, and Peek when the operator opens it.
+ * account, launching, the fleet (with Peek beside it when open), the history, and Diagnostics.
  */
 import { AccountsPanel } from './accounts-panel';
 import { BotTable } from './bot-table';
@@ -8,7 +8,6 @@ import { ConnectionBanner } from './connection-banner';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { HistoryPanel } from './history-panel';
 import { LaunchForm } from './launch-form';
-import { PeekPanel } from './peek-panel';
 import { SandboxBanner } from './sandbox-banner';
 import { StoppedPanel } from './stopped-panel';
 
@@ -31,7 +30,6 @@ export function App() {
         <HistoryPanel />
         <DiagnosticsPanel />
       </main>
-      <PeekPanel />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { BotRow, ticks, type BotRowActions } from './bot-row';
 import { FleetToolbar } from './fleet-toolbar';
 import { LaunchProgressBar } from './launch-progress';
 import { MeetingGroupRow } from './meeting-group-row';
+import { PeekPanel } from './peek-panel';
 import { SelectAllShown } from './select-all-shown';
 import { SelectionBar } from './selection-bar';
 import { TableFilters } from './table-filters';
@@ -29,6 +30,7 @@ export function BotTable() {
   const view = useAppStore((state) => state.tableView);
   const selected = useAppStore((state) => state.selectedBotIds);
   const canShowWindows = useAppStore((state) => state.canShowBotWindows);
+  const peeking = useAppStore((state) => state.peek !== null);
   const store = useAppStore(
     useShallow((state) => ({
       leaveBot: state.leaveBot,
@@ -74,77 +76,81 @@ export function BotTable() {
       <LaunchProgressBar />
       {bots.size > 0 ? <TableFilters /> : null}
       <SelectionBar />
-      {bots.size === 0 ? (
-        <p className="empty" data-testid="bot-table-empty">
-          No bots yet. Launch some above.
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="empty" data-testid="bot-table-filtered-out">
-          No bot matches these filters.
-        </p>
-      ) : (
-        <div className="table-scroll" ref={scrollRef}>
-          <table className="bot-table">
-            <colgroup>
-              <col className="col-select" />
-              <col className="col-avatar" />
-              <col className="col-name" />
-              <col className="col-state" />
-              <col className="col-meeting" />
-              <col className="col-time" />
-              <col className="col-reason" />
-              <col className={canShowWindows ? 'col-action col-action-wide' : 'col-action'} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <SelectAllShown rows={rows} />
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Avatar</span>
-                </th>
-                <th scope="col">Name</th>
-                <th scope="col">State</th>
-                <th scope="col">Meeting</th>
-                <th scope="col">Time in meeting</th>
-                <th scope="col">Reason</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {spacerTop > 0 ? <SpacerRow height={spacerTop} /> : null}
-              {items.map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                return row.kind === 'meeting' ? (
-                  <MeetingGroupRow
-                    key={item.key}
-                    meetingNumber={row.meetingNumber}
-                    counts={row.counts}
-                    index={item.index}
-                    columns={COLUMN_COUNT}
-                    rowRef={virtualizer.measureElement}
-                    onLeaveMeeting={onLeaveMeeting}
-                  />
-                ) : (
-                  <BotRow
-                    key={item.key}
-                    bot={row.bot}
-                    now={ticks(row.bot) ? now : 0}
-                    index={item.index}
-                    selected={selected.has(row.bot.id)}
-                    rowRef={virtualizer.measureElement}
-                    actions={actions}
-                  />
-                );
-              })}
-              {spacerBottom > 0 ? <SpacerRow height={spacerBottom} /> : null}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* Peek sits beside the rows, never over them: their buttons stay reachable. */}
+      <div className={peeking ? 'fleet-body fleet-body-peek' : 'fleet-body'}>
+        {bots.size === 0 ? (
+          <p className="empty" data-testid="bot-table-empty">
+            No bots yet. Launch some above.
+          </p>
+        ) : rows.length === 0 ? (
+          <p className="empty" data-testid="bot-table-filtered-out">
+            No bot matches these filters.
+          </p>
+        ) : (
+          <div className="table-scroll" ref={scrollRef}>
+            <table className="bot-table">
+              <colgroup>
+                <col className="col-select" />
+                <col className="col-avatar" />
+                <col className="col-name" />
+                <col className="col-state" />
+                <col className="col-meeting" />
+                <col className="col-time" />
+                <col className="col-reason" />
+                <col className={canShowWindows ? 'col-action col-action-wide' : 'col-action'} />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <SelectAllShown rows={rows} />
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Avatar</span>
+                  </th>
+                  <th scope="col">Name</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Meeting</th>
+                  <th scope="col">Time in meeting</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {spacerTop > 0 ? <SpacerRow height={spacerTop} /> : null}
+                {items.map((item) => {
+                  const row = rows[item.index];
+                  if (!row) return null;
+                  return row.kind === 'meeting' ? (
+                    <MeetingGroupRow
+                      key={item.key}
+                      meetingNumber={row.meetingNumber}
+                      counts={row.counts}
+                      index={item.index}
+                      columns={COLUMN_COUNT}
+                      rowRef={virtualizer.measureElement}
+                      onLeaveMeeting={onLeaveMeeting}
+                    />
+                  ) : (
+                    <BotRow
+                      key={item.key}
+                      bot={row.bot}
+                      now={ticks(row.bot) ? now : 0}
+                      index={item.index}
+                      selected={selected.has(row.bot.id)}
+                      rowRef={virtualizer.measureElement}
+                      actions={actions}
+                    />
+                  );
+                })}
+                {spacerBottom > 0 ? <SpacerRow height={spacerBottom} /> : null}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <PeekPanel />
+      </div>
     </section>
   );
 }

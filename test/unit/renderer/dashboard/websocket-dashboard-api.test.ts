@@ -160,8 +160,9 @@ describe('the WebSocket dashboard bridge', () => {
     const seen: unknown[] = [];
     api.onBotsChanged((event) => seen.push(event.removed));
     await vi.waitFor(() => expect(api.connection.getStatus()).toBe('open'));
+    // Sent as text: the malformed ones could not be typed as frames.
     const changed = (payload: unknown) =>
-      host.send({ type: 'event', channel: 'bots:changed', payload });
+      host.send(JSON.stringify({ type: 'event', channel: 'bots:changed', payload }));
     changed({ bots: [], removed: [7] });
     changed({ bots: [], removed: 'a' });
     changed({ bots: [], removed: ['a', 'b'] });
