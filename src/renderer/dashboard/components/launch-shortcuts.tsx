@@ -31,6 +31,7 @@ export function LaunchShortcuts() {
                 <button
                   type="button"
                   className="shortcut"
+                  aria-label={`Use preset ${preset.name}`}
                   title={`${preset.meeting} · ${plural(preset.names.length, 'bot')}`}
                   onClick={() => actions.applyPreset(preset.id)}
                 >
