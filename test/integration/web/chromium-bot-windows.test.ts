@@ -248,3 +248,50 @@ describe('web host Chromium', () => {
     expect(logged(logger, ROOT_SANDBOX_WARNING)).toEqual([]);
   });
 });
+
+/** Width and height from a JPEG's start-of-frame segment: what the image really holds. */
+function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
+  const bytes = Buffer.from(jpeg);
+  if (bytes.readUInt16BE(0) !== 0xffd8) return null;
+  for (let at = 2; at + 9 < bytes.length;) {
+    const marker = bytes.readUInt16BE(at);
+    const length = bytes.readUInt16BE(at + 2);
+    if (marker >= 0xffc0 && marker <= 0xffc2) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    }
+    at += 2 + length;
+  }
+  return null;
+}
+
+describe('Peek in the web host', () => {
+  it('captures a bot page as a JPEG scaled by Chromium to the asked width, and nothing once it is closed', async () => {
+    const painted = await site(() => ({
+      '/painted.html': '<body style="margin:0;background:#d02020"><h1>Botdeck bot</h1></body>',
+    }));
+    const windows = createChromiumBotWindows({
+      pageUrl: `${painted.origin}/painted.html`,
+      executablePath: CHROMIUM,
+      logger: recordingLogger(),
+      pageKeys: createBotPageKeys(),
+    });
+    started.push({ windows, sites: [painted] });
+    expect(await windows.capture('nobody', 320)).toBeNull();
+    await windows.open('bot-6', { sdk: 'sandbox' });
+    await vi.waitFor(() => expect(painted.hits).toContain('/painted.html'));
+
+    const thumbnail = await windows.capture('bot-6', 320);
+    expect(thumbnail).toMatchObject({ width: 320, height: 180 });
+    expect(jpegSize(thumbnail?.jpeg ?? new Uint8Array())).toEqual({ width: 320, height: 180 });
+    const large = await windows.capture('bot-6', 1024);
+    expect(jpegSize(large?.jpeg ?? new Uint8Array())).toEqual({ width: 1024, height: 576 });
+    // Never scaled up: the page is 1280 wide.
+    expect(jpegSize((await windows.capture('bot-6', 4000))?.jpeg ?? new Uint8Array())).toEqual({
+      width: 1280,
+      height: 720,
+    });
+
+    await windows.close('bot-6');
+    expect(await windows.capture('bot-6', 320)).toBeNull();
+  });
+});
