@@ -97,12 +97,20 @@ test('a batch launch shows its progress, counting bots into the meeting until al
   await page.goto(botdeck.url);
   // Every text the bar shows, in order, as the operator would have seen it.
   await page.evaluate(() => {
+    // Runs in the page; typed by hand, since the tests' TypeScript project has no DOM types.
+    const page = globalThis as unknown as {
+      progressSeen: string[];
+      document: { body: unknown; querySelector(selector: string): { textContent: string } | null };
+      MutationObserver: new (callback: () => void) => {
+        observe(target: unknown, options: Record<string, boolean>): void;
+      };
+    };
     const seen: string[] = [];
-    (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="launch-progress-text"]')?.textContent;
+    page.progressSeen = seen;
+    new page.MutationObserver(() => {
+      const text = page.document.querySelector('[data-testid="launch-progress-text"]')?.textContent;
       if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }).observe(page.document.body, { subtree: true, childList: true, characterData: true });
   });
   await launchFromForm(
     page,

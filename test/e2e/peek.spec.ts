@@ -23,7 +23,9 @@ function countFrames(page: Page): { frames: number; asks: number } {
 
 /** What an image element shows, as the page decoded it. */
 const naturalWidth = (page: Page, testId: string) =>
-  page.getByTestId(testId).evaluate((img) => (img as HTMLImageElement).naturalWidth);
+  page
+    .getByTestId(testId)
+    .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
 
 test('Peek shows a live thumbnail of a bot’s page, a larger view on click, and asks nothing once closed', async ({
   page,

@@ -213,6 +213,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
       const window = windows.get(botId)?.window;
       if (!window || window.isDestroyed()) return false;
       // Closing it again only hides it (the 'close' handler above): the bot stays in.
+      if (window.isMinimized()) window.restore();
       window.show();
       window.focus();
       return true;

@@ -130,10 +130,16 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
           if (!options.ignoreLeave) listener(command);
         }),
     };
+    // What the page shows, as words: what a capture of its window "draws".
+    const shown = { name: '', meeting: '', people: '' };
+    page.window.webContents.picture = () =>
+      `${shown.name} · meeting ${shown.meeting} · ${page.statuses.at(-1) ?? 'starting'}${shown.people}`;
     void runBot({
       api,
       view: {
-        showName: () => undefined,
+        showName: (name) => void (shown.name = name),
+        showMeeting: (meetingNumber) => void (shown.meeting = meetingNumber),
+        showScene: (scene) => void (shown.people = ` · ${scene.count ?? '?'} in the meeting`),
         showStatus: (status: MeetingStatus | { status: string }) =>
           page.statuses.push(status.status),
       },
