@@ -1,7 +1,8 @@
 /**
  * Shared setup for the fleet reliability integration tests: a real sandbox over HTTP, Botdeck
- * built by its composition function with the HTTP bot host, short rejoin backoffs, and small
- * helpers to launch, read bots and find a bot's participant in the sandbox.
+ * built by its composition function with the Node bot host (the real bot page per bot), short
+ * rejoin backoffs, and small helpers to launch, read bots and find a bot's participant in the
+ * sandbox.
  */
 import { expect, vi } from 'vitest';
 import {
@@ -17,12 +18,12 @@ import type {
   BotView,
   LaunchTimeouts,
 } from '../../../src/shared/ipc-contract';
-import { createHttpBotHost, type HttpBotHost, type HttpBotHostOptions } from './http-bot-host';
+import { createNodeBotHost, type NodeBotHost, type NodeBotHostOptions } from './node-bot-host';
 import { audit, participants, sandboxAccount, sandboxCall, type Participant } from './sandbox-http';
 
 export interface FleetKit {
   botdeck: Botdeck;
-  host: HttpBotHost;
+  host: NodeBotHost;
   events: BotsChangedEvent[];
   snapshot(): Promise<AppSnapshot>;
   launch(
@@ -39,9 +40,9 @@ export interface FleetKit {
 export async function startFleet(
   sandbox: RunningSandbox,
   options: Partial<BotdeckOptions> = {},
-  hostOptions: HttpBotHostOptions = {},
+  hostOptions: NodeBotHostOptions = {},
 ): Promise<FleetKit> {
-  const host = createHttpBotHost(hostOptions);
+  const host = createNodeBotHost(hostOptions);
   const botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     sandboxUrl: sandbox.url,

@@ -1,6 +1,6 @@
 /**
  * Fuzzing every IPC request through the real router: Botdeck built by its composition function
- * against a real sandbox and the HTTP bot host, fed random and channel-shaped payloads on the
+ * against a real sandbox and the Node bot host, fed random and channel-shaped payloads on the
  * dashboard and bot paths. Each call must settle as a refusal or a result, never throw, and
  * never end in a handler failure ('internal' or an error in the log).
  */

@@ -6,7 +6,7 @@ import { createBotdeck, type Botdeck } from '../../../src/main/app/create-botdec
 import { silentLogger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createSettingsStore } from '../../../src/main/settings';
-import { createHttpBotHost } from './http-bot-host';
+import { createNodeBotHost } from './node-bot-host';
 import { createMeeting, participants, sandboxAccount } from './sandbox-http';
 
 let sandbox: RunningSandbox;
@@ -28,7 +28,7 @@ it('launchDefaults in settings.json apply to every launch', async () => {
     join(dataDir, 'settings.json'),
     JSON.stringify({ version: 1, launchDefaults: { maxDurationMs: 1_000 } }),
   );
-  const host = createHttpBotHost();
+  const host = createNodeBotHost();
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     storedAccounts: {
