@@ -21,8 +21,9 @@ import type {
   SaveAccountRequest,
 } from '../../../src/shared/ipc-contract';
 import { createNodeBotHost, type NodeBotHost } from '../main/node-bot-host';
-import { audit, sandboxAccount } from '../main/sandbox-http';
+import { audit } from '../../support/sandbox-client';
 import { keytarSkipReason } from '../vault/fixtures/keychain-needed';
+import { sandboxAccount } from '../main/fleet-test-kit';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {

@@ -5,7 +5,8 @@ import type { AppSnapshot, BotsChangedEvent, BotView } from '../../../src/shared
 import { describeJoinError } from '../../../src/shared/zoom-errors';
 import { silentLogger } from '../../../src/main/log/logger';
 import { createNodeBotHost, type NodeBotHost } from './node-bot-host';
-import { addFault, audit, createMeeting, participants, sandboxAccount } from './sandbox-http';
+import { addFault, audit, createMeeting, participants } from '../../support/sandbox-client';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
 let host: NodeBotHost;

@@ -19,7 +19,9 @@ import type {
   LaunchTimeouts,
 } from '../../../src/shared/ipc-contract';
 import { createNodeBotHost, type NodeBotHost, type NodeBotHostOptions } from './node-bot-host';
-import { audit, participants, sandboxAccount, sandboxCall, type Participant } from './sandbox-http';
+import type { AccountConfig } from '../../../src/main/accounts/account-config';
+import { sandboxAccountConfig } from '../../../src/main/modes/sandbox-account';
+import { participants, type Participant } from '../../support/sandbox-client';
 
 export interface FleetKit {
   botdeck: Botdeck;
@@ -108,29 +110,10 @@ export async function participantNamed(
   return found as Participant;
 }
 
-/** Join attempts the sandbox saw for one name in one meeting, in order. */
-export async function joinsOf(sandbox: RunningSandbox, meetingNumber: string, name: string) {
-  return (await audit(sandbox)).joins.filter(
-    (join) => join.meetingNumber === meetingNumber && join.userName === name,
-  );
-}
-
-/** POST under /sandbox/faults; throws unless the sandbox accepted it. */
-export async function fault(sandbox: RunningSandbox, path: string, body?: unknown): Promise<void> {
-  const { status } = await sandboxCall(sandbox.url, 'POST', `/sandbox/faults${path}`, body);
-  if (status >= 300) throw new Error(`Fault ${path} answered ${status}`);
-}
-
-export async function createMeetingWith(
+/** The sandbox's demo account as Botdeck holds an account (the same config the hosts build). */
+export function sandboxAccount(
   sandbox: RunningSandbox,
-  body: { waitingRoom?: boolean } = {},
-): Promise<{ meetingNumber: string; passcode: string }> {
-  const { status, body: meeting } = await sandboxCall<{ meetingNumber: string; passcode: string }>(
-    sandbox.url,
-    'POST',
-    '/sandbox/meetings',
-    { requireAuth: true, ...body },
-  );
-  if (status !== 201) throw new Error(`Could not create a sandbox meeting: ${status}`);
-  return meeting;
+  overrides: Partial<AccountConfig> = {},
+): AccountConfig {
+  return { ...sandboxAccountConfig(sandbox), ...overrides };
 }

@@ -7,7 +7,8 @@ import { silentLogger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createSettingsStore } from '../../../src/main/settings';
 import { createNodeBotHost } from './node-bot-host';
-import { createMeeting, participants, sandboxAccount } from './sandbox-http';
+import { createMeeting, participants } from '../../support/sandbox-client';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
 let dataDir: string;

@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/san
 import type { SandboxMeeting } from '../../../src/shared/ipc-contract';
 import { parseMeetingInput } from '../../../src/shared/meeting-link';
 import { createNodeBotHost } from './node-bot-host';
-import { sandboxAccount } from './sandbox-http';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
 let botdeck: Botdeck | null = null;

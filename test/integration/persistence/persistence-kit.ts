@@ -18,7 +18,7 @@ import type {
 } from '../../../src/shared/ipc-contract';
 import { startFleet } from '../main/fleet-test-kit';
 import type { NodeBotHost } from '../main/node-bot-host';
-import { audit } from '../main/sandbox-http';
+import { audit } from '../../support/sandbox-client';
 
 export interface Deck {
   botdeck: Botdeck;
