@@ -68,10 +68,12 @@ it('launches 50 bots through 429 storms, 5xx and slow answers: each joins once o
 
   // What the dashboard was told is truthful: replaying the batches gives the same 50 bots in
   // the same states, and no bot ever went backwards (changes in one tick arrive as one batch).
+  // A first join never rejoins, so a bot seen in any state outside this path is a failure too.
   const latest = new Map<string, BotView>();
   const order: BotState[] = ['queued', 'minting', 'joining', 'in_meeting', 'failed'];
   for (const event of kit.events) {
     for (const view of event.bots) {
+      expect(order).toContain(view.state);
       const before = latest.get(view.id);
       if (before) {
         expect(order.indexOf(view.state)).toBeGreaterThanOrEqual(order.indexOf(before.state));

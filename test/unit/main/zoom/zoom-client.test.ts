@@ -201,6 +201,25 @@ describe('Zoom client: rate limits and transient failures', () => {
     expect(sleeps).toEqual([3000]);
   });
 
+  it('429 with Retry-After as an HTTP date (IMF-fixdate) waits until then', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    let calls = 0;
+    const { client, sleeps } = await setup(
+      () =>
+        ++calls === 1
+          ? {
+              status: 429,
+              body: { code: 429, message: 'rate' },
+              headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:04 GMT' },
+            }
+          : { status: 200, body: { token: 'zak-1' } },
+      { now },
+    );
+    expect(await client.mintZak('u1')).toBe('zak-1');
+    expect(sleeps).toEqual([4000]);
+    expect(calls).toBe(2);
+  });
+
   it('429 retries are bounded and end in a readable error', async () => {
     const { client, sleeps } = await setup(() => ({
       status: 429,
