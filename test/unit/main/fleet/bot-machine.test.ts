@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BotState } from '../../../../src/shared/ipc-contract';
-import {
-  KICKED_FAILURE,
-  NOTES,
-  transition,
-  type BotEvent,
-} from '../../../../src/main/fleet/bot-machine';
+import { transition } from '../../../../src/main/fleet/bot-machine';
+import type { BotEvent } from '../../../../src/main/fleet/bot-rules';
+import { KICKED_FAILURE, NOTES } from '../../../../src/main/fleet/bot-words';
 import {
   createBotRecord,
   toBotView,
