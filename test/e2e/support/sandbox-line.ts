@@ -5,15 +5,8 @@
  */
 import type { SandboxTarget } from '../../support/sandbox-client';
 
-export interface SandboxLine {
-  url: string;
-  accountId: string;
-  clientId: string;
-  clientSecret: string;
-  sdkKey: string;
-  sdkSecret: string;
-  userId: string;
-}
+/** `{url, accountId, clientId, clientSecret, sdkKey, sdkSecret, userId}`. */
+export type SandboxLine = { url: string } & SandboxTarget['account'];
 
 /** The printed line as the client's target. */
 export const sandboxOf = (line: SandboxLine): SandboxTarget => ({ url: line.url, account: line });
