@@ -41,7 +41,7 @@ export type BotEvent =
   | { type: 'failed'; failure: BotFailure }
   | { type: 'join-timeout'; afterMs: number };
 
-export type BotEventType = BotEvent['type'];
+type BotEventType = BotEvent['type'];
 
 /** The target of an allowed event. Fields left undefined take the defaults in `transition`. */
 export interface Outcome {

@@ -34,7 +34,7 @@ export function reportToEvents(
   return [reportToEvent(report)];
 }
 
-export function reportToEvent(report: ParsedBotStatusReport): BotEvent {
+function reportToEvent(report: ParsedBotStatusReport): BotEvent {
   switch (report.status) {
     case 'connecting':
       return { type: 'page-connecting' };
