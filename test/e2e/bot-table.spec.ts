@@ -93,7 +93,7 @@ test('a batch launch shows its progress, counting bots into the meeting until al
   const names = Array.from({ length: 8 }, (_, n) => `Batch ${n + 1}`);
   const meeting = await botdeck.api.createMeeting();
   // ZAKs slowed a little: the bar has something to count before every bot is in.
-  await botdeck.api.setZakLatency(800);
+  await botdeck.api.addFault({ target: 'zak', latencyMs: 800, fraction: 1 });
   await page.goto(botdeck.url);
   // Every text the bar shows, in order, as the operator would have seen it.
   await page.evaluate(() => {

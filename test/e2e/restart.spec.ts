@@ -10,13 +10,25 @@ import { expect, test } from './support/restart-fixture';
 
 const NAMES = ['Night shift 1', 'Night shift 2', 'Night shift 3'];
 
+async function setZakLatency(sandboxUrl: string, latencyMs: number | null): Promise<void> {
+  const response =
+    latencyMs === null
+      ? await fetch(`${sandboxUrl}/sandbox/faults`, { method: 'DELETE' })
+      : await fetch(`${sandboxUrl}/sandbox/faults`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ target: 'zak', latencyMs, fraction: 1 }),
+        });
+  if (!response.ok) throw new Error(`/sandbox/faults answered ${response.status}`);
+}
+
 test('bots of a host killed mid-launch are listed as stopped by app restart, and Relaunch all brings them back with their names', async ({
   page,
   restart,
 }) => {
   const meeting = await restart.api.createMeeting();
   // Slow ZAKs keep the launch in progress (minting) when the host is killed.
-  await restart.api.setZakLatency(30_000);
+  await setZakLatency(restart.sandbox.url, 30_000);
   const first = await restart.startHost('first');
 
   await page.goto(first.line.url);
@@ -34,7 +46,7 @@ test('bots of a host killed mid-launch are listed as stopped by app restart, and
   await expect.poll(() => restart.rosterNames()).toEqual(NAMES);
   expect(await restart.api.participants(meeting.meetingNumber)).toEqual([]);
   await first.kill('SIGKILL');
-  await restart.api.setZakLatency(null);
+  await setZakLatency(restart.sandbox.url, null);
 
   const second = await restart.startHost('second');
   await page.goto(second.line.url);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./stand-in/world')).electronModule);
 
 import { startDesktop, type DesktopKit } from './support/desktop-kit';
-import { participantNames } from './support/sandbox';
+import { participants } from '../support/sandbox-client';
 
 let kit: DesktopKit | null = null;
 afterEach(async () => {
@@ -53,7 +53,8 @@ describe('shell logic under a stand-in: seeing a bot', () => {
     page.window.close();
     expect(page.window.isVisible()).toBe(false);
     expect((await kit.snapshot()).bots.find((bot) => bot.id === id)?.state).toBe('in_meeting');
-    expect(await participantNames(kit.pages.sandboxUrl(), meetingNumber)).toEqual(['Support bot']);
+    const inMeeting = await participants({ url: kit.pages.sandboxUrl() }, meetingNumber);
+    expect(inMeeting.map((person) => person.displayName)).toEqual(['Support bot']);
     expect(await api.showBotWindow({ botId: 'no-such-bot' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { createMeeting } from '../main/sandbox-http';
+import { createMeeting } from '../../support/sandbox-client';
 import { filesHolding, secretsOfRun, startDeck, type Deck } from './persistence-kit';
 
 let sandbox: RunningSandbox;
@@ -111,14 +111,16 @@ describe('Peek through Botdeck', () => {
     const [ada] = (await launchInto(deck, meeting, ['Ada'])) as [string];
     const frame = await deck.call('bots:peek', { botId: ada });
     const drawn = Buffer.from(frame.image.replace(/^data:image\/jpeg;base64,/, ''), 'base64');
-    expect(drawn.toString('utf8')).toBe(`Ada in ${meeting.meetingNumber}`);
+    expect(drawn.toString('utf8')).toBe(
+      `Ada · meeting ${meeting.meetingNumber} · in_meeting · 1 in the meeting`,
+    );
     expect(frame.width).toBe(320);
 
     await deck.call('bots:leave', { botId: ada });
     await vi.waitFor(async () => expect(await stateOf(deck as Deck, ada)).toBe('left'));
     const refused = await deck.botdeck.handleDashboard('bots:peek', { botId: ada, size: 'large' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'no_window' } });
-    // The web host has no bot windows to show; this host has none either.
+    // Only the desktop app shows bot windows; this host cannot either.
     expect(await deck.botdeck.handleDashboard('bots:show-window', { botId: ada })).toMatchObject({
       ok: false,
       error: { code: 'not_available' },

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHERS_NAMED } from '../../../src/main/sandbox/presence-streams';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import {
-  call,
-  createMeeting,
-  joinAsDemo,
-  openEvents,
-  participants,
-  start,
-  type EventStream,
-} from './sandbox-client';
+import { call, createMeeting, joinAsDemo, participants, start } from '../../support/sandbox-client';
+import { openEvents, type EventStream } from '../../support/sandbox-events';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

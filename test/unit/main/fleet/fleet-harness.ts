@@ -6,7 +6,11 @@
  */
 import { vi } from 'vitest';
 import { createFleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
-import type { BotWindowHost, WindowGoneReason } from '../../../../src/main/fleet/bot-window-host';
+import type {
+  BotPageSpec,
+  BotWindowHost,
+  WindowGoneReason,
+} from '../../../../src/main/fleet/bot-window-host';
 import type { FleetTimers } from '../../../../src/main/fleet/fleet-timers';
 import type { FleetAccount } from '../../../../src/main/fleet/join-preparer';
 import type { Logger } from '../../../../src/main/log/logger';
@@ -57,6 +61,8 @@ export function manualClock(start = 1_700_000_000_000) {
 
 export function fakeWindowHost() {
   const open = new Set<string>();
+  /** What each bot's newest page was opened with. */
+  const pages = new Map<string, BotPageSpec>();
   const opened: string[] = [];
   const closed: string[] = [];
   const commands: [string, BotCommand][] = [];
@@ -64,9 +70,10 @@ export function fakeWindowHost() {
   const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
   let captures = 0;
   const host: BotWindowHost = {
-    open(botId) {
+    open(botId, page) {
       if (open.has(botId)) violations.push(`second window for ${botId}`);
       open.add(botId);
+      pages.set(botId, page);
       opened.push(botId);
       return Promise.resolve();
     },
@@ -93,6 +100,7 @@ export function fakeWindowHost() {
     host,
     captureCount: () => captures,
     open,
+    pages,
     opened,
     closed,
     commands,
@@ -174,13 +182,14 @@ export function fleetHarness(options: HarnessOptions = {}) {
     async launch(
       names: string[],
       timeouts?: LaunchTimeouts,
+      accountOverrides: Partial<FleetAccount> = {},
       meetingNumber = '123456789',
     ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber,
         passcode: 'pw',
         names,
-        account,
+        account: { ...account, ...accountOverrides },
         timeouts,
       });
       if (!result.ok) throw new Error(result.error.message);
