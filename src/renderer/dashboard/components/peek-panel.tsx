@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isLive } from '../../../shared/ipc-contract';
 import { useAppStore } from '../store/store-context';
 import { STATE_LABELS } from './bot-states';
 
@@ -36,7 +37,8 @@ export function PeekPanel() {
   const actions = useAppStore(
     useShallow((state) => ({ setPeekLarge: state.setPeekLarge, closePeek: state.closePeek })),
   );
-  usePeekFrames(bot ? (peek?.botId ?? null) : null, peek?.large ?? false);
+  // A bot that has left has no window to capture: its last frame stays, and asking stops.
+  usePeekFrames(bot && isLive(bot.state) ? (peek?.botId ?? null) : null, peek?.large ?? false);
   // A bot cleared off the table takes its peek with it.
   useEffect(() => {
     if (peek && !bot) actions.closePeek();
