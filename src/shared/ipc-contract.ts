@@ -26,6 +26,7 @@ import {
 
 export * from './persistence-contract';
 import type { DiagnosticsReport } from './diagnostics-contract';
+import type { ZoomWebDomain } from './meeting-link';
 
 export * from './diagnostics-contract';
 import {
@@ -206,6 +207,8 @@ export interface JoinTicket {
   userName: string;
   signature: string;
   zak: string;
+  /** Which Zoom cloud the meeting is on (from its link): the SDK joins against that domain. */
+  zoomDomain: ZoomWebDomain;
   /** Base URL of the sandbox meeting service (sandbox only). */
   sandboxUrl: string | null;
 }

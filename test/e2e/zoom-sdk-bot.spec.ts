@@ -51,6 +51,7 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
       issuedAt: Date.now() / 1000,
     }),
     zak: 'e2e-fake-zak-7f3a9c',
+    zoomDomain: 'zoom.us',
     sandboxUrl: null,
   };
 

@@ -10,6 +10,7 @@ import type {
   LaunchTimeouts,
   Result,
 } from '../../shared/ipc-contract';
+import type { ZoomWebDomain } from '../../shared/meeting-link';
 import type { Logger } from '../log/logger';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers } from './fleet-timers';
@@ -44,6 +45,8 @@ export interface FleetOptions {
 export interface LaunchPlan {
   meetingNumber: string;
   passcode: string;
+  /** Which Zoom cloud the meeting is on (its link's domain); zoom.us when not given. */
+  zoomDomain?: ZoomWebDomain;
   names: string[];
   account: FleetAccount;
   timeouts?: LaunchTimeouts;

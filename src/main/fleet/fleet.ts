@@ -185,9 +185,11 @@ export function createFleet(options: FleetOptions): Fleet {
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
+      const zoomDomain = plan.zoomDomain ?? 'zoom.us';
       const botIds = plan.names.map((name) => {
         const id = newId();
-        joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
+        const request = { account, meetingNumber, passcode, zoomDomain, userName: name };
+        joins.set(id, { request, limits });
         const bot = {
           id,
           name,

@@ -92,7 +92,7 @@ function setup(options: Partial<FleetOptions> & { mint?: () => Promise<string> }
     fleet.list().find((bot) => bot.id === botId)?.state;
   const waitState = (botId: string, state: BotState) =>
     vi.waitFor(() => expect(stateOf(botId)).toBe(state));
-  return { fleet, windows, mintZak, logger, events, launch, stateOf, waitState };
+  return { fleet, windows, mintZak, logger, events, launch, stateOf, waitState, account };
 }
 
 const fleets: Fleet[] = [];
@@ -114,6 +114,7 @@ describe('fleet: launching', () => {
         passcode: 'pw',
         userName: 'Ada',
         zak: 'zak-1',
+        zoomDomain: 'zoom.us',
         sandboxUrl: 'http://sandbox',
       },
     });
@@ -125,6 +126,23 @@ describe('fleet: launching', () => {
       name: 'Ada',
       avatarUrl: 'http://avatar',
       accountId: 'acc',
+    });
+  });
+
+  it('tells a ZoomGov meeting’s page which Zoom cloud to join', async () => {
+    const { fleet, windows, account } = setup();
+    const launched = fleet.launch({
+      meetingNumber: '1612345678',
+      passcode: '',
+      zoomDomain: 'zoomgov.com',
+      names: ['Gov'],
+      account: { ...account, sdk: 'zoom' },
+    });
+    const [id] = launched.ok ? launched.value.botIds : [];
+    await vi.waitFor(() => expect(windows.opened).toEqual([id]));
+    expect(fleet.botReady(id as string)).toMatchObject({
+      ok: true,
+      value: { sdk: 'zoom', zoomDomain: 'zoomgov.com' },
     });
   });
 
