@@ -113,6 +113,11 @@ export const PAGE_FAILURE_WORDS = {
     'Zoom ended the join without giving a reason (no code, no message). Try again; if it repeats, join the meeting from a browser to see why.',
   stalledIn: (view: string): string =>
     `The join stalled: Zoom is ${view}, which a bot cannot get past.`,
+  /** A dialog of the SDK's with no code: its own words, shortened (they come from the page). */
+  zoomSays: (text: string): string => {
+    const said = text.replace(/\s+/g, ' ').trim();
+    return `Zoom would not let the bot in and says: “${said.length > 140 ? `${said.slice(0, 140)}…` : said}”`;
+  },
 } as const;
 
 /**

@@ -11,7 +11,7 @@ import type { MeetingJoinParams, MeetingStatus } from './meeting-client';
 import type { WcInfoAnswer, ZoomFirstAnswers } from './zoom-first-answer';
 import { GENERIC_JOIN_ERROR_CODE, type ZoomAnswerWatch } from './zoom-reachability';
 import { failureFromSdkResult } from './zoom-sdk-events';
-import type { KnownSdkView, SdkViewWatch } from './zoom-sdk-views';
+import type { SdkViewReading, SdkViewWatch } from './zoom-sdk-views';
 import type { ZoomMtgSdk } from './zoom-sdk-types';
 
 export type JoinOutcome =
@@ -30,8 +30,9 @@ export interface JoinAttemptDeps {
   answers: ZoomFirstAnswers;
   watchZoomAnswers(): ZoomAnswerWatch;
   probeZoomAnswers(url: string): Promise<boolean>;
-  watchViews(onStalled: (view: KnownSdkView) => void): SdkViewWatch;
-  errorDialogCode(): number | null;
+  watchViews(onStalled: (view: SdkViewReading) => void): SdkViewWatch;
+  /** What the SDK's views show right now (its join error dialog, say). */
+  readView(): SdkViewReading | null;
   /** Reports a status that does not end the join (waiting for the host). */
   report(status: MeetingStatus): void;
   /** How long a status 3 without a code waits for the code to show up. */
@@ -60,7 +61,7 @@ export function startJoinAttempt(deps: JoinAttemptDeps): JoinAttempt {
   let grace: ReturnType<typeof setTimeout> | undefined;
 
   const reach = deps.watchZoomAnswers();
-  const views = deps.watchViews((view) => finish(failed(null, view.words)));
+  const views = deps.watchViews((view) => finish(failed(view.code, view.words)));
   const stopAnswers = deps.answers.onAnswer(onFirstAnswer);
 
   function finish(result: JoinOutcome): void {
@@ -134,11 +135,14 @@ export function startJoinAttempt(deps: JoinAttemptDeps): JoinAttempt {
         finish(failed(code, message ?? 'Zoom refused the join.'));
         return;
       }
-      // Refusals by the meeting server (full, locked, 4011…) come without a code; the SDK's error
-      // dialog shows it, and for 4012–4018 a second status 3 carries it. Wait a moment for it.
+      // Refusals by the meeting server (full, locked, 4011…) come without a code; the SDK's
+      // dialog shows the code or names the refusal, and for 4012–4018 a second status 3 carries
+      // the code. Wait a moment for either.
       grace ??= setTimeout(() => {
-        const shown = deps.errorDialogCode();
-        finish(failed(shown, shown === null ? PAGE_FAILURE_WORDS.closedWithoutReason : null));
+        const shown = deps.readView();
+        finish(
+          failed(shown?.code ?? null, shown ? shown.words : PAGE_FAILURE_WORDS.closedWithoutReason),
+        );
       }, deps.noCodeGraceMs);
     },
     over: (reported) =>

@@ -42,7 +42,7 @@ import {
   mapZoomEvent,
   type ZoomSdkEvent,
 } from './zoom-sdk-events';
-import { errorDialogCode, watchSdkViews } from './zoom-sdk-views';
+import { readSdkView, watchSdkViews } from './zoom-sdk-views';
 import type { ZoomMtgSdk } from './zoom-sdk-types';
 
 export interface ZoomMeetingClientOptions {
@@ -63,7 +63,7 @@ export interface ZoomMeetingClientOptions {
   /** Tests pass their own; the page uses the browser's (zoom-reachability.ts, zoom-sdk-views.ts). */
   watchZoomAnswers?: () => ZoomAnswerWatch;
   probeZoomAnswers?: (url: string) => Promise<boolean>;
-  sdkViews?: Pick<JoinAttemptDeps, 'watchViews' | 'errorDialogCode'>;
+  sdkViews?: Pick<JoinAttemptDeps, 'watchViews' | 'readView'>;
   /** How long a status 3 without a code waits for one before failing without it. */
   noCodeGraceMs?: number;
 }
@@ -74,10 +74,10 @@ const NO_CODE_GRACE_MS = 3_000;
 const VIEW_STALL_MS = 3_000;
 const VIEW_CHECK_MS = 500;
 
-const pageSdkViews = (): Pick<JoinAttemptDeps, 'watchViews' | 'errorDialogCode'> => ({
+const pageSdkViews = (): Pick<JoinAttemptDeps, 'watchViews' | 'readView'> => ({
   watchViews: (onStalled) =>
     watchSdkViews({ root: document, stallMs: VIEW_STALL_MS, everyMs: VIEW_CHECK_MS, onStalled }),
-  errorDialogCode: () => errorDialogCode(document),
+  readView: () => readSdkView(document),
 });
 
 type SdkCall = { ok: true } | { ok: false; result: unknown } | { ok: 'left' };

@@ -7,7 +7,8 @@
  * sequences are traced in zoomus-websdk.umd.min.js and ui/zoomus-websdk-main-client.umd.min.js
  * (docs/zoom.md, "Traced in the SDK bundle"):
  * - `onMeetingStatus`: `{meetingStatus: 1 connecting | 2 connected | 3 disconnected |
- *   4 reconnecting}`. The .d.ts says `status`; 6.2.0 sends `meetingStatus`, so both are read.
+ *   4 reconnecting}`. The .d.ts says `status`; 6.2.0 sends `meetingStatus`, and once (status
+ *   1 from `taskRunMeetingview`) `{detail: {meetingStatus}}`, so all three are read.
  *   A refused join carries its code as `detail.errorCode` (the join handler `Xe` for
  *   WS_CONF_JOIN_RES, `taskGetMeetingInfo`) or at the top level, `errorCode` (the reconnect
  *   dialog of the main client, for 4012–4018), or no code at all (full, locked, 4011 and most
@@ -113,7 +114,10 @@ function fromMeetingStatus(
   payload: Record<string, unknown>,
   context: ZoomEventContext,
 ): ZoomEventMeaning {
-  const status = readNumber(payload.meetingStatus) ?? readNumber(payload.status);
+  const status =
+    readNumber(payload.meetingStatus) ??
+    readNumber(payload.status) ??
+    readNumber(readRecord(payload.detail).meetingStatus);
   const { lastStatus, joinConfirmed } = context;
   switch (status) {
     case MEETING_STATUS.connecting:

@@ -1,53 +1,98 @@
 /**
  * The SDK's own views that wait for a person, recognised in the page, so a join stuck in one is
- * reported by name instead of running into the fleet's join timeout.
+ * reported by name (and with Zoom's code when the view shows one) instead of running into the
+ * fleet's join timeout.
  *
- * Client View draws these into `#zmmtg-root` (6.2.0): the disclaimer of a meeting or account
- * (zoomus-websdk.umd.min.js, the disclaimer component rendered by `taskGetMeetingInfo` while
- * `meetingDisclaimerInfo.showDisclaimer` is set), the sign-in, passcode, captcha, registration and
- * "waiting" views of ui/zoomus-websdk-loginview.umd.min.js (`runLoginView`), and the error
- * dialog of the main client for a refused join, which shows Zoom's code in
- * `.dialog-reconnect-container__errorcode`. Selectors are the SDK's own class names and ids;
- * a new SDK version must be checked against them (docs/zoom.md, "Traced in the SDK bundle").
+ * Client View draws these into the page (6.2.0, seen in Chromium against scripted answers, see
+ * test/e2e/zoom-sdk-answers.spec.ts): the disclaimer of a meeting or account
+ * (zoomus-websdk.umd.min.js, the disclaimer component `taskGetMeetingInfo` renders while
+ * `meetingDisclaimerInfo.showDisclaimer` is set); the sign-in, passcode, captcha and registration
+ * views of ui/zoomus-websdk-loginview.umd.min.js (`runLoginView`); and the dialogs of the main
+ * client for a join the meeting server refused (`Xe`, WS_CONF_JOIN_RES): one that shows Zoom's
+ * code in `.dialog-reconnect-container__errorcode`, and named ones ("Meeting is full",
+ * "Meeting is locked", "Unable to join this meeting") that show only words. Selectors are the
+ * SDK's own class names, ids and labels; a new SDK version must be checked against them
+ * (docs/zoom.md, "Traced in the SDK bundle").
  */
 import { DISCLAIMER_WORDS, PAGE_FAILURE_WORDS } from '../../../shared/zoom-errors';
 import { readNumber } from './zoom-sdk-events';
 
-export interface KnownSdkView {
-  /** Where the join stands, in the words of "Zoom is …". */
+/** What a view says about the join: where it stands, and Zoom's code or words for it. */
+export interface SdkViewReading {
+  /** In the words of "Zoom is …". */
+  name: string;
+  code: number | null;
+  /** Operator words, when the code alone does not say it (null: main words the code). */
+  words: string | null;
+}
+
+interface KnownSdkView {
   name: string;
   selector: string;
-  /** What the bot reports when its join stalls here. */
-  words: string;
+  read(element: Element, name: string): Omit<SdkViewReading, 'name'>;
 }
 
-export const KNOWN_SDK_VIEWS: readonly KnownSdkView[] = [
-  { name: 'waiting on a disclaimer', selector: '.disclaimer_container', words: DISCLAIMER_WORDS },
-  ...[
-    ['showing a captcha', '#zmmtg-root .recaptcha-password-input'],
-    ['asking for the meeting passcode', '#zmmtg-root #websdk-password'],
-    ['showing its sign-in page', '#zmmtg-root #login'],
-    ['asking for a webinar registrant token', '#zmmtg-root .tk_input'],
-    ['showing its "waiting for the meeting to start" page', '#zmmtg-root .waiting-pannel'],
-  ].map(([name, selector]) => ({
-    name: name as string,
-    selector: selector as string,
-    words: PAGE_FAILURE_WORDS.stalledIn(name as string),
-  })),
+const stalled = (_element: Element, name: string) => ({
+  code: null,
+  words: PAGE_FAILURE_WORDS.stalledIn(name),
+});
+const coded = (code: number) => () => ({ code, words: null });
+
+/** In order: the first one the page shows is the one reported. */
+const KNOWN_SDK_VIEWS: readonly KnownSdkView[] = [
+  {
+    name: 'waiting on a disclaimer',
+    selector: '.disclaimer_container',
+    read: () => ({ code: null, words: DISCLAIMER_WORDS }),
+  },
+  {
+    name: 'showing its join error',
+    selector: '.dialog-reconnect-container__errorcode',
+    read: (element) => ({ code: readNumber(element.textContent?.trim()), words: null }),
+  },
+  {
+    name: 'saying the meeting is full',
+    selector: '[role="dialog"][aria-label="Meeting is full"]',
+    read: coded(4005),
+  },
+  {
+    name: 'saying the meeting is locked',
+    selector: '[role="dialog"][aria-label="Meeting is locked"]',
+    read: coded(4006),
+  },
+  {
+    name: 'showing a captcha',
+    selector: '#zmmtg-root .captcha-error-tip, #zmmtg-root .recaptcha-password-input',
+    read: stalled,
+  },
+  {
+    name: 'asking for the meeting passcode',
+    selector: '#zmmtg-root #websdk-password',
+    read: stalled,
+  },
+  { name: 'showing its sign-in page', selector: '#zmmtg-root #login', read: stalled },
+  {
+    name: 'asking for a webinar registrant token',
+    selector: '#zmmtg-root .tk_input',
+    read: stalled,
+  },
+  {
+    name: 'showing a dialog',
+    selector: '.ReactModal__Content[role="dialog"]',
+    read: (element) => ({
+      code: null,
+      words: PAGE_FAILURE_WORDS.zoomSays(element.textContent ?? ''),
+    }),
+  },
 ];
 
-/** The SDK's error dialog for a refused join shows Zoom's code here. */
-const ERROR_DIALOG_CODE = '.dialog-reconnect-container__errorcode';
-
-/** The first known view the page shows, if any. */
-export function visibleSdkView(root: ParentNode): KnownSdkView | null {
-  return KNOWN_SDK_VIEWS.find((view) => root.querySelector(view.selector) !== null) ?? null;
-}
-
-/** The code in the SDK's join error dialog, if it shows one. */
-export function errorDialogCode(root: ParentNode): number | null {
-  const text = root.querySelector(ERROR_DIALOG_CODE)?.textContent ?? '';
-  return readNumber(text.trim());
+/** The first known view the page shows, read; null when it shows none. */
+export function readSdkView(root: ParentNode): SdkViewReading | null {
+  for (const view of KNOWN_SDK_VIEWS) {
+    const element = root.querySelector(view.selector);
+    if (element) return { name: view.name, ...view.read(element, view.name) };
+  }
+  return null;
 }
 
 export interface SdkViewWatch {
@@ -60,7 +105,7 @@ export interface SdkViewWatchOptions {
   stallMs: number;
   /** How often the page is looked at. */
   everyMs: number;
-  onStalled(view: KnownSdkView): void;
+  onStalled(view: SdkViewReading): void;
 }
 
 /**
@@ -68,13 +113,13 @@ export interface SdkViewWatchOptions {
  * for `stallMs` without the join moving on. A view that goes away resets the clock.
  */
 export function watchSdkViews(options: SdkViewWatchOptions): SdkViewWatch {
-  let seen: { view: KnownSdkView; since: number } | null = null;
+  let seen: { name: string; since: number } | null = null;
   let elapsed = 0;
   const timer = setInterval(() => {
     elapsed += options.everyMs;
-    const view = visibleSdkView(options.root);
-    if (view === null || view !== seen?.view) {
-      seen = view && { view, since: elapsed };
+    const view = readSdkView(options.root);
+    if (view === null || view.name !== seen?.name) {
+      seen = view && { name: view.name, since: elapsed };
       return;
     }
     if (elapsed - seen.since >= options.stallMs) {

@@ -11,7 +11,7 @@ import type {
   WcInfoAnswer,
   ZoomFirstAnswers,
 } from '../../../../src/renderer/bot/meeting/zoom-first-answer';
-import type { KnownSdkView } from '../../../../src/renderer/bot/meeting/zoom-sdk-views';
+import type { SdkViewReading } from '../../../../src/renderer/bot/meeting/zoom-sdk-views';
 import type {
   ZoomInitArgs,
   ZoomJoinArgs,
@@ -42,13 +42,13 @@ export interface RecordingZoomMtg extends ZoomMtgSdk {
   answerJoin(answer: WcInfoAnswer): void;
   /** The page's view watch, as the client is given it. */
   sdkViews: {
-    watchViews(onStalled: (view: KnownSdkView) => void): { stop(): void };
-    errorDialogCode(): number | null;
+    watchViews(onStalled: (view: SdkViewReading) => void): { stop(): void };
+    readView(): SdkViewReading | null;
   };
   /** Makes the running view watch report a stall in `view`. */
-  stallIn(view: KnownSdkView): void;
-  /** The code the SDK's error dialog shows, or null when it shows none. */
-  dialogCode: number | null;
+  stallIn(view: SdkViewReading): void;
+  /** What the SDK's views show right now (its join error dialog, say), or null. */
+  shownView: SdkViewReading | null;
   /** Whether a view watch is running (a join is in progress). */
   watchingViews(): boolean;
 }
@@ -62,7 +62,7 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
   let join: ZoomJoinArgs | undefined;
   const answerListeners = new Set<(answer: WcInfoAnswer) => void>();
   let latestAnswer: WcInfoAnswer | null = null;
-  let stalled: ((view: KnownSdkView) => void) | null = null;
+  let stalled: ((view: SdkViewReading) => void) | null = null;
 
   const record = (method: string, args: unknown = null): void => {
     if (typeof args === 'object' && args !== null) {
@@ -140,12 +140,12 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
         stalled = onStalled;
         return { stop: () => void (stalled = null) };
       },
-      errorDialogCode: () => sdk.dialogCode,
+      readView: () => sdk.shownView,
     },
     stallIn(view) {
       stalled?.(view);
     },
-    dialogCode: null,
+    shownView: null,
     watchingViews: () => stalled !== null,
   };
   return sdk;

@@ -29,6 +29,13 @@ describe('mapZoomEvent (pure)', () => {
     });
   });
 
+  it('reads the status nested under `detail`, as `taskRunMeetingview` sends status 1', () => {
+    expect(status('meeting-status', { detail: { meetingStatus: 1 } }, joining)).toEqual({
+      kind: 'status',
+      status: { status: 'connecting' },
+    });
+  });
+
   it('ignores what it cannot read', () => {
     for (const payload of [null, 'x', 42, {}, { meetingStatus: 9 }, { level: 'soon' }]) {
       expect(status('meeting-status', payload)).toBeNull();

@@ -6,9 +6,12 @@
  * ran into the join timeout.
  */
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SDK_VIEWS } from '../../../../src/renderer/bot/meeting/zoom-sdk-views';
 import type { ZoomListenedEvent } from '../../../../src/renderer/bot/meeting/zoom-sdk-types';
-import { DISCLAIMER_WORDS, describeJoinError } from '../../../../src/shared/zoom-errors';
+import {
+  DISCLAIMER_WORDS,
+  PAGE_FAILURE_WORDS,
+  describeJoinError,
+} from '../../../../src/shared/zoom-errors';
 import type { RecordingZoomMtg } from './recording-zoom-mtg';
 import { joinPending, setUp, ticket } from './zoom-client-harness';
 
@@ -16,14 +19,16 @@ type Step =
   | [ZoomListenedEvent, unknown]
   | ['join-success']
   | ['join-error', unknown]
+  /** The SDK's dialog for a refused join, as the page reads it: Zoom's code. */
   | ['dialog-code', number];
 
 function play(sdk: RecordingZoomMtg, steps: Step[]): void {
   for (const step of steps) {
     if (step[0] === 'join-success') sdk.settleJoin({ success: true });
     else if (step[0] === 'join-error') sdk.settleJoin({ error: step[1] });
-    else if (step[0] === 'dialog-code') sdk.dialogCode = step[1];
-    else sdk.fire(step[0], step[1]);
+    else if (step[0] === 'dialog-code') {
+      sdk.shownView = { name: 'showing its join error', code: step[1], words: null };
+    } else sdk.fire(step[0], step[1]);
   }
 }
 
@@ -125,10 +130,12 @@ describe('refusals: each family ends the join at once with Zoom’s code', () =>
       ],
       3004,
     ],
-    // `Xe`, WS_CONF_JOIN_RES: full (res 9) and locked (res 12) show the error dialog, status 3 has no code.
+    // `Xe`, WS_CONF_JOIN_RES: full (res 9) and locked (res 12) send status 3 twice, no code, and
+    // open the "Meeting is full" / "Meeting is locked" dialog (seen in Chromium).
     [
       'meeting full',
       [
+        ['onMeetingStatus', { meetingStatus: 3 }],
         ['dialog-code', 4005],
         ['onMeetingStatus', { meetingStatus: 3 }],
       ],
@@ -137,6 +144,7 @@ describe('refusals: each family ends the join at once with Zoom’s code', () =>
     [
       'meeting locked',
       [
+        ['onMeetingStatus', { meetingStatus: 3 }],
         ['dialog-code', 4006],
         ['onMeetingStatus', { meetingStatus: 3 }],
       ],
@@ -213,11 +221,20 @@ describe('views that wait for a person', () => {
   it('a disclaimer is reported in words, never accepted on the operator’s behalf', async () => {
     const { sdk, client, statuses } = setUp();
     const { joined } = await joinPending({ sdk, client });
-    const disclaimer = KNOWN_SDK_VIEWS.find((view) => view.name === 'waiting on a disclaimer');
-    sdk.stallIn(disclaimer as (typeof KNOWN_SDK_VIEWS)[number]);
+    sdk.stallIn({ name: 'waiting on a disclaimer', code: null, words: DISCLAIMER_WORDS });
     await expect(joined).rejects.toMatchObject({ code: null });
     expect(statuses[1]).toEqual({ status: 'failed', code: null, message: DISCLAIMER_WORDS });
     expect(sdk.methods()).toEqual(expect.not.arrayContaining(['leaveMeeting']));
+  });
+
+  it('a refusal dialog that comes with no event at all (already joined elsewhere, res 103044)', async () => {
+    const { sdk, client, statuses } = setUp();
+    const { joined } = await joinPending({ sdk, client });
+    const said =
+      'Unable to join this meeting You’ve already joined this meeting on another device. OK';
+    sdk.stallIn({ name: 'showing a dialog', code: null, words: PAGE_FAILURE_WORDS.zoomSays(said) });
+    await expect(joined).rejects.toMatchObject({ code: null });
+    expect(statuses[1]?.message).toMatch(/already joined this meeting on another device/);
   });
 
   it('a declined disclaimer (leave reason 8) fails the join', async () => {
