@@ -48,10 +48,10 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
 
   // This browser is not one of the host's bot contexts, so the host cannot tie the page to a
   // bot and its policy lets it reach nothing outside. The test stands where the host stands
-  // for a Zoom bot: the page gets exactly the policy the host sends a Zoom bot's page.
+  // for a Zoom bot: the page gets exactly the policy the host sends a Zoom bot's page, and the
+  // bridge the Electron preload would give it (support/zoom-bot-page.ts).
   const untied = await fetch(`${botdeck.origin}/bot/index.html`);
   expect(untied.headers.get('content-security-policy')).toContain("connect-src 'self';");
-  // (support/zoom-bot-page.ts), and the bridge the Electron preload would give it.
   await openZoomBotPage(page, botdeck.origin, ticket);
   expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
   // Bots get no microphone or camera; the SDK's init and join below run regardless.
