@@ -34,6 +34,11 @@ export interface FleetOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a leaving page may take to confirm before its window is closed anyway. */
   leaveGraceMs?: number;
+  /**
+   * How long a page that may be in a meeting gets to leave it when its window is closed for
+   * any other reason (a rejoin, the end of the bot) before the window is closed anyway.
+   */
+  pageLeaveTimeoutMs?: number;
   zakTtlSeconds?: number;
   newId?: () => string;
   /** Injected so tests control backoff jitter and time; Math.random and real timers by default. */
@@ -72,4 +77,6 @@ export const FLEET_DEFAULTS = {
   concurrency: 4,
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
+  // The page's own client waits 5 s for the SDK's leave before reporting `left` anyway.
+  pageLeaveTimeoutMs: 6_000,
 } as const;

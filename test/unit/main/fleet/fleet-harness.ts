@@ -101,6 +101,11 @@ export const silentLogger = (): Logger => ({ info: vi.fn(), warn: vi.fn(), error
 export interface HarnessOptions extends Partial<FleetOptions> {
   /** The n-th mint (from 1); defaults to a fresh `zak-n` each time. */
   mint?: (n: number) => Promise<string>;
+  /**
+   * Pages answer a leave command by reporting `left`, as a real bot page does (run-bot.ts).
+   * Off by default: most tests play the page's answer themselves, to see the steps between.
+   */
+  pagesAnswerLeave?: boolean;
 }
 
 export function fleetHarness(options: HarnessOptions = {}) {
@@ -132,6 +137,16 @@ export function fleetHarness(options: HarnessOptions = {}) {
   });
   /** Every ZAK a page received, in order, with its bot. */
   const handed: { botId: string; zak: string }[] = [];
+  if (options.pagesAnswerLeave) {
+    const send = windows.host.send.bind(windows.host);
+    windows.host.send = (botId, command) => {
+      send(botId, command);
+      if (command.type !== 'leave') return;
+      queueMicrotask(() =>
+        fleet.botStatus(botId, { status: 'left', code: null, message: null, participantId: null }),
+      );
+    };
+  }
 
   /** The page takes its ticket; returns its ZAK (or null when refused). */
   function ready(botId: string): string | null {
