@@ -14,8 +14,8 @@ import { join } from 'node:path';
 
 interface Reviewed {
   check: string;
-  /** The scanner's sample (the matched line, trimmed), or 'N/A' for a global check. */
-  sample: string;
+  /** The line the scanner pointed at (trimmed), in the sources or the bundle. */
+  line: RegExp;
   /** How many such findings the sources and the bundle have between them. */
   count: number;
   why: string;
@@ -24,7 +24,7 @@ interface Reviewed {
 const REVIEWED: Reviewed[] = [
   {
     check: 'PRELOAD_JS_CHECK',
-    sample: 'preload: options.preload,',
+    line: /^preload: options\.preload,$/,
     count: 4, // dashboard and bot windows, in the sources and in the bundle
     why:
       'Botdeck needs its two preloads. Both run sandboxed with context isolation, expose only ' +
@@ -33,27 +33,22 @@ const REVIEWED: Reviewed[] = [
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    sample: 'void shell.openExternal(url);',
-    count: 1,
+    line: /^(void )?shell\.openExternal\(url\);$/,
+    count: 2, // openInBrowser, in the sources and in the bundle
     why:
       'openInBrowser (src/main/electron/window-guards.ts) is the only call. Only the dashboard ' +
       'reaches it, after isAllowedExternalLink (https, exact Zoom documentation hosts); bot ' +
       'windows never do. test/shell/navigation-guards.test.ts holds both rules.',
   },
   {
-    check: 'OPEN_EXTERNAL_JS_CHECK',
-    sample: 'shell.openExternal(',
-    count: 1,
-    why: 'The same call in the bundle, where the bundler wraps the line.',
-  },
-  {
     check: 'CSP_GLOBAL_CHECK',
-    sample: 'N/A',
+    line: /headers\[["']Content-Security-Policy["']\] = (contentSecurityPolicy|devContentSecurityPolicy)\(/,
     count: 4, // page-policy.ts and page-responder.ts, in the sources and in the bundle
     why:
-      'Botdeck computes its CSPs (per page kind; in npm run dev with a per-page nonce), so the ' +
-      'scanner cannot parse them ("Failed to parse CSP"). They are asserted directive by ' +
-      'directive in test/unit/main/pages/*.test.ts and served to real Chromium in the e2e tests.',
+      'Botdeck computes its CSPs (per page kind and per bot; in npm run dev with a per-page ' +
+      'nonce), so the scanner cannot parse them ("Failed to parse CSP"). They are asserted ' +
+      'directive by directive in test/unit/main/pages/*.test.ts and test/shell/, and served to ' +
+      'real Chromium in the e2e tests.',
   },
 ];
 
@@ -61,8 +56,28 @@ const electronVersion = (
   JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }
 ).version;
 
-/** One scan over a copy of the sources and the bundle (each run waits on a network timeout). */
-function scan(): string[][] {
+interface Finding {
+  check: string;
+  where: string;
+  line: string;
+}
+
+interface Sarif {
+  runs: {
+    results: {
+      ruleId: string;
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }[];
+    }[];
+  }[];
+}
+
+/**
+ * One scan over a copy of the sources and the bundle (each run waits on a network timeout).
+ * SARIF, not CSV: the tool writes its CSV header and rows in two racing writes.
+ */
+function scan(): Finding[] {
   const root = mkdtempSync(join(tmpdir(), 'botdeck-electronegativity-'));
   try {
     const input = join(root, 'input');
@@ -70,7 +85,7 @@ function scan(): string[][] {
     cpSync('src/main', join(input, 'src-main'), { recursive: true });
     cpSync('src/preload', join(input, 'src-preload'), { recursive: true });
     cpSync('out/main', join(input, 'bundle-main'), { recursive: true });
-    const csv = join(root, 'findings.csv');
+    const report = join(root, 'findings.sarif');
     execFileSync(
       'node_modules/.bin/electronegativity',
       // The one global check that needs the network (Electron's release list) is skipped; the
@@ -84,57 +99,37 @@ function scan(): string[][] {
         electronVersion,
         '-r',
         '-o',
-        csv,
+        report,
       ],
       { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, LANG: 'en-US' } },
     );
-    return parseCsv(readFileSync(csv, 'utf8')).slice(1);
+    const sarif = JSON.parse(readFileSync(report, 'utf8')) as Sarif;
+    return (sarif.runs[0]?.results ?? []).map((result) => {
+      const location = result.locations[0]?.physicalLocation;
+      const file = location?.artifactLocation.uri ?? '';
+      const lineNumber = location?.region.startLine ?? 0;
+      const text = file ? readFileSync(join(input, file), 'utf8').split('\n')[lineNumber - 1] : '';
+      return { check: result.ruleId, where: `${file}:${lineNumber}`, line: (text ?? '').trim() };
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.split('\n').filter((row) => row.trim() !== '')) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const char = line[i];
-      if (char === '"' && quoted && line[i + 1] === '"') cell += line[++i];
-      else if (char === '"') quoted = !quoted;
-      else if (char === ',' && !quoted) {
-        cells.push(cell.trim());
-        cell = '';
-      } else cell += char;
-    }
-    rows.push([...cells, cell.trim()]);
-  }
-  return rows;
-}
-
-const findings = scan().map(([check = '', , , file = '', location = '', sample = '']) => ({
-  check,
-  file,
-  location,
-  sample,
-}));
+const findings = scan();
 const problems: string[] = [];
+const isReviewed = (finding: Finding, reviewed: Reviewed): boolean =>
+  finding.check === reviewed.check && reviewed.line.test(finding.line);
 for (const finding of findings) {
-  if (!REVIEWED.some((r) => r.check === finding.check && r.sample === finding.sample)) {
-    problems.push(
-      `not reviewed: ${finding.check} at ${finding.file}:${finding.location} (${finding.sample})`,
-    );
+  if (!REVIEWED.some((reviewed) => isReviewed(finding, reviewed))) {
+    problems.push(`not reviewed: ${finding.check} at ${finding.where} (${finding.line})`);
   }
 }
 for (const reviewed of REVIEWED) {
-  const seen = findings.filter(
-    (f) => f.check === reviewed.check && f.sample === reviewed.sample,
-  ).length;
+  const seen = findings.filter((finding) => isReviewed(finding, reviewed)).length;
   if (seen !== reviewed.count) {
     problems.push(
-      `${reviewed.check} "${reviewed.sample}": reviewed ${reviewed.count}, found ${seen}; ` +
+      `${reviewed.check} ${String(reviewed.line)}: reviewed ${reviewed.count}, found ${seen}; ` +
         'review the change and update scripts/electronegativity.ts',
     );
   }

@@ -61,7 +61,8 @@ export function parseMeetingInput(input: string, passcode?: string): MeetingInpu
   if (!found.ok) return found;
   const number = checkNumber(found.value);
   if (!number.ok) return number;
-  const linkPasscode = url.searchParams.get('pwd') ?? '';
+  // Trimmed like a typed passcode: Zoom passcodes never hold whitespace.
+  const linkPasscode = (url.searchParams.get('pwd') ?? '').trim();
   return {
     ok: true,
     meetingNumber: number.value,
@@ -100,8 +101,21 @@ function zoomDomainOf(url: URL): ZoomWebDomain | null {
   if (!WEB_PROTOCOLS.has(url.protocol) && !DEEP_LINK_PROTOCOLS.has(url.protocol)) return null;
   // Credentials in a link are never Zoom's; they are a classic way to disguise the real host.
   if (url.username !== '' || url.password !== '') return null;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return zoomDomainOfHost(url.hostname);
+}
+
+/**
+ * The Zoom domain a hostname is, or is a subdomain of: an exact suffix match on the parsed
+ * name, so `zoom.us.evil.com` and `evilzoom.us` are not Zoom's.
+ */
+function zoomDomainOfHost(hostname: string): ZoomWebDomain | null {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
   return ZOOM_DOMAINS.find((domain) => host === domain || host.endsWith(`.${domain}`)) ?? null;
+}
+
+/** Whether a URL's hostname is one of Zoom's domains or a subdomain of one. */
+export function isZoomHostname(hostname: string): boolean {
+  return zoomDomainOfHost(hostname) !== null;
 }
 
 function meetingFromUrl(url: URL): Step {

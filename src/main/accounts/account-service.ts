@@ -107,6 +107,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         fetch: options.fetch,
         now: options.now,
         mintRatePerSecond: PLAN_RATES[entry.view.plan],
+        logger,
       });
       clients.set(config.id, client);
     }

@@ -57,7 +57,10 @@ export interface BotdeckOptions {
   launchLimits?: Partial<BotLimits>;
   /** Backoff between rejoin attempts; tests shorten it. */
   rejoinBackoff?: Partial<BackoffPolicy>;
-  /** Lifetime of the ZAKs bots join with (default 2 h); a ZAK matters only at join. */
+  /**
+   * A fixed lifetime for the ZAKs bots join with; by default each lasts the launch's join
+   * timeout plus five minutes (`zakTtlFor`), since a ZAK matters only at join.
+   */
   zakTtlSeconds?: number;
   /** Where the roster and the history live; without it nothing outlives the app. */
   persistence?: PersistenceConfig;

@@ -39,6 +39,7 @@ async function main(): Promise<number> {
   const zoomBaseUrl = values['zoom-base-url'];
   const stored = storedAccountsIn(dataDir);
   const { accounts, accountsError } = await loadAccounts(stored, zoomBaseUrl);
+  const { settings } = await stored.settings.load();
   const folder = logFolderIn(dataDir);
   const rendererDir = values['renderer-dir'] ?? DEFAULT_RENDERER_DIR;
   const diagnostics = createDiagnostics({
@@ -53,6 +54,13 @@ async function main(): Promise<number> {
       return httpPageServer(server.origin, globalThis.fetch, () => server.close());
     },
     zoomBaseUrl,
+    botPageOrigin: {
+      origin:
+        settings.botPageOrigin === 'loopback'
+          ? 'a loopback http://127.0.0.1 port picked when the desktop app starts'
+          : 'app://botdeck',
+      chosenBy: `the desktop app's settings.json botPageOrigin: "${settings.botPageOrigin}"`,
+    },
     log: { kind: 'file', folder, file: join(folder, LOG_FILE_NAME), canOpenFolder: false },
     fetch: globalThis.fetch,
     now: Date.now,

@@ -25,6 +25,7 @@ import {
 } from './diagnostic-check';
 import { electronChecks, electronPackageDir, type ElectronRuntime } from './electron-checks';
 import { keychainCheck } from './keychain-check';
+import { pageOriginCheck, type BotPageOrigin } from './page-origin-check';
 import { sdkAssetsCheck, type PageServer } from './sdk-assets-check';
 import { zoomEndpointChecks } from './zoom-endpoints-check';
 
@@ -48,6 +49,8 @@ export interface DiagnosticsHost {
   servePages: () => Promise<PageServer>;
   /** Absent: the bot window check is skipped with a reason. */
   botIsolation?: BotIsolationProbe;
+  /** Which origin bot pages run on (the desktop app's setting). */
+  botPageOrigin?: BotPageOrigin;
   /** The host's --zoom-base-url: Zoom's endpoints are probed there instead. */
   zoomBaseUrl?: string;
 }
@@ -98,6 +101,7 @@ export function createDiagnostics(options: DiagnosticsOptions): DiagnosticsServi
         servePages: options.servePages,
       }),
       botIsolationCheck(options.botIsolation),
+      pageOriginCheck(options.botPageOrigin),
       ...zoomEndpointChecks({ fetch: options.fetch, baseUrl: options.zoomBaseUrl }),
       ...accountChecks(options.accounts, options.accountsError),
     ];

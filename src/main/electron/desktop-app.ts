@@ -19,6 +19,11 @@ import { loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup'
 import { APP_ORIGIN } from '../pages/app-origin';
 import { pageSourceFrom } from '../pages/dev-server-pages';
 import { createPageResponder } from '../pages/page-responder';
+import {
+  BOT_PARTITION_HEADER,
+  startLoopbackPageServer,
+  type LoopbackPageServer,
+} from '../pages/loopback-page-server';
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox-server';
 import { registerAppScheme } from './app-protocol';
 import { appPathsIn } from './app-paths';
@@ -70,6 +75,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
   const pages = pageSourceFrom(env.ELECTRON_RENDERER_URL, app.isPackaged, paths.rendererDir);
   let botdeck: Botdeck | null = null;
   let sandbox: RunningSandbox | null = null;
+  let loopbackPages: LoopbackPageServer | null = null;
   let stopIpc: (() => void) | null = null;
   const quit = installQuitFlow({
     app,
@@ -79,6 +85,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       await started;
       await botdeck?.dispose();
       stopIpc?.();
+      await loopbackPages?.close();
       await sandbox?.close();
       await fileLog?.close();
     },
@@ -103,10 +110,25 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     fileLog = await openFileLogger({ dataDir, fallback: consoleLogger });
     const logFolder = fileLog.folder;
     sandbox = await startSandbox({ port: 0 });
+    const storedAccounts = storedAccountsIn(dataDir);
+    const { settings } = await storedAccounts.settings.load();
+    if (settings.botPageOrigin === 'loopback') {
+      loopbackPages = await startLoopbackPageServer({
+        source: pages,
+        contextOf: (request) => windowHost.pageContextOf(headerOf(request, BOT_PARTITION_HEADER)),
+        logger,
+      });
+    }
+    const botPageOrigin = loopbackPages?.origin ?? APP_ORIGIN;
+    senders.setBotPageOrigin(botPageOrigin);
+    // The sandbox answers only pages of origins it was given: the app's own, and the loopback one.
+    sandbox.setAllowedOrigins([...new Set([APP_ORIGIN, botPageOrigin])]);
+    logger.info('Bot pages are served from', { origin: botPageOrigin });
     const windowHost = createElectronBotWindows({
       senders,
       logger,
       pages,
+      pageOrigin: botPageOrigin,
       sandboxOrigin: sandbox.url,
       preload: paths.botPreload,
       icon: paths.icon,
@@ -116,7 +138,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     botdeck = await createBotdeck({
       ...options.botdeck,
       accounts: [sandboxAccountConfig(sandbox)],
-      storedAccounts: storedAccountsIn(dataDir),
+      storedAccounts,
       // Meeting passcodes in roster.json are sealed with a key kept in the OS keychain.
       persistence: { dataDir, passcodeKey: loadRosterKey },
       sandboxUrl: sandbox.url,
@@ -143,6 +165,10 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
           };
         },
         botIsolation: { where: 'the desktop app', probe: () => windowHost.probeIsolation() },
+        botPageOrigin: {
+          origin: botPageOrigin,
+          chosenBy: `settings.json botPageOrigin: "${settings.botPageOrigin}"`,
+        },
       },
     });
     stopIpc = registerIpc(botdeck, senders, dashboard.send, logger);
@@ -185,6 +211,14 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       return null;
     });
   return { started };
+}
+
+function headerOf(
+  request: { headers: Record<string, string | string[] | undefined> },
+  name: string,
+) {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 async function liveBotCount(botdeck: Botdeck): Promise<number> {

@@ -10,6 +10,8 @@ import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN, BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import type { PageSource } from '../pages/dev-server-pages';
+import { BOT_PARTITION_HEADER } from '../pages/loopback-page-server';
+import type { PageContext } from '../pages/page-policy';
 import { serveAppScheme } from './app-protocol';
 import { createPartitionPool } from './partition-pool';
 import type { SenderRegistry } from './sender-registry';
@@ -24,6 +26,11 @@ export interface ElectronBotWindowsOptions {
   pages: PageSource;
   /** The embedded sandbox (`http://127.0.0.1:PORT`): the only loopback origin bot pages reach. */
   sandboxOrigin: string | null;
+  /**
+   * Where bot pages are served from: app://botdeck, or the loopback page server's origin when
+   * settings choose it (the page is then marked with its partition on every request).
+   */
+  pageOrigin?: string;
   /** The bot page's preload (out/preload/bot.cjs). */
   preload: string;
   /** Operators may want to watch bots; hidden by default. */
@@ -38,6 +45,8 @@ interface BotWindow {
 }
 
 export interface ElectronBotWindows extends BotWindowHost {
+  /** What a bot page may reach, from the partition its request names (loopback page server). */
+  pageContextOf(partition: string | undefined): PageContext;
   /**
    * Opens a hidden window exactly as a bot's (same preferences, a pooled partition, the same
    * page) and reads `crossOriginIsolated` in it, for Diagnostics. It is never a sender main
@@ -48,6 +57,11 @@ export interface ElectronBotWindows extends BotWindowHost {
 
 export function createElectronBotWindows(options: ElectronBotWindowsOptions): ElectronBotWindows {
   const { logger } = options;
+  const pageOrigin = options.pageOrigin ?? APP_ORIGIN;
+  const contextOf = (partition: string | undefined): PageContext => ({
+    sandboxOrigin: options.sandboxOrigin,
+    botSdk: (partition && sdkOf.get(partition)) || null,
+  });
   const windows = new Map<string, BotWindow>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
   const prepared = new Set<string>();
@@ -66,11 +80,15 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
   function sessionFor(partition: string): void {
     if (prepared.has(partition)) return;
     const botSession = session.fromPartition(partition);
-    serveAppScheme(botSession, options.pages, () => ({
-      sandboxOrigin: options.sandboxOrigin,
-      botSdk: sdkOf.get(partition) ?? null,
-    }));
-    guardPermissions(botSession);
+    serveAppScheme(botSession, options.pages, () => contextOf(partition));
+    if (pageOrigin !== APP_ORIGIN) {
+      // Main marks every request of this partition's pages with the partition, so the loopback
+      // page server sends each bot its own policy; a page cannot set or change the header.
+      botSession.webRequest.onBeforeSendHeaders({ urls: [`${pageOrigin}/*`] }, (details, done) =>
+        done({ requestHeaders: { ...details.requestHeaders, [BOT_PARTITION_HEADER]: partition } }),
+      );
+    }
+    guardPermissions(botSession, pageOrigin);
     prepared.add(partition);
   }
 
@@ -123,7 +141,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
     });
     // Bots never make a sound on the operator's machine (the SDK plays join and chat chimes).
     window.webContents.setAudioMuted(true);
-    guardNavigation(window.webContents, 'bot', logger);
+    guardNavigation(window.webContents, 'bot', logger, pageOrigin);
     return window;
   }
 
@@ -163,7 +181,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
         stopHangWatch();
         reportGone(botId, 'closed');
       });
-      await window.loadURL(`${APP_ORIGIN}${BOT_PAGE_URL_PATH}`);
+      await window.loadURL(`${pageOrigin}${BOT_PAGE_URL_PATH}`);
     },
     async close(botId) {
       drop(botId);
@@ -174,11 +192,12 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
         window.webContents.send(EVENT_CHANNELS.botCommand, command);
       }
     },
+    pageContextOf: contextOf,
     async probeIsolation() {
       const partition = partitions.acquire();
       const window = botWindowIn(partition, false);
       try {
-        await window.loadURL(`${APP_ORIGIN}${BOT_PAGE_URL_PATH}`);
+        await window.loadURL(`${pageOrigin}${BOT_PAGE_URL_PATH}`);
         return (await window.webContents.executeJavaScript('crossOriginIsolated')) === true;
       } finally {
         if (!window.isDestroyed()) window.destroy();

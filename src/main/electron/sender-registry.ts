@@ -4,13 +4,15 @@
  * electron imports so its rules are unit-tested directly.
  */
 import { BOT_REQUESTS, DASHBOARD_REQUESTS } from '../../shared/ipc-contract';
-import { APP_HOST, APP_SCHEME } from '../pages/app-origin';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../pages/app-origin';
 
 export type ResolvedSender =
   { kind: 'dashboard' } | { kind: 'bot'; botId: string } | { kind: 'refused'; reason: string };
 
 export interface SenderRegistry {
   setDashboard(webContentsId: number | null): void;
+  /** Where bot pages are served from (app://botdeck unless settings choose loopback). */
+  setBotPageOrigin(origin: string): void;
   addBot(webContentsId: number, botId: string): void;
   removeBot(webContentsId: number): void;
   /** `frameUrl` is the calling frame's URL; `isMainFrame` whether it is the top frame. */
@@ -22,12 +24,17 @@ export interface SenderRegistry {
   ): ResolvedSender;
 }
 
+/** The dashboard is always on app://botdeck; bot pages too, unless settings choose loopback. */
 export function createSenderRegistry(): SenderRegistry {
   let dashboardId: number | null = null;
+  let botPageOrigin = APP_ORIGIN;
   const bots = new Map<number, string>();
   return {
     setDashboard(id) {
       dashboardId = id;
+    },
+    setBotPageOrigin(origin) {
+      botPageOrigin = origin;
     },
     addBot(id, botId) {
       bots.set(id, botId);
@@ -37,14 +44,16 @@ export function createSenderRegistry(): SenderRegistry {
     },
     resolve(id, frameUrl, isMainFrame, channel) {
       if (!isMainFrame) return { kind: 'refused', reason: 'call from a subframe' };
-      if (!isAppUrl(frameUrl)) return { kind: 'refused', reason: 'call from a foreign page' };
+      const foreign: ResolvedSender = { kind: 'refused', reason: 'call from a foreign page' };
       if (id === dashboardId) {
+        if (!isAppUrl(frameUrl)) return foreign;
         return channel in DASHBOARD_REQUESTS
           ? { kind: 'dashboard' }
           : { kind: 'refused', reason: `dashboard may not call ${channel}` };
       }
       const botId = bots.get(id);
       if (botId !== undefined) {
+        if (!isPageUrl(frameUrl, botPageOrigin)) return foreign;
         return channel in BOT_REQUESTS
           ? { kind: 'bot', botId }
           : { kind: 'refused', reason: `bot pages may not call ${channel}` };
@@ -62,6 +71,17 @@ export function isAppUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
     return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '';
+  } catch {
+    return false;
+  }
+}
+
+/** True when `raw` is a URL on exactly `origin` (scheme, host and port), without credentials. */
+export function isPageUrl(raw: string, origin: string): boolean {
+  if (origin === APP_ORIGIN) return isAppUrl(raw);
+  try {
+    const url = new URL(raw);
+    return url.origin === origin && url.username === '' && url.password === '';
   } catch {
     return false;
   }

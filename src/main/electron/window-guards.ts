@@ -6,13 +6,20 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternalLink } from '../pages/external-links';
 import type { Logger } from '../log/logger';
-import { isAppUrl } from './sender-registry';
+import { APP_ORIGIN } from '../pages/app-origin';
+import { isPageUrl } from './sender-registry';
 
 export type WindowKind = 'dashboard' | 'bot';
 
-export function guardNavigation(contents: WebContents, kind: WindowKind, logger: Logger): void {
+/** `pageOrigin`: where the window's own pages live (app://botdeck, or bots' loopback origin). */
+export function guardNavigation(
+  contents: WebContents,
+  kind: WindowKind,
+  logger: Logger,
+  pageOrigin: string = APP_ORIGIN,
+): void {
   const refuse = (event: { preventDefault(): void }, url: string, how: string): void => {
-    if (isAppUrl(url)) return;
+    if (isPageUrl(url, pageOrigin)) return;
     event.preventDefault();
     logger.warn('Refused a navigation away from Botdeck', { kind, how, url: safeForLog(url) });
   };
@@ -38,7 +45,7 @@ function openInBrowser(url: string): void {
  * Chromium's Local Network Access asks before a page reaches a loopback address. Botdeck's own
  * pages must reach the embedded sandbox on 127.0.0.1 (bot pages join through it; the dashboard
  * shows its avatars): a silent denial would break every sandbox join. So exactly that is allowed,
- * to app:// pages only; LAN access (`local-network`), media (bots join without audio or video)
+ * to Botdeck's own pages only; LAN access (`local-network`), media (bots join without audio or video)
  * and everything else are denied.
  */
 const LOOPBACK_PERMISSIONS: ReadonlySet<string> = new Set([
@@ -46,17 +53,22 @@ const LOOPBACK_PERMISSIONS: ReadonlySet<string> = new Set([
   'local-network-access',
 ]);
 
-export function isPermissionAllowed(permission: string, requestingUrlOrOrigin: string): boolean {
-  return LOOPBACK_PERMISSIONS.has(permission) && isAppUrl(requestingUrlOrOrigin);
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrlOrOrigin: string,
+  pageOrigin: string = APP_ORIGIN,
+): boolean {
+  return LOOPBACK_PERMISSIONS.has(permission) && isPageUrl(requestingUrlOrOrigin, pageOrigin);
 }
 
-export function guardPermissions(session: Session): void {
+/** `pageOrigin`: the session's own pages (app://botdeck, or bots' loopback origin). */
+export function guardPermissions(session: Session, pageOrigin: string = APP_ORIGIN): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl));
+    callback(isPermissionAllowed(permission, details.requestingUrl, pageOrigin));
   });
-  // The check handler gets an origin ("app://botdeck"), which isAppUrl reads as a URL.
+  // The check handler gets an origin ("app://botdeck"), which isPageUrl reads as a URL.
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin),
+    isPermissionAllowed(permission, requestingOrigin, pageOrigin),
   );
 }
 

@@ -39,6 +39,7 @@ export interface FleetOptions {
    * any other reason (a rejoin, the end of the bot) before the window is closed anyway.
    */
   pageLeaveTimeoutMs?: number;
+  /** A fixed ZAK lifetime; by default the join timeout plus a margin (`zakTtlFor`). */
   zakTtlSeconds?: number;
   newId?: () => string;
   /** Injected so tests control backoff jitter and time; Math.random and real timers by default. */

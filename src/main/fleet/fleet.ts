@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import { fail, ok, type BotReportedStatus, type Result } from '../../shared/ipc-contract';
-import { DEFAULT_ZAK_TTL_SECONDS } from '../zoom/zoom-client';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import { createBotRecord, isTerminal, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
@@ -84,7 +83,7 @@ export function createFleet(options: FleetOptions): Fleet {
     logger,
     prepareJoin: createJoinPreparer({
       sandboxUrl: options.sandboxUrl,
-      zakTtlSeconds: options.zakTtlSeconds ?? DEFAULT_ZAK_TTL_SECONDS,
+      zakTtlSeconds: options.zakTtlSeconds,
       now: options.now,
       logger,
     }),

@@ -34,9 +34,24 @@ export interface JoinRequest {
   userName: string;
 }
 
+/**
+ * A ZAK matters only at the moment of the join (Zoom checks it then and never again), and every
+ * join and rejoin mints its own, so a bot's ZAK need only outlive one attempt: the mint, the
+ * page opening and the join call, which the launch's join timeout (at most 10 minutes) stops.
+ * The margin covers the Meeting SDK's own quick reconnects, which resend the same join. Anything
+ * longer only lengthens what a leaked ticket is worth: Zoom's default is 2 hours. Zoom
+ * documents no minimum `ttl` (default 7,200 s, at most a year).
+ */
+export const ZAK_MARGIN_SECONDS = 5 * 60;
+
+/** The ZAK lifetime for a join attempt that `joinTimeoutMs` stops. */
+export const zakTtlFor = (joinTimeoutMs: number): number =>
+  Math.ceil(joinTimeoutMs / 1000) + ZAK_MARGIN_SECONDS;
+
 export interface JoinPreparerOptions {
   sandboxUrl: string | null;
-  zakTtlSeconds: number;
+  /** A fixed ZAK lifetime instead of `zakTtlFor(joinTimeoutMs)` (tests expiring ZAKs). */
+  zakTtlSeconds?: number;
   now: () => number;
   logger: Logger;
 }
@@ -44,10 +59,15 @@ export interface JoinPreparerOptions {
 export type PreparedJoin = { ok: true; ticket: JoinTicket } | { ok: false; failure: BotFailure };
 
 export function createJoinPreparer(options: JoinPreparerOptions) {
-  return async function prepareJoin(botId: string, request: JoinRequest): Promise<PreparedJoin> {
+  return async function prepareJoin(
+    botId: string,
+    request: JoinRequest,
+    joinTimeoutMs: number,
+  ): Promise<PreparedJoin> {
     const { account } = request;
     try {
-      const zak = await account.zoom.mintZak(account.userId, options.zakTtlSeconds);
+      const ttl = options.zakTtlSeconds ?? zakTtlFor(joinTimeoutMs);
+      const zak = await account.zoom.mintZak(account.userId, ttl);
       const signature = signMeetingSdkJwt({
         sdkKey: account.sdkKey,
         sdkSecret: account.sdkSecret,

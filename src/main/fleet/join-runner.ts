@@ -50,7 +50,7 @@ export function createJoinRunner(options: JoinRunnerOptions): (botId: string) =>
     if (!store.apply(botId, { type: 'mint-started' }).ok) return;
     const join = options.joinOf(botId);
     if (!join) return;
-    const prepared = await options.prepareJoin(botId, join.request);
+    const prepared = await options.prepareJoin(botId, join.request, join.limits.joinTimeoutMs);
     // Cancelled while minting: the fresh ZAK is simply dropped (older ZAKs stay valid anyway).
     if (!isMinting(store.get(botId))) return;
     if (!prepared.ok) {

@@ -95,6 +95,10 @@ export class AccountDirectory {
     return this.users.get(id);
   }
 
+  userCount(): number {
+    return this.users.size;
+  }
+
   /** Adds a user, or returns null when the email is taken (Zoom's 1005). */
   addUser(input: NewUser, createdAt: number): SandboxUser | null {
     if (this.findUser(input.email)) return null;

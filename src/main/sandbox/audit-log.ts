@@ -27,15 +27,24 @@ export class AuditLog {
   private oauthRequests = 0;
   private readonly joins: JoinRecord[] = [];
 
-  /** When disabled (the app's default) nothing is kept, so a long session does not grow. */
-  constructor(readonly enabled: boolean) {}
+  /**
+   * When disabled (the app's default) nothing is kept, so a long session does not grow; when
+   * enabled, the newest `maxJoins` join attempts are.
+   */
+  constructor(
+    readonly enabled: boolean,
+    private readonly maxJoins: number,
+  ) {}
 
   countOauthRequest(): void {
     this.oauthRequests += 1;
   }
 
   recordJoin(record: JoinRecord): void {
-    if (this.enabled) this.joins.push(record);
+    if (!this.enabled) return;
+    // Dropped a tenth at a time, so the cost of shifting the array is spread thin.
+    if (this.joins.length >= this.maxJoins) this.joins.splice(0, Math.ceil(this.maxJoins / 10));
+    this.joins.push(record);
   }
 
   snapshot(tokens: TokenRegistry): AuditSnapshot {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SandboxUser } from './account-directory';
-import { CROSS_ORIGIN_HEADERS, HttpError } from './http-kit';
+import { EMBEDDABLE_HEADERS, HttpError } from './http-kit';
 import type { Route } from './router';
 import type { SandboxContext } from './sandbox-context';
 
@@ -48,13 +48,14 @@ export function avatarRoutes(ctx: SandboxContext): Route[] {
     {
       method: 'GET',
       path: '/avatars/:file',
+      forPages: true,
       handler({ res, params }) {
         const match = /^(.+)\.svg$/.exec(params.file ?? '');
         const user = match?.[1] ? ctx.directory.getUser(match[1]) : undefined;
         if (!user) throw new HttpError(404, { code: 404, message: 'No such avatar.' });
         const svg = renderAvatarSvg(user);
         res.writeHead(200, {
-          ...CROSS_ORIGIN_HEADERS,
+          ...EMBEDDABLE_HEADERS,
           'Content-Type': 'image/svg+xml; charset=utf-8',
           'Content-Length': Buffer.byteLength(svg),
           'Cache-Control': 'public, max-age=86400',

@@ -1,9 +1,10 @@
 /**
  * Sandbox-only controls that have no Zoom counterpart: sign a user out everywhere, move time,
- * and (when enabled) read the audit. Fault injection has its own routes (`fault-routes.ts`).
+ * let another Botdeck host's pages in, and (when enabled) read the audit. Fault injection has
+ * its own routes (`fault-routes.ts`). None is for pages: only scripts (no Origin) reach them.
  */
 import { z } from 'zod';
-import { HttpError, readJson, sendEmpty, sendJson, validate } from './http-kit';
+import { HttpError, readJson, RequestError, sendEmpty, sendJson, validate } from './http-kit';
 import type { Route } from './router';
 import type { SandboxContext } from './sandbox-context';
 
@@ -15,7 +16,12 @@ const ClockSchema = z.object({
     .max(10 * 365 * 24 * 3600),
 });
 
-/** `/sandbox/users/{id}/signout-all`, `/sandbox/clock`, `/sandbox/audit`. */
+const AllowOriginSchema = z.object({ origin: z.string().max(256) });
+
+/**
+ * `/sandbox/users/{id}/signout-all`, `/sandbox/clock`, `/sandbox/allowed-origins`,
+ * `/sandbox/audit`.
+ */
 export function controlRoutes(ctx: SandboxContext): Route[] {
   return [
     {
@@ -42,10 +48,30 @@ export function controlRoutes(ctx: SandboxContext): Route[] {
       },
     },
     {
+      // A web host started with --sandbox-url registers its own origin here, so its bot pages
+      // may join. Only a script can call it, and a script can already do anything a page could.
+      method: 'POST',
+      path: '/sandbox/allowed-origins',
+      async handler({ req, res }) {
+        const { origin } = validate(AllowOriginSchema, await readJson(req));
+        try {
+          ctx.origins.add(origin);
+        } catch (error) {
+          throw new RequestError(400, error instanceof Error ? error.message : String(error));
+        }
+        sendJson(res, 200, { allowedOrigins: ctx.origins.list() });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sandbox/allowed-origins',
+      handler({ res }) {
+        sendJson(res, 200, { allowedOrigins: ctx.origins.list() });
+      },
+    },
+    {
       method: 'GET',
       path: '/sandbox/audit',
-      // Holds every secret issued: no browser page gets to read it.
-      private: true,
       handler({ res }) {
         if (!ctx.audit.enabled) {
           throw new HttpError(404, { errorCode: 200, message: 'The audit is not enabled.' });

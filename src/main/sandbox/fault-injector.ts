@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HttpError } from './http-kit';
 import { randomToken } from './random-ids';
 import { tooManyRequests } from './rate-limiter';
+import { capReached } from './sandbox-limits';
 
 /** Which endpoint a fault hits: token endpoint, user profile/creation, ZAK mint, or join. */
 export const FAULT_TARGETS = ['oauth', 'user', 'zak', 'join'] as const;
@@ -45,10 +46,15 @@ export class FaultInjector {
 
   constructor(
     private readonly lightLimit: number,
+    private readonly maxRules: number,
     private readonly random: () => number = Math.random,
   ) {}
 
+  /** Stores a rule; throws a 429 when `maxRules` are already active. */
   add(input: FaultRuleInput): FaultRule {
+    if (this.rules.length >= this.maxRules) {
+      throw capReached('fault rules', this.maxRules, 'remove them with DELETE /sandbox/faults.');
+    }
     const remaining = input.count ?? (input.fraction === undefined ? 1 : null);
     const rule: FaultRule = { ...input, id: randomToken(6), remaining };
     this.rules.push(rule);

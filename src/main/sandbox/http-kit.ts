@@ -1,6 +1,6 @@
 /**
  * Small node:http helpers shared by every sandbox route: bounded body reading, JSON replies,
- * CORS, and zod validation with messages a developer can act on.
+ * CORS preflights, and zod validation with messages a developer can act on.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { z } from 'zod';
@@ -110,6 +110,7 @@ export function sendJson(
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
   });
   res.end(text);
 }
@@ -125,24 +126,23 @@ export function sendEmpty(
 }
 
 /**
- * Headers that let bot pages on another origin (app://, a web host port) call the meeting
- * service and load avatars, including under COEP `require-corp`.
+ * Lets a no-cors `<img>` on a cross-origin-isolated page (COEP `require-corp`: the bot page, the
+ * dashboard) show an avatar. Only avatars carry it: everything else is read with CORS or not at all.
  */
-export const CROSS_ORIGIN_HEADERS: Readonly<OutgoingHttpHeaders> = {
-  'Access-Control-Allow-Origin': '*',
+export const EMBEDDABLE_HEADERS: Readonly<OutgoingHttpHeaders> = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
-/** Answers a CORS preflight, including Chrome's Private Network Access opt-in for 127.0.0.1. */
-export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
-  const headers: OutgoingHttpHeaders = {
-    ...CROSS_ORIGIN_HEADERS,
-    'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type',
+/**
+ * Answers the CORS preflight of one of Botdeck's own pages for a route meant for pages: that
+ * exact origin, that one method, and only the Content-Type header the join sends.
+ */
+export function sendPreflight(res: ServerResponse, origin: string, method: string): void {
+  sendEmpty(res, 204, {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': method,
+    'Access-Control-Allow-Headers': 'Content-Type',
     'Access-Control-Max-Age': '600',
-  };
-  if (req.headers['access-control-request-private-network'] === 'true') {
-    headers['Access-Control-Allow-Private-Network'] = 'true';
-  }
-  sendEmpty(res, 204, headers);
+    Vary: 'Origin',
+  });
 }

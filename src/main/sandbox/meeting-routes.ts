@@ -94,6 +94,7 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
     {
       method: 'POST',
       path: '/sandbox/meetings/:meetingNumber/join',
+      forPages: true,
       async handler(route) {
         await ctx.faults.strike('join');
         const meetingNumber = meetingNumberOf(route);
@@ -167,6 +168,7 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
     {
       method: 'POST',
       path: '/sandbox/meetings/:meetingNumber/participants/:participantId/leave',
+      forPages: true,
       handler: removeParticipant('left'),
     },
     {
@@ -182,6 +184,7 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
     {
       method: 'GET',
       path: '/sandbox/meetings/:meetingNumber/participants/:participantId/events',
+      forPages: true,
       handler(route) {
         ctx.presence.open(route.res, meetingNumberOf(route), route.params.participantId ?? '');
       },

@@ -4,56 +4,22 @@
  * (docs/zoom.md, "Observed ZAK semantics": expiry and revocation matter at join time, never to
  * someone already in the meeting).
  */
-import { checkSignature, type JoinError, type SdkCredentials } from './join-checks';
+import { checkSignature, type SdkCredentials } from './join-checks';
+import type {
+  DepartureReason,
+  JoinInput,
+  JoinOutcome,
+  MeetingChange,
+  ParticipantPlace,
+  ParticipantView,
+  SandboxMeeting,
+} from './meeting-model';
 import { randomAlphanumeric, randomMeetingNumber, randomToken } from './random-ids';
 import type { SandboxClock } from './sandbox-clock';
+import { capReached, type SandboxLimits } from './sandbox-limits';
 import type { ZakCheck, ZakProblem } from './token-registry';
 
-/** A participant as every client of the meeting service sees it. */
-export interface ParticipantView {
-  participantId: string;
-  displayName: string;
-  /** The ZAK owner's Zoom profile picture; null for guests. */
-  avatarUrl: string | null;
-  /** The ZAK owner's Zoom user id; null for guests. */
-  userId: string | null;
-}
-
-/** Why a participant left the meeting. */
-export type DepartureReason = 'left' | 'kicked' | 'ended' | 'dropped' | 'disconnected';
-
-/** A meeting as stored. */
-export interface SandboxMeeting {
-  meetingNumber: string;
-  passcode: string;
-  requireAuth: boolean;
-  /** Joiners wait in the waiting room until the host admits them. */
-  waitingRoom: boolean;
-  ended: boolean;
-  /** Admitted participants: the people "in the meeting". */
-  participants: Map<string, ParticipantView>;
-  /** Joiners the host has not admitted yet. */
-  waiting: Map<string, ParticipantView>;
-}
-
-/** Where a participant is: in the meeting proper, or in its waiting room. */
-export interface ParticipantPlace {
-  participant: ParticipantView;
-  waiting: boolean;
-}
-
-/** What a join carries (the body of `POST /sandbox/meetings/{n}/join`). */
-export interface JoinInput {
-  signature: string;
-  zak: string | null;
-  /** Already trimmed and length-checked. */
-  userName: string;
-  passcode: string;
-}
-
-/** The join decision. `waitingRoom` says the joiner waits to be admitted. */
-export type JoinOutcome =
-  { ok: true; participant: ParticipantView; waitingRoom: boolean } | ({ ok: false } & JoinError);
+export type { DepartureReason, MeetingChange } from './meeting-model';
 
 /** What the service needs from the rest of the sandbox. */
 export interface MeetingServiceDeps {
@@ -62,6 +28,14 @@ export interface MeetingServiceDeps {
   checkZak(zak: string | null): ZakCheck;
   /** The avatar URL of a Zoom user (the ZAK owner). */
   avatarOf(userId: string): string | null;
+  limits: Pick<
+    SandboxLimits,
+    | 'liveMeetings'
+    | 'endedMeetingsKept'
+    | 'participantsPerMeeting'
+    | 'participantsTotal'
+    | 'verdictsKept'
+  >;
 }
 
 type DepartureListener = (
@@ -69,11 +43,6 @@ type DepartureListener = (
   participantId: string,
   why: DepartureReason,
 ) => void;
-
-/** Meeting changes presence streams pass on: an admission, or a new head count. */
-export type MeetingChange =
-  | { kind: 'admitted'; meetingNumber: string; participantId: string }
-  | { kind: 'count'; meetingNumber: string; count: number };
 
 const ZAK_PROBLEM_WORDS: Record<ZakProblem, string> = {
   missing: 'no ZAK was given',
@@ -91,11 +60,19 @@ export class MeetingService {
   private readonly verdicts = new Map<string, 'kicked' | 'ended'>();
   private readonly listeners: DepartureListener[] = [];
   private readonly changeListeners: ((change: MeetingChange) => void)[] = [];
+  // Kept as counts so the caps cost nothing per call.
+  private liveCount = 0;
+  private endedCount = 0;
+  private peopleCount = 0;
 
   constructor(private readonly deps: MeetingServiceDeps) {}
 
-  /** Creates a meeting; `passcode` undefined generates one. */
+  /** Creates a meeting; `passcode` undefined generates one. Throws a 429 when too many are live. */
   create(requireAuth: boolean, passcode: string | undefined, waitingRoom = false): SandboxMeeting {
+    const { liveMeetings } = this.deps.limits;
+    if (this.liveCount >= liveMeetings) {
+      throw capReached('live meetings', liveMeetings, 'end some (DELETE /sandbox/meetings/{n}).');
+    }
     let meetingNumber = randomMeetingNumber();
     while (this.meetings.has(meetingNumber)) meetingNumber = randomMeetingNumber();
     const meeting: SandboxMeeting = {
@@ -108,6 +85,7 @@ export class MeetingService {
       waiting: new Map(),
     };
     this.meetings.set(meetingNumber, meeting);
+    this.liveCount += 1;
     return meeting;
   }
 
@@ -129,6 +107,8 @@ export class MeetingService {
     if (meeting.passcode !== '' && input.passcode !== meeting.passcode) {
       return { ok: false, status: 403, errorCode: 3004, message: 'Wrong meeting passcode.' };
     }
+    const full = this.fullness(meeting);
+    if (full) return { ok: false, status: 429, errorCode: 4005, message: full };
     const zak = this.deps.checkZak(input.zak);
     if (meeting.requireAuth && !zak.ok) {
       return {
@@ -146,6 +126,7 @@ export class MeetingService {
       avatarUrl: userId ? this.deps.avatarOf(userId) : null,
       userId,
     };
+    this.peopleCount += 1;
     if (meeting.waitingRoom) {
       meeting.waiting.set(participant.participantId, participant);
       return { ok: true, participant, waitingRoom: true };
@@ -199,6 +180,7 @@ export class MeetingService {
     if (!meeting) return false;
     const wasIn = meeting.participants.delete(participantId);
     if (!wasIn && !meeting.waiting.delete(participantId)) return false;
+    this.peopleCount -= 1;
     this.depart(meetingNumber, participantId, why);
     if (wasIn) this.countChanged(meeting);
     return true;
@@ -210,10 +192,14 @@ export class MeetingService {
     if (!meeting) return false;
     // Ended first, so nobody hears a shrinking head count on the way out.
     meeting.ended = true;
+    this.liveCount -= 1;
     const everyone = [...meeting.participants.keys(), ...meeting.waiting.keys()];
+    this.peopleCount -= everyone.length;
     meeting.participants.clear();
     meeting.waiting.clear();
     for (const participantId of everyone) this.depart(meetingNumber, participantId, 'ended');
+    this.endedCount += 1;
+    this.forgetOldEnded();
     return true;
   }
 
@@ -227,8 +213,37 @@ export class MeetingService {
     this.changeListeners.push(listener);
   }
 
+  /** Why one more joiner does not fit, or null when it does. */
+  private fullness(meeting: SandboxMeeting): string | null {
+    const { participantsPerMeeting, participantsTotal } = this.deps.limits;
+    if (meeting.participants.size + meeting.waiting.size >= participantsPerMeeting) {
+      return `The meeting is full: the sandbox admits at most ${participantsPerMeeting.toLocaleString('en-US')} people per meeting, waiting room included.`;
+    }
+    if (this.peopleCount >= participantsTotal) {
+      return `The sandbox is full: at most ${participantsTotal.toLocaleString('en-US')} people in all its meetings together.`;
+    }
+    return null;
+  }
+
+  /** Past the cap, the oldest ended meetings are forgotten (a late join then reads 3001 too). */
+  private forgetOldEnded(): void {
+    for (const [number, meeting] of this.meetings) {
+      if (this.endedCount <= this.deps.limits.endedMeetingsKept) return;
+      if (!meeting.ended) continue;
+      this.meetings.delete(number);
+      this.endedCount -= 1;
+    }
+  }
+
   private depart(meetingNumber: string, participantId: string, why: DepartureReason): void {
-    if (why === 'kicked' || why === 'ended') this.verdicts.set(participantId, why);
+    if (why === 'kicked' || why === 'ended') {
+      this.verdicts.set(participantId, why);
+      // Oldest first: Map keeps insertion order.
+      if (this.verdicts.size > this.deps.limits.verdictsKept) {
+        const oldest = this.verdicts.keys().next();
+        if (!oldest.done) this.verdicts.delete(oldest.value);
+      }
+    }
     for (const listener of this.listeners) listener(meetingNumber, participantId, why);
   }
 

@@ -10,7 +10,7 @@
  * most one final `kicked`, `ended` or `left`. A drop cuts the stream with no event at all.
  */
 import type { ServerResponse } from 'node:http';
-import { CROSS_ORIGIN_HEADERS, HttpError } from './http-kit';
+import { HttpError } from './http-kit';
 import type { DepartureReason, MeetingChange, MeetingService } from './meeting-service';
 
 /** Zoom's code for "removed from the meeting by the host". */
@@ -30,8 +30,8 @@ interface OpenStream {
   lastCount: number | null;
 }
 
+// CORS headers for the bot page were set on the response before the route ran.
 const SSE_HEADERS = {
-  ...CROSS_ORIGIN_HEADERS,
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache, no-transform',
   Connection: 'keep-alive',

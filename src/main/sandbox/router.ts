@@ -1,12 +1,12 @@
 /**
- * A minimal method + path router. Error shapes and CORS follow the path family (see
- * `familyOf`), because Zoom's OAuth, Zoom's REST API and the meeting service each answer
- * failures in their own shape, even for requests that match no route.
+ * A minimal method + path router. Error shapes follow the path family (see `familyOf`),
+ * because Zoom's OAuth, Zoom's REST API and the meeting service each answer failures in their
+ * own shape, even for requests that match no route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestError } from './http-kit';
 
-/** Route families differ in error body shape and in whether browsers may call them. */
+/** Route families differ in error body shape. */
 export type RouteFamily = 'oauth' | 'rest' | 'sandbox' | 'public';
 
 /** The family a path belongs to, by prefix. */
@@ -32,10 +32,10 @@ export interface Route {
   /** e.g. `/v2/users/:userId/token`; `:name` matches one non-empty segment. */
   path: string;
   /**
-   * Sandbox and public routes are open to any origin (bot pages call them from browsers);
-   * `private` opts a route out, for data no page should ever read.
+   * Botdeck's own bot pages (allowed origins) may call it: joining, following and leaving a
+   * meeting, and avatars. Every other route answers scripts only (requests with no Origin).
    */
-  private?: boolean;
+  forPages?: boolean;
   handler(ctx: RouteContext): Promise<void> | void;
 }
 

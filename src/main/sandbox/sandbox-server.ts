@@ -4,18 +4,22 @@
  * docs/zoom.md, "Observed ZAK semantics". Plain Node: the app, tests and the CLI all start it
  * in-process.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { APP_ORIGIN } from '../pages/app-origin';
 import type { SandboxAccount } from './account-directory';
 import { avatarRoutes } from './avatar-svg';
+import { OriginAllowList } from './caller-check';
 import { controlRoutes } from './control-routes';
 import { faultRoutes } from './fault-routes';
-import { CROSS_ORIGIN_HEADERS, HttpError, RequestError, sendJson, sendPreflight } from './http-kit';
 import { meetingRoutes } from './meeting-routes';
 import { oauthRoutes } from './oauth-routes';
 import { PRO_LIMITS } from './rate-limiter';
-import { familyOf, Router, type RouteFamily } from './router';
+import { dispatch } from './request-dispatch';
+import { Router } from './router';
 import { createSandboxContext, type SandboxContext } from './sandbox-context';
+import { resolveLimits, type SandboxLimits } from './sandbox-limits';
 import { userRoutes } from './user-routes';
 
 export type { SandboxAccount } from './account-directory';
@@ -30,6 +34,14 @@ export interface StartSandboxOptions {
   audit?: boolean;
   /** Epoch ms; default Date.now. `/sandbox/clock` adds its offset on top. */
   now?: () => number;
+  /**
+   * Origins of Botdeck's own pages, whose requests (bot pages joining, following and leaving
+   * meetings) the sandbox answers; a request from any other Origin is refused. Default: the
+   * desktop app's `app://botdeck`. Requests with no Origin (scripts, curl) are always served.
+   */
+  allowedOrigins?: readonly string[];
+  /** Caps on what the sandbox keeps (meetings, participants, tokens, faults…); see DEFAULT_SANDBOX_LIMITS. */
+  limits?: Partial<SandboxLimits>;
 }
 
 /** A started sandbox. */
@@ -38,6 +50,8 @@ export interface RunningSandbox {
   url: string;
   /** The demo account, with secrets fresh on every start. */
   account: SandboxAccount;
+  /** Replaces the allowed page origins (e.g. once the web host knows its own origin). */
+  setAllowedOrigins(origins: readonly string[]): void;
   /** Stops listening and closes every connection, event streams included. */
   close(): Promise<void>;
 }
@@ -49,7 +63,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     throw new RangeError('lightLimitPerSecond must be a positive integer');
   }
   let url = '';
+  const limits = resolveLimits(options.limits);
+  const origins = new OriginAllowList(
+    options.allowedOrigins ?? [APP_ORIGIN],
+    limits.allowedOrigins,
+  );
   const ctx = createSandboxContext({
+    origins,
+    limits,
     lightLimitPerSecond: lightLimit,
     audit: options.audit ?? false,
     now: options.now ?? Date.now,
@@ -63,18 +84,42 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     ...faultRoutes(ctx),
     ...avatarRoutes(ctx),
   ]);
+  let port = 0;
   const server = createServer((req, res) => {
-    void dispatch(router, req, res);
+    void dispatch({ router, port: () => port, origins }, req, res);
   });
-  const port = await listen(server, options.port ?? 0);
+  server.on('clientError', answerUnparsable);
+  port = await listen(server, options.port ?? 0);
   url = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
     url,
     account: { ...ctx.directory.account },
+    setAllowedOrigins: (list) => origins.set(list),
     close: () => (closing ??= shutdown(server, ctx)),
   };
+}
+
+/**
+ * A request Node could not parse (an unknown method, a malformed request line, oversized
+ * headers) gets a JSON error like every other refusal, instead of Node's bare 400.
+ */
+function answerUnparsable(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const body = JSON.stringify({
+    code: status,
+    message: `The sandbox could not read this HTTP request (${error.code ?? 'parse error'}).`,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -95,66 +140,4 @@ function shutdown(server: Server, ctx: SandboxContext): Promise<void> {
     // Keep-alive sockets would otherwise hold close() open until they time out.
     server.closeAllConnections();
   });
-}
-
-async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const method = req.method ?? 'GET';
-  let family: RouteFamily = 'public';
-  try {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    family = familyOf(url.pathname);
-    const crossOrigin = family === 'sandbox' || family === 'public';
-    if (crossOrigin) {
-      if (method === 'OPTIONS') return sendPreflight(req, res);
-      for (const [name, value] of Object.entries(CROSS_ORIGIN_HEADERS)) {
-        if (value !== undefined) res.setHeader(name, value);
-      }
-    }
-    const match = router.match(method, url.pathname);
-    if (match.kind === 'none') {
-      throw new RequestError(404, `No such endpoint: ${method} ${url.pathname}`);
-    }
-    if (match.kind === 'wrong_method') {
-      res.setHeader('Allow', match.allowed.join(', '));
-      throw new RequestError(405, `${method} is not allowed on ${url.pathname}`);
-    }
-    if (match.route.private) {
-      for (const name of Object.keys(CROSS_ORIGIN_HEADERS)) res.removeHeader(name);
-    }
-    await match.route.handler({ req, res, url, params: match.params });
-  } catch (error) {
-    replyWithError(res, family, error);
-  }
-}
-
-function replyWithError(res: ServerResponse, family: RouteFamily, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  if (error instanceof HttpError) {
-    sendJson(res, error.status, error.body, error.headers);
-    return;
-  }
-  if (error instanceof RequestError) {
-    sendJson(res, error.status, errorBody(family, error.status, error.message));
-    return;
-  }
-  console.error('[sandbox] unexpected error', error);
-  sendJson(res, 500, errorBody(family, 500, 'Internal sandbox error.'));
-}
-
-/** A request-level failure in the shape each family's clients parse. */
-function errorBody(family: RouteFamily, status: number, message: string): unknown {
-  switch (family) {
-    case 'oauth':
-      return { reason: message, error: status >= 500 ? 'server_error' : 'invalid_request' };
-    case 'rest':
-      // Zoom reports request validation failures as code 300.
-      return { code: status === 400 ? 300 : status, message };
-    case 'sandbox':
-      return { errorCode: 200, message };
-    case 'public':
-      return { code: status, message };
-  }
 }

@@ -6,6 +6,7 @@
  */
 import type { SandboxClock } from './sandbox-clock';
 import { randomToken } from './random-ids';
+import { capReached, type SandboxLimits } from './sandbox-limits';
 
 /** Zoom's access-token lifetime for Server-to-Server OAuth. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -39,10 +40,24 @@ export class TokenRegistry {
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private readonly userTokens = new Map<string, UserTokenRecord>();
 
-  constructor(private readonly clock: SandboxClock) {}
+  constructor(
+    private readonly clock: SandboxClock,
+    private readonly limits: Pick<SandboxLimits, 'liveUserTokens' | 'liveAccessTokens'>,
+  ) {}
 
-  /** A new access token; earlier ones stay valid until their own expiry. */
+  /** A new access token; earlier ones stay valid until their own expiry. Throws a 429 when full. */
   issueAccessToken(accountId: string): string {
+    const cap = this.limits.liveAccessTokens;
+    if (this.accessTokens.size >= cap) {
+      // Dead tokens are forgotten only when room is needed, so the audit keeps them otherwise.
+      const now = this.clock.now();
+      for (const [token, record] of this.accessTokens) {
+        if (now >= record.expiresAt) this.accessTokens.delete(token);
+      }
+      if (this.accessTokens.size >= cap) {
+        throw capReached('live access tokens', cap, 'reuse one until it expires (an hour).');
+      }
+    }
     const token = randomToken(48);
     const expiresAt = this.clock.now() + ACCESS_TOKEN_TTL_SECONDS * 1000;
     this.accessTokens.set(token, { accountId, expiresAt });
@@ -56,8 +71,21 @@ export class TokenRegistry {
     return record.accountId;
   }
 
-  /** Mints a new user token; never touches tokens minted before. */
+  /** Mints a new user token; never touches tokens minted before. Throws a 429 when full. */
   mint(userId: string, kind: UserTokenKind, ttl: number): UserTokenRecord {
+    const cap = this.limits.liveUserTokens;
+    if (this.userTokens.size >= cap) {
+      for (const [token, record] of this.userTokens) {
+        if (record.revoked || this.expired(record)) this.userTokens.delete(token);
+      }
+      if (this.userTokens.size >= cap) {
+        throw capReached(
+          'live ZAKs',
+          cap,
+          'mint them with a shorter ttl, or wait until some expire.',
+        );
+      }
+    }
     const record: UserTokenRecord = {
       token: randomToken(kind === 'zak' ? 64 : 40),
       kind,
@@ -77,10 +105,12 @@ export class TokenRegistry {
     if (!record) return { ok: false, problem: 'unknown' };
     if (record.kind !== 'zak') return { ok: false, problem: 'wrong_kind' };
     if (record.revoked) return { ok: false, problem: 'revoked' };
-    if (this.clock.now() >= record.mintedAt + record.ttl * 1000) {
-      return { ok: false, problem: 'expired' };
-    }
+    if (this.expired(record)) return { ok: false, problem: 'expired' };
     return { ok: true, userId: record.userId };
+  }
+
+  private expired(record: UserTokenRecord): boolean {
+    return this.clock.now() >= record.mintedAt + record.ttl * 1000;
   }
 
   /** "Sign Me Out from All Devices": revokes every ZAK the user has so far; returns how many. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { userProfile, type ZoomUserType } from './account-directory';
 import { HttpError, readJson, sendJson, validate } from './http-kit';
 import { admitRestCall, userNotFound } from './rest-guard';
+import { capReached } from './sandbox-limits';
 import type { Route } from './router';
 import type { SandboxContext } from './sandbox-context';
 
@@ -79,6 +80,9 @@ export function userRoutes(ctx: SandboxContext): Route[] {
         admitRestCall(ctx, req, res, 'Light');
         const body = validate(CreateUserSchema, await readJson(req));
         const info = body.user_info;
+        if (ctx.directory.userCount() >= ctx.limits.users) {
+          throw capReached('users', ctx.limits.users, 'the demo account has no room for more.');
+        }
         const user = ctx.directory.addUser(
           {
             email: info.email,

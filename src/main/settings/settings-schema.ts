@@ -98,6 +98,12 @@ export const SettingsSchema = z
     launchDefaults: LaunchDefaultsSchema.prefault({}),
     /** Relaunch bots that were live when the app stopped, instead of only listing them. */
     relaunchAfterRestart: z.boolean().default(false),
+    /**
+     * Where the desktop app serves bot pages from: its own `app://botdeck` scheme, or a
+     * loopback `http://127.0.0.1` origin (same files, headers and policies) for when Zoom
+     * refuses the custom scheme as the origin of its join request.
+     */
+    botPageOrigin: z.enum(['app', 'loopback']).default('app'),
   })
   .superRefine((settings, context) => {
     const seen = new Set<string>();

@@ -9,7 +9,8 @@
  *   --data-dir DIR        data folder: settings, roster, history (default: the desktop app's,
  *                         e.g. ~/.config/Botdeck)
  *   --zoom-base-url URL   send stored Zoom accounts' API calls here instead of zoom.us
- *                         (point it at a sandbox to rehearse the real-account flow)
+ *                         (point it at a sandbox to rehearse the real-account flow); https,
+ *                         or http only to 127.0.0.1 / localhost / [::1]
  *   --meeting-sdk zoom    the sandbox account's bots run Zoom's real Meeting SDK (default sandbox)
  *   --block-host PATTERN  bot pages may not reach this host (`*.zoom.us`: it and subdomains);
  *                         repeatable; blocked requests are logged

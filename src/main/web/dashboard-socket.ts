@@ -25,6 +25,12 @@ export function serveDashboardSockets(
   logger: Logger,
 ): () => void {
   server.on('connection', (socket) => {
+    // ws reports a client's protocol errors (a text frame that is not UTF-8, a frame over the
+    // size limit) here and closes that socket itself (1007, 1009); unheard, the 'error' event
+    // would be thrown and take the whole host down.
+    socket.on('error', (error) => {
+      logger.warn('Closed a dashboard socket after a protocol error', { error: error.message });
+    });
     socket.on('message', (data, isBinary) => {
       void answer(socket, isBinary ? null : data.toString(), endpoint, logger);
     });

@@ -8,6 +8,7 @@ import { createBotdeck } from '../app/create-botdeck';
 import type { Logger } from '../log/logger';
 import { httpPageServer } from '../diagnostics/sdk-assets-check';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
+import { allowPagesOnSandbox } from '../modes/sandbox-origins';
 import { defaultDataDir, loadRosterKey, storedAccountsIn } from '../modes/stored-accounts-setup';
 import { BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import { DEFAULT_RENDERER_DIR } from '../pages/renderer-dir';
@@ -16,6 +17,7 @@ import { createBotPageKeys } from './bot-page-keys';
 import { createChromiumBotWindows } from './chromium-bot-windows';
 import { chromiumIsolationProbe } from './chromium-isolation-probe';
 import { startWebServer } from './web-server';
+import { checkZoomBaseUrl, zoomBaseNotice } from './zoom-base-url';
 
 export interface WebHostOptions {
   port?: number;
@@ -52,6 +54,9 @@ const WEB_HOST_LOG =
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const { logger } = options;
+  // Checked before anything starts: stored accounts' secrets go wherever this points.
+  const zoomBaseUrl =
+    options.zoomBaseUrl === undefined ? undefined : checkZoomBaseUrl(options.zoomBaseUrl);
   const embedded = options.sandbox ? null : await startSandbox({ port: 0 });
   const sandbox: SandboxEndpoint = options.sandbox ?? (embedded as SandboxEndpoint);
   const botPages = createBotPageKeys();
@@ -62,9 +67,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     port: options.port,
     logger,
     sandboxOrigin: sandbox.url,
-    zoomApiOrigin: options.zoomBaseUrl,
+    zoomApiOrigin: zoomBaseUrl,
     botPages,
   });
+  // Bot pages come from this host's origin; the sandbox refuses any origin it was not given.
+  if (embedded) embedded.setAllowedOrigins([web.origin]);
+  else await allowPagesOnSandbox(sandbox.url, web.origin, fetch, logger);
   const windows = createChromiumBotWindows({
     pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
     executablePath: chromiumPath,
@@ -73,14 +81,13 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     logger,
   });
   const dataDir = options.dataDir ?? defaultDataDir();
+  const storedAccounts = storedAccountsIn(dataDir);
   const botdeck = await createBotdeck({
     // A built-in account that is not "sandbox" gets tickets for the real Meeting SDK.
     accounts: [{ ...sandboxAccountConfig(sandbox), isSandbox: options.meetingSdk !== 'zoom' }],
-    storedAccounts: storedAccountsIn(dataDir),
+    storedAccounts,
     persistence: { dataDir, passcodeKey: loadRosterKey },
-    zoomBase: options.zoomBaseUrl
-      ? { oauthBaseUrl: options.zoomBaseUrl, apiBaseUrl: options.zoomBaseUrl }
-      : undefined,
+    zoomBase: zoomBaseUrl ? { oauthBaseUrl: zoomBaseUrl, apiBaseUrl: zoomBaseUrl } : undefined,
     sandboxUrl: sandbox.url,
     windowHost: windows,
     logger,
@@ -94,9 +101,14 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         pageUrl: `${web.origin}${BOT_PAGE_URL_PATH}`,
         executablePath: chromiumPath,
       }),
-      zoomBaseUrl: options.zoomBaseUrl,
+      zoomBaseUrl,
+      botPageOrigin: { origin: web.origin, chosenBy: 'the web host always uses its own origin' },
     },
   });
+  if (zoomBaseUrl) {
+    const accounts = await storedAccounts.settings.listAccounts();
+    logger.warn(zoomBaseNotice(zoomBaseUrl, accounts), { zoomBaseUrl });
+  }
   windows.attach((botId, channel, payload) => botdeck.handleBot(botId, channel, payload));
   web.attach(botdeck);
 

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { parseRequestPath } from '../http/request-path';
 import { DASHBOARD_URL_PATH } from '../pages/app-origin';
 import { pageHeaders, pageKindOf, resolveRendererFile } from '../pages/page-policy';
 import type { Logger } from '../log/logger';
@@ -62,8 +63,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
     if (!isOwnHost(request, origin)) return sendText(response, 421, 'Wrong host.');
+    const url = parseRequestPath(request.url, origin);
+    if (!url) return sendText(response, 404, 'Not found.');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, 'Method not allowed.');
     }
@@ -106,9 +108,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', origin);
+    // Node leaves an upgrading socket without an 'error' listener: a client that resets it
+    // while we answer would otherwise throw ECONNRESET out of the process.
+    socket.on('error', () => socket.destroy());
     const allowed =
-      url.pathname === '/ipc' &&
+      parseRequestPath(request.url, origin)?.pathname === '/ipc' &&
       stopEvents !== null &&
       isOwnHost(request, origin) &&
       request.headers.origin === origin &&

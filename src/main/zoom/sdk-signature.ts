@@ -35,14 +35,27 @@ function hmac(secret: string, signingInput: string): Buffer {
   return createHmac('sha256', secret).update(signingInput).digest();
 }
 
+/**
+ * Signs a join. Throws a RangeError rather than sign what Zoom would refuse: an empty key or
+ * secret, a lifetime that is not whole seconds within Zoom's window, or an `issuedAt` that is
+ * not epoch seconds (NaN would serialize as `"iat":null`, a huge value would lose the lifetime).
+ */
 export function signMeetingSdkJwt(input: SdkSignatureInput): string {
   const lifetime = input.lifetimeSeconds ?? 2 * 60 * 60;
-  if (lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME) {
-    throw new RangeError(`Signature lifetime must be ${MIN_LIFETIME}–${MAX_LIFETIME} s`);
+  if (!Number.isInteger(lifetime) || lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME) {
+    throw new RangeError(
+      `Signature lifetime must be ${MIN_LIFETIME}–${MAX_LIFETIME} whole seconds`,
+    );
+  }
+  if (input.sdkKey === '' || input.sdkSecret === '') {
+    throw new RangeError('The Meeting SDK key and secret must not be empty');
   }
   // Zoom rejects an `iat` in the future; backdate slightly for clock skew between us and Zoom.
   const iat = Math.floor(input.issuedAt) - 30;
   const exp = iat + lifetime;
+  if (!(input.issuedAt >= 0) || !Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) {
+    throw new RangeError('issuedAt must be epoch seconds');
+  }
   const payload: SdkSignaturePayload = {
     appKey: input.sdkKey,
     sdkKey: input.sdkKey,

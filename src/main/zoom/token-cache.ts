@@ -3,6 +3,7 @@
  * shortly before they expire, with at most one token request in flight however many callers ask at
  * once.
  */
+import { isZoomHostname } from '../../shared/meeting-link';
 import { AccessTokenResponseSchema, OAuthErrorSchema } from './zoom-schemas';
 import { ZoomApiError, withZoomWords } from './zoom-api-error';
 import { isDailyLimit, readJson, sendWithRetries, type ZoomHttpDeps } from './zoom-http';
@@ -35,7 +36,15 @@ export interface TokenCache {
 /** Refresh this long before expiry (or at 90% of a short lifetime) so no call carries a token that dies in flight. */
 const EARLY_REFRESH_MS = 5 * 60_000;
 
-export function createTokenCache(credentials: S2sCredentials, deps: ZoomHttpDeps): TokenCache {
+/**
+ * `onRefusedApiUrl` hears each `api_url` a token response offered that was not followed (so the
+ * operator can see a token service pointing bearer tokens somewhere odd).
+ */
+export function createTokenCache(
+  credentials: S2sCredentials,
+  deps: ZoomHttpDeps,
+  onRefusedApiUrl: (apiUrl: string) => void = () => undefined,
+): TokenCache {
   let cached: AccessToken | null = null;
   let inFlight: Promise<AccessToken> | null = null;
 
@@ -74,9 +83,11 @@ export function createTokenCache(credentials: S2sCredentials, deps: ZoomHttpDeps
     }
     const lifetimeMs = parsed.data.expires_in * 1000;
     const margin = Math.min(EARLY_REFRESH_MS, lifetimeMs / 10);
+    const apiUrl = acceptableApiUrl(parsed.data.api_url);
+    if (parsed.data.api_url && apiUrl === null) onRefusedApiUrl(parsed.data.api_url);
     return {
       value: parsed.data.access_token,
-      apiUrl: acceptableApiUrl(parsed.data.api_url),
+      apiUrl,
       expiresAt: requestedAt + lifetimeMs - margin,
     };
   }
@@ -144,15 +155,16 @@ function oauthError(response: Response, body: unknown): ZoomApiError {
 }
 
 /**
- * Bearer tokens go wherever `api_url` says, so only http(s) is followed, and plain http only to
- * this machine (the embedded sandbox); anything else falls back to the configured base.
+ * Bearer tokens go wherever `api_url` says, so it is followed only to Zoom's own hosts (zoom.us,
+ * zoomgov.com and their subdomains) over https on the default port; anything else is null, and
+ * the configured base stays.
  */
-function acceptableApiUrl(raw: string | undefined): string | null {
+export function acceptableApiUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   try {
     const url = new URL(raw);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return trimBase(raw);
+    const bare = url.username === '' && url.password === '' && url.port === '';
+    if (url.protocol === 'https:' && bare && isZoomHostname(url.hostname)) return trimBase(raw);
   } catch {
     // fall through
   }

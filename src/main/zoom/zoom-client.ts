@@ -4,6 +4,7 @@
  * bounded retries. Everything it needs (fetch, clock, sleep, randomness) is passed in.
  */
 import type { z } from 'zod';
+import type { Logger } from '../log/logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { createRateLimiter } from './rate-limiter';
 import { createTokenCache, trimBase } from './token-cache';
@@ -28,6 +29,8 @@ export interface ZoomClientOptions {
   /** Light-category requests per second for this account (default 30, Zoom Pro). */
   mintRatePerSecond?: number;
   retryPolicy?: Partial<RetryPolicy>;
+  /** Hears an `api_url` that was not followed (one that is not Zoom's own https host). */
+  logger?: Logger;
 }
 
 export interface ZoomClient {
@@ -54,14 +57,21 @@ export function createZoomClient(options: ZoomClientOptions): ZoomClient {
     random: options.random ?? Math.random,
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
   };
-  const tokens = createTokenCache(options, deps);
+  const configuredBase = restBase(options.apiBaseUrl);
+  const tokens = createTokenCache(options, deps, (apiUrl) => {
+    // The sandbox names itself, which is the configured base anyway: nothing to say then.
+    if (restBase(apiUrl) === configuredBase) return;
+    options.logger?.warn('Zoom’s token response named an API host that is not Zoom’s; ignored it', {
+      apiUrl: apiUrl.slice(0, 200),
+      using: configuredBase,
+    });
+  });
   // ZAK and user calls are both in Zoom's Light category, which shares one per-account budget.
   const light = createRateLimiter({
     perSecond: options.mintRatePerSecond ?? DEFAULT_MINT_RATE_PER_SECOND,
     now: deps.now,
     sleep: deps.sleep,
   });
-  const configuredBase = restBase(options.apiBaseUrl);
 
   async function call<S extends z.ZodType>(request: RestCall, schema: S): Promise<z.output<S>> {
     let refreshed = false;

@@ -93,6 +93,22 @@ describe('Botdeck fleet end to end against the sandbox', () => {
     for (const zak of usedZaks) expect(zaks.map((minted) => minted.token)).toContain(zak);
   });
 
+  it('mints each ZAK to live only its join timeout plus five minutes, not Zoom’s two hours', async () => {
+    await start({ joinTimeoutMs: 60_000 });
+    const meeting = await createMeeting(sandbox);
+    const [quick] = await launch(meeting.meetingNumber, ['Quick'], meeting.passcode);
+    await waitForStates([quick ?? ''], 'in_meeting');
+    const result = await botdeck.handleDashboard('bots:launch', {
+      meeting: meeting.meetingNumber,
+      passcode: meeting.passcode,
+      names: ['Patient'],
+      timeouts: { joinTimeoutMs: 10 * 60_000 },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    await waitForStates((result.value as { botIds: string[] }).botIds, 'in_meeting');
+    expect((await audit(sandbox)).zaks.map((zak) => zak.ttl)).toEqual([60 + 300, 600 + 300]);
+  });
+
   it('refuses a second bot:ready: the ticket is handed out once', async () => {
     await start();
     const meeting = await createMeeting(sandbox);

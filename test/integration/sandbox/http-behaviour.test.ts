@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { accessToken, call, start } from './sandbox-client';
+import { accessToken, call, rawCall, start } from './sandbox-client';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -51,28 +51,29 @@ describe('HTTP behaviour', () => {
     expect(wrong.headers.get('allow')).toBe('POST');
   });
 
-  it('handles CORS preflight on the meeting service, including Private Network Access', async () => {
+  it('answers the bot page’s preflight for a join with its own origin, without PNA', async () => {
     const response = await raw('/sandbox/meetings/1/join', {
       method: 'OPTIONS',
       headers: {
         Origin: 'app://botdeck',
         'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'content-type',
+        'Access-Control-Request-Headers': 'content-type, x-extra',
         'Access-Control-Request-Private-Network': 'true',
       },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
-    expect(response.headers.get('access-control-allow-headers')).toBe('content-type');
-    expect(response.headers.get('access-control-allow-private-network')).toBe('true');
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://botdeck');
+    expect(response.headers.get('vary')).toBe('Origin');
+    expect(response.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(response.headers.get('access-control-allow-headers')).toBe('Content-Type');
+    expect(response.headers.get('access-control-allow-private-network')).toBeNull();
   });
 
-  it('opens the meeting service to other origins but not Zoom REST or the audit', async () => {
+  it('gives scripts (no Origin) no CORS headers on any route', async () => {
     const meetings = await call(sandbox, 'POST', '/sandbox/meetings', { body: {} });
     expect(meetings.status).toBe(201);
-    expect(meetings.headers.get('access-control-allow-origin')).toBe('*');
-    expect(meetings.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(meetings.headers.get('access-control-allow-origin')).toBeNull();
+    expect(meetings.headers.get('cross-origin-resource-policy')).toBeNull();
     expect(
       (await call(sandbox, 'GET', '/v2/users/me')).headers.get('access-control-allow-origin'),
     ).toBeNull();
@@ -110,5 +111,21 @@ describe('HTTP behaviour', () => {
     expect(
       (await call(sandbox, 'POST', '/sandbox/clock', { body: { advanceSeconds: -1 } })).status,
     ).toBe(400);
+  });
+
+  // Regressions found by http.fuzz.test.ts.
+  it('answers a request target starting with // with a JSON 404, not a 500', async () => {
+    for (const path of ['//', '//?', '//evil.example/sandbox/clock']) {
+      const reply = await rawCall(sandbox, 'GET', path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).toMatchObject({ message: expect.stringMatching(/No such/) });
+    }
+  });
+
+  it('answers a method Node cannot parse with a JSON 400, not a bare one', async () => {
+    const reply = await rawCall(sandbox, 'FOO', '/sandbox/clock');
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(reply.body).toMatchObject({ code: 400, message: expect.any(String) });
   });
 });

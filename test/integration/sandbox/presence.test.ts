@@ -37,13 +37,16 @@ async function readGreeting(events: { next(): Promise<{ event: string } | null> 
 }
 
 describe('presence event streams', () => {
-  it('sends joined at once, with SSE and CORS headers', async () => {
+  it('sends joined at once, with SSE headers and CORS for the bot page’s origin', async () => {
     const { meeting, participant } = await joinedBot();
-    const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId);
+    const events = await openEvents(sandbox, meeting.meetingNumber, participant.participantId, {
+      Origin: 'app://botdeck',
+    });
     try {
       expect(events.status).toBe(200);
       expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
-      expect(events.headers.get('access-control-allow-origin')).toBe('*');
+      expect(events.headers.get('access-control-allow-origin')).toBe('app://botdeck');
+      expect(events.headers.get('vary')).toBe('Origin');
       expect(events.headers.get('cache-control')).toMatch(/no-cache/);
       expect(await events.next()).toEqual({ event: 'joined', data: participant });
       expect(await events.next()).toEqual({ event: 'participants', data: { count: 1 } });

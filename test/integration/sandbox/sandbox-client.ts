@@ -2,6 +2,7 @@
  * Small helpers for talking to a sandbox over real HTTP in tests: tokens, ZAKs, meetings,
  * signed joins, and a reader for presence event streams.
  */
+import { request } from 'node:http';
 import { signMeetingSdkJwt } from '../../../src/main/zoom/sdk-signature';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { StartSandboxOptions } from '../../../src/main/sandbox/sandbox-server';
@@ -45,6 +46,44 @@ export async function call<T = unknown>(
     headers: response.headers,
     body: (text ? JSON.parse(text) : null) as T,
   };
+}
+
+/** A raw reply: status, headers, and the body parsed as JSON (null when empty). */
+export interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** A request with any method, path and headers at all (fetch will not let a test set Host). */
+export function rawCall(
+  sandbox: RunningSandbox,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawReply> {
+  const { port } = new URL(sandbox.url);
+  // Node sends a DELETE's body with neither length nor chunking unless told its length.
+  const length: Record<string, string> =
+    body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
+  const all = { ...length, ...headers };
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: all }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: text ? (JSON.parse(text) as unknown) : null,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Basic auth header for the demo account's S2S app. */
@@ -191,11 +230,12 @@ export async function openEvents(
   sandbox: RunningSandbox,
   meetingNumber: string,
   participantId: string,
+  headers: Record<string, string> = {},
 ): Promise<EventStream> {
   const controller = new AbortController();
   const response = await fetch(
     `${sandbox.url}/sandbox/meetings/${meetingNumber}/participants/${participantId}/events`,
-    { signal: controller.signal },
+    { signal: controller.signal, headers },
   );
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { ok, type BotsChangedEvent } from '../../../src/shared/ipc-contract';
 import { silentLogger } from '../../../src/main/log/logger';
@@ -186,4 +187,57 @@ describe('web host server', () => {
     socket.send('{"channel": 5}');
     expect(await closed).toBe(1008);
   });
+
+  // Regressions: each of these threw out of a request handler; the upgrade ones as uncaught
+  // exceptions, which stop a web host process (and fail this run as unhandled errors).
+  it('answers GET // with 404 and refuses an upgrade to //, and keeps serving', async () => {
+    expect((await rawHttp('GET //', {})).startsWith('HTTP/1.1 404')).toBe(true);
+    const refused = await rawHttp('GET //', UPGRADE);
+    expect(refused.startsWith('HTTP/1.1 403')).toBe(true);
+    expect((await fetch(`${server.origin}/bot/index.html`)).status).toBe(200);
+  });
+
+  it('survives a client that resets its refused upgrade', async () => {
+    const { port } = new URL(server.origin);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(requestText('GET /ipc', UPGRADE));
+        socket.resetAndDestroy();
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve());
+    });
+    // The host answers the refusal into a reset socket; it must shrug that off.
+    await vi.waitFor(async () => {
+      expect((await fetch(`${server.origin}/bot/index.html`)).status).toBe(200);
+    });
+  });
 });
+
+const UPGRADE = {
+  Upgrade: 'websocket',
+  Connection: 'Upgrade',
+  'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+  'Sec-WebSocket-Version': '13',
+};
+
+function requestText(line: string, headers: Record<string, string>): string {
+  const { host } = new URL(server.origin);
+  const fields = Object.entries({ Host: host, ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+  return `${line} HTTP/1.1\r\n${fields.join('')}\r\n`;
+}
+
+/** Sends a raw request (fetch would tidy up the path) and returns the first bytes of the reply. */
+function rawHttp(line: string, headers: Record<string, string>): Promise<string> {
+  const { port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write(requestText(line, headers)),
+    );
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString());
+    });
+    socket.on('error', reject);
+  });
+}

@@ -18,6 +18,10 @@ type RequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']
 type CheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0];
 type Permission = Parameters<NonNullable<CheckHandler>>[1];
 type SchemeHandler = Parameters<Electron.Protocol['handle']>[1];
+type HeadersListener = (
+  details: Electron.OnBeforeSendHeadersListenerDetails,
+  callback: (response: Electron.BeforeSendResponse) => void,
+) => void;
 
 export class StandInProtocol implements ProtocolApi {
   private readonly handlers = new Map<string, SchemeHandler>();
@@ -44,8 +48,50 @@ export class StandInProtocol implements ProtocolApi {
   }
 }
 
+/** The part of `session.webRequest` the shell uses: marking requests to some URLs. */
+class StandInWebRequest implements Pick<Electron.WebRequest, 'onBeforeSendHeaders'> {
+  readonly listeners: { patterns: string[]; listener: HeadersListener }[] = [];
+
+  onBeforeSendHeaders(
+    filterOrListener: Electron.WebRequestFilter | HeadersListener | null,
+    maybeListener?: HeadersListener | null,
+  ): void {
+    const listener = typeof filterOrListener === 'function' ? filterOrListener : maybeListener;
+    const patterns =
+      typeof filterOrListener === 'function' || !filterOrListener
+        ? ['<all_urls>']
+        : filterOrListener.urls;
+    if (listener) this.listeners.push({ patterns, listener });
+  }
+
+  /** The headers a request to `url` leaves with, after every matching listener. */
+  async headersFor(url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+    let current = headers;
+    for (const { patterns, listener } of this.listeners) {
+      if (!patterns.some((pattern) => matches(pattern, url))) continue;
+      current = await new Promise<Record<string, string>>((resolve) =>
+        listener(
+          {
+            requestHeaders: current,
+            url,
+          } as unknown as Electron.OnBeforeSendHeadersListenerDetails,
+          (response) => resolve((response.requestHeaders as Record<string, string>) ?? current),
+        ),
+      );
+    }
+    return current;
+  }
+}
+
+/** Chromium's URL patterns, as far as the shell uses them: `<all_urls>` or a `*` suffix. */
+function matches(pattern: string, url: string): boolean {
+  if (pattern === '<all_urls>') return true;
+  return pattern.endsWith('*') ? url.startsWith(pattern.slice(0, -1)) : url === pattern;
+}
+
 export class StandInSession implements SessionApi {
   readonly protocol = new StandInProtocol();
+  readonly webRequest = new StandInWebRequest();
   /** What pages left behind (local storage, cookies, IndexedDB), by key. */
   readonly storage = new Map<string, string>();
   wipes = 0;
@@ -68,6 +114,16 @@ export class StandInSession implements SessionApi {
   }
 
   async clearAuthCache(): Promise<void> {}
+
+  /**
+   * A page of this session loads `url`: through the scheme's handler when the shell registered
+   * one, else over the network with the headers `webRequest` listeners set.
+   */
+  async load(url: string, method = 'GET'): Promise<Response | null> {
+    const handled = await this.protocol.request(url, method);
+    if (handled || !/^https?:/.test(url)) return handled;
+    return fetch(url, { method, headers: await this.webRequest.headersFor(url, {}) });
+  }
 
   /** A page asks for a permission (Chromium's prompt path). Electron grants when unhandled. */
   askPermission(permission: Permission, requestingUrl: string): Promise<boolean> {

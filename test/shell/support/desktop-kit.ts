@@ -4,7 +4,7 @@
  * the fleet, the keychain-free sandbox account. Tests then act as the OS (ready, second launch,
  * quit) and as the pages (support/pages.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
@@ -41,11 +41,19 @@ export interface DesktopKitOptions extends Omit<DesktopAppOptions, 'logger'> {
   lock?: boolean;
   /** Run as an installed app (`app.isPackaged`). */
   packaged?: boolean;
+  /** settings.json fields written into the data folder before the app starts. */
+  settings?: Record<string, unknown>;
   pages?: PageOptions;
 }
 
 export async function startDesktop(options: DesktopKitOptions = {}): Promise<DesktopKit> {
   const userData = await mkdtemp(join(tmpdir(), 'botdeck-shell-'));
+  if (options.settings) {
+    await writeFile(
+      join(userData, 'settings.json'),
+      JSON.stringify({ version: 1, ...options.settings }),
+    );
+  }
   const world = resetElectronStandIn(userData);
   world.app.lockAvailable = options.lock ?? true;
   world.app.isPackaged = options.packaged ?? false;

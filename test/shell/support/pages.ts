@@ -54,7 +54,7 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
   let dashboard: DashboardApi | null = null;
 
   world.onPageLoad(async (window, url) => {
-    const response = await window.webContents.session.protocol.request(url);
+    const response = await window.webContents.session.load(url);
     if (!response) throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${url}`);
     const page: LoadedPage = { window, url, status: response.status, headers: response.headers };
     loaded.push(page);
@@ -96,13 +96,20 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
     const exposed = runPreload('bot', page.window.webContents, world.ipcMain);
     const bridge = exposed.botdeckBot as BotApi;
     const streams: NodeEventSource[] = [];
+    // What a browser adds to the page's cross-origin requests: the sandbox checks it.
+    const origin = pageOrigin(page.url);
     class PageEventSource extends NodeEventSource {
       constructor(url: string) {
         super(url);
         streams.push(this);
         if (!page.alive) this.close();
       }
+      protected override requestHeaders(): Record<string, string> {
+        return { ...super.requestHeaders(), origin };
+      }
     }
+    const pageFetch: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin } });
     page.window.webContents.once('destroyed', () => {
       page.alive = false;
       for (const stream of streams) stream.close();
@@ -135,9 +142,16 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
         client: createSandboxMeetingClient({
           sandboxUrl: ticket.sandboxUrl ?? '',
           EventSource: PageEventSource,
+          fetch: pageFetch,
         }),
       }),
     });
+  }
+
+  /** A page's origin as a browser serialises it (app://botdeck for the custom scheme). */
+  function pageOrigin(url: string): string {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
   }
 
   return {

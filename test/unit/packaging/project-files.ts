@@ -57,7 +57,9 @@ export const checkedInFiles = (): string[] => filesUnder(root, NOT_CHECKED_IN);
 const NOT_IN_DESKTOP_APP = (path: string): boolean =>
   path.startsWith('src/main/web/') || path.endsWith('/cli.ts');
 
-const IMPORT = /\b(?:from|import)\s*\(?\s*['"]([^'".][^'"]*)['"]/g;
+/** `import … from 'x'` / `export … from 'x'` statements, and `import('x')`; not words in strings. */
+const IMPORT =
+  /^\s*(?:import|export)\s[^;]*?\bfrom\s*['"]([^'".][^'"]*)['"]|\bimport\(\s*['"]([^'".][^'"]*)['"]/gm;
 
 /** Packages imported by main-process code (main, shared), by package name. */
 export function mainProcessImports(): string[] {
@@ -68,7 +70,7 @@ export function mainProcessImports(): string[] {
   ];
   for (const file of sources.filter((path) => path.endsWith('.ts') && !NOT_IN_DESKTOP_APP(path))) {
     for (const match of readFileSync(join(root, file), 'utf8').matchAll(IMPORT)) {
-      const specifier = match[1] ?? '';
+      const specifier = match[1] ?? match[2] ?? '';
       if (specifier.startsWith('node:') || specifier === 'electron') continue;
       const parts = specifier.split('/');
       names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? ''));

@@ -55,6 +55,15 @@ describe('parseMeetingInput passcodes', () => {
     );
   });
 
+  // Found by meeting-link.fuzz.test.ts: a link's pwd of whitespace reached the join untrimmed,
+  // while the same passcode typed in was trimmed.
+  it('a link’s pwd is trimmed like a typed passcode', () => {
+    expect(parseMeetingInput('https://zoom.us/j/123456789?pwd=%09')).toEqual(joined('123456789'));
+    expect(parseMeetingInput('https://zoom.us/j/123456789?pwd=%20ab%20')).toEqual(
+      joined('123456789', 'ab'),
+    );
+  });
+
   it('a bare number takes the separate passcode', () => {
     expect(parseMeetingInput('123 456 789', 'secret1')).toEqual(joined('123456789', 'secret1'));
   });

@@ -16,6 +16,7 @@
  * (`app://botdeck`, say). To the SDK, and to Resource Timing, that looks exactly like no network.
  * `probeZoomAnswers` tells them apart with a request CORS does not judge (see there).
  */
+import { isZoomHostname } from '../../../shared/meeting-link';
 
 /** The join error code the SDK reports for any failure it has no specific code for. */
 export const GENERIC_JOIN_ERROR_CODE = 1;
@@ -32,10 +33,8 @@ interface ResourceEntry {
   responseStatus?: number;
 }
 
-export function isZoomHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return ['zoom.us', 'zoomgov.com'].some((zone) => host === zone || host.endsWith(`.${zone}`));
-}
+/** Zoom's hosts are those of its join links (src/shared/meeting-link.ts). */
+export const isZoomHost = isZoomHostname;
 
 function answeredByZoom(entry: ResourceEntry): boolean {
   let host: string;

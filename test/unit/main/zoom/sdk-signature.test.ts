@@ -48,4 +48,29 @@ describe('Meeting SDK signature', () => {
       RangeError,
     );
   });
+
+  // Regressions the payload property (sdk-signature-kat.test.ts) found: each signed a JWT Zoom
+  // refuses instead of failing where the mistake is.
+  it('refuses an empty SDK key or secret rather than sign appKey ""', () => {
+    expect(() => signMeetingSdkJwt({ ...base, sdkKey: '', issuedAt: 1_700_000_000 })).toThrow(
+      RangeError,
+    );
+    expect(() => signMeetingSdkJwt({ ...base, sdkSecret: '', issuedAt: 1_700_000_000 })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('refuses an issuedAt that is not epoch seconds rather than sign iat null or lose the lifetime', () => {
+    for (const issuedAt of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1e300]) {
+      expect(() => signMeetingSdkJwt({ ...base, issuedAt }), String(issuedAt)).toThrow(RangeError);
+    }
+  });
+
+  it('refuses a lifetime that is not whole seconds (NaN slipped past the range check)', () => {
+    for (const lifetimeSeconds of [Number.NaN, 1800.5]) {
+      expect(() =>
+        signMeetingSdkJwt({ ...base, issuedAt: 1_700_000_000, lifetimeSeconds }),
+      ).toThrow(RangeError);
+    }
+  });
 });

@@ -1,14 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createZoomClient } from '../../../../src/main/zoom/zoom-client';
+import { describe, expect, it } from 'vitest';
 import { ZoomApiError } from '../../../../src/main/zoom/zoom-api-error';
-import {
-  startScriptedServer,
-  tokenReply,
-  type Script,
-  type ScriptedServer,
-} from './scripted-zoom-server';
-
-const SECRET = 'client-secret-do-not-leak';
+import { zoomClientSetup } from './zoom-client-kit';
 const USER = {
   id: 'u1',
   email: 'bot@example.com',
@@ -21,38 +13,7 @@ const USER = {
   account_id: 'acc-1',
 };
 
-let server: ScriptedServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-/** A client against a scripted server; sleeps are recorded, never really waited. */
-async function setup(rest: Script, options: { oauth?: Script; now?: number } = {}) {
-  let issued = 0;
-  server = await startScriptedServer((request) =>
-    request.path === '/oauth/token'
-      ? (options.oauth?.(request) ?? tokenReply(`access-${++issued}`))
-      : rest(request),
-  );
-  const sleeps: number[] = [];
-  const client = createZoomClient({
-    oauthBaseUrl: server.url,
-    apiBaseUrl: `${server.url}/v2`,
-    accountId: 'acc-1',
-    clientId: 'client-id',
-    clientSecret: SECRET,
-    fetch,
-    now: () => options.now ?? Date.now(),
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-    mintRatePerSecond: 10_000,
-  });
-  return { client, sleeps, server };
-}
+const setup = zoomClientSetup();
 
 async function caught(promise: Promise<unknown>): Promise<ZoomApiError> {
   const error = await promise.then(
@@ -100,23 +61,6 @@ describe('Zoom client: success paths', () => {
       body: { ...USER, display_name: undefined, pic_url: '' },
     }));
     expect(await client.getUser('u1')).toMatchObject({ displayName: 'Demo Bot', picUrl: null });
-  });
-
-  it('uses api_url from the token response as the REST base', async () => {
-    const rest = await startScriptedServer(() => ({
-      status: 200,
-      body: { token: 'zak-x' },
-    }));
-    try {
-      const restUrl = rest.url;
-      const { client } = await setup(() => ({ status: 500 }), {
-        oauth: () => tokenReply('access-9', { api_url: restUrl }),
-      });
-      expect(await client.mintZak('u1')).toBe('zak-x');
-      expect(rest.seen).toHaveLength(1);
-    } finally {
-      await rest.close();
-    }
   });
 
   it('refuses a ttl Zoom would not accept', async () => {

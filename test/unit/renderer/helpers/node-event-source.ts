@@ -35,6 +35,11 @@ export class NodeEventSource implements EventSourceLike {
     this.abort.abort();
   }
 
+  /** What the request carries; a browser page's EventSource also sends its Origin. */
+  protected requestHeaders(): Record<string, string> {
+    return { accept: 'text/event-stream' };
+  }
+
   private dispatch(type: string, data?: string): void {
     for (const listener of [...(this.listeners.get(type) ?? [])]) listener({ type, data });
   }
@@ -42,7 +47,7 @@ export class NodeEventSource implements EventSourceLike {
   private async connect(): Promise<void> {
     try {
       const response = await fetch(this.url, {
-        headers: { accept: 'text/event-stream' },
+        headers: this.requestHeaders(),
         signal: this.abort.signal,
       });
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
