@@ -105,8 +105,11 @@ export const PAGE_FAILURE_WORDS = {
   couldNotReachZoom:
     'Could not reach Zoom — no Zoom server answered this bot. Check the network, firewall or proxy.',
   originRefused: (origin: string): string =>
-    `Zoom refused this app’s origin (${origin}): its servers answered, but not to pages from here. ` +
-    'In the desktop app, serve bot pages from the loopback origin instead (Settings).',
+    `Zoom refused this app’s origin (${origin}): its servers answered, but not to pages from here.` +
+    // The desktop app can serve its bot pages from a loopback origin instead (see the README).
+    (origin.startsWith('app:')
+      ? ' Set "botPageOrigin": "loopback" in settings.json and restart Botdeck.'
+      : ' This host already serves bot pages from a loopback origin.'),
   zoomServerError: (httpStatus: number): string =>
     `Zoom’s servers failed to answer the join (HTTP ${httpStatus}). Zoom may be having trouble; try again in a few minutes.`,
   closedWithoutReason:
