@@ -21,6 +21,26 @@ export const BOT_STATES = [
 ] as const;
 export type BotState = (typeof BOT_STATES)[number];
 
+/**
+ * Where each state stands in a bot's life: `live` (on its way into the meeting, in it, or back
+ * into it: asking it to leave still means something), `leaving`, or `ended` (nothing leaves
+ * `left` or `failed`). The one place main, the roster and the dashboard learn it from.
+ */
+export const BOT_STATE_PHASES: Record<BotState, 'live' | 'leaving' | 'ended'> = {
+  queued: 'live',
+  minting: 'live',
+  joining: 'live',
+  waiting_room: 'live',
+  in_meeting: 'live',
+  reconnecting: 'live',
+  leaving: 'leaving',
+  left: 'ended',
+  failed: 'ended',
+};
+
+export const isLive = (state: BotState): boolean => BOT_STATE_PHASES[state] === 'live';
+export const isEnded = (state: BotState): boolean => BOT_STATE_PHASES[state] === 'ended';
+
 /** Where a failure came from: a join error from the meeting, a Zoom REST error, or Botdeck. */
 export type FailureKind = 'join' | 'api' | 'app';
 

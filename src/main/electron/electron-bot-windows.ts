@@ -5,7 +5,7 @@
  * the fleet, which rejoins with a fresh ZAK in a new window.
  */
 import { BrowserWindow, session } from 'electron';
-import { EVENT_CHANNELS, type BotCommand, type MeetingSdkKind } from '../../shared/ipc-contract';
+import { IPC_EVENTS, type BotCommand, type MeetingSdkKind } from '../../shared/ipc-contract';
 import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN, BOT_PAGE_URL_PATH } from '../pages/app-origin';
@@ -189,7 +189,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
     send(botId, command: BotCommand) {
       const window = windows.get(botId)?.window;
       if (window && !window.isDestroyed()) {
-        window.webContents.send(EVENT_CHANNELS.botCommand, command);
+        window.webContents.send(IPC_EVENTS.onCommand.channel, command);
       }
     },
     pageContextOf: contextOf,

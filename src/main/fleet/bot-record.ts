@@ -3,7 +3,7 @@
  * need. Deliberately holds no secret (no ZAK, signature or passcode): those live only in the
  * ticket desk until the bot page takes them.
  */
-import type { BotFailure, BotState, BotView } from '../../shared/ipc-contract';
+import type { BotFailure, BotView } from '../../shared/ipc-contract';
 
 /** Where a Botdeck rejoin stands while the bot is `reconnecting`. */
 export interface RejoinProgress {
@@ -87,11 +87,6 @@ export function toBotView(bot: BotRecord): BotView {
     participantCount: bot.participantCount,
   };
 }
-
-export const TERMINAL_STATES: ReadonlySet<BotState> = new Set(['left', 'failed']);
-
-/** `left` and `failed` are final: nothing leaves them. */
-export const isTerminal = (state: BotState): boolean => TERMINAL_STATES.has(state);
 
 /**
  * Whether a bot page exists that may be in (or entering) a meeting and can report about it.

@@ -13,9 +13,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import { fail, ok, type BotReportedStatus, type Result } from '../../shared/ipc-contract';
+import {
+  fail,
+  isEnded,
+  isLive,
+  ok,
+  type BotReportedStatus,
+  type Result,
+} from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
-import { createBotRecord, isTerminal, toBotView, type BotRecord } from './bot-record';
+import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
 import { realTimers } from './fleet-timers';
@@ -123,8 +130,8 @@ export function createFleet(options: FleetOptions): Fleet {
   });
 
   function afterTransition(before: BotRecord, after: BotRecord): void {
-    if (isTerminal(after.state)) {
-      if (!isTerminal(before.state)) endBot(after);
+    if (isEnded(after.state)) {
+      if (!isEnded(before.state)) endBot(after);
       return;
     }
     autoLeave.sync(after);
@@ -178,7 +185,7 @@ export function createFleet(options: FleetOptions): Fleet {
     const bot = store.get(botId);
     if (!bot) return fail('not_found', 'There is no bot with that id.');
     if (bot.state === 'leaving') return ok(null);
-    if (isTerminal(bot.state)) return fail('not_live', 'That bot has already left or failed.');
+    if (isEnded(bot.state)) return fail('not_live', 'That bot has already left or failed.');
     const result = store.apply(botId, { type: 'leave-requested' });
     if (result.ok && result.bot.state === 'leaving') leaving.start(botId);
     return ok(null);
@@ -187,7 +194,7 @@ export function createFleet(options: FleetOptions): Fleet {
   function leaveAll(): number {
     let count = 0;
     for (const bot of store.all()) {
-      if (isTerminal(bot.state) || bot.state === 'leaving') continue;
+      if (!isLive(bot.state)) continue;
       if (leave(bot.id).ok) count++;
     }
     return count;
@@ -252,7 +259,7 @@ export function createFleet(options: FleetOptions): Fleet {
       disposed = true;
       rejoins.dispose();
       leaveAll();
-      await store.waitFor(() => store.all().every((bot) => isTerminal(bot.state)), timeoutMs);
+      await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();
       await Promise.all(windows.openIds().map((botId) => closeAfterLeave(botId)));

@@ -8,7 +8,7 @@
  * dismissed, so a second restart before the operator decided does not lose them.
  */
 import { join } from 'node:path';
-import type { BotState, BotView } from '../../shared/ipc-contract';
+import { isLive, type BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { createAtomicJsonFile } from '../settings';
 import {
@@ -28,9 +28,6 @@ import {
   type StoppedRosterBot,
 } from './roster-schema';
 import { createWriteBehind } from './write-behind';
-
-/** States after which a bot is on its way out (or out): nothing to relaunch. */
-const ENDING: ReadonlySet<BotState> = new Set<BotState>(['leaving', 'left', 'failed']);
 
 export interface RosterLoadResult {
   /** Bots that were live when the last run ended, now stopped (at `now`). */
@@ -160,7 +157,8 @@ export function createRosterStore(options: RosterStoreOptions): RosterStore {
       for (const view of views) {
         const bot = live.get(view.id);
         if (!bot || bot.state === view.state) continue;
-        if (ENDING.has(view.state)) live.delete(view.id);
+        // On its way out, or out: nothing to relaunch.
+        if (!isLive(view.state)) live.delete(view.id);
         else live.set(view.id, { ...bot, state: view.state });
         changed = true;
       }

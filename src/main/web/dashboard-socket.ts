@@ -4,7 +4,7 @@
  */
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
-  EVENT_CHANNELS,
+  IPC_EVENTS,
   WebRequestFrameSchema,
   fail,
   type BotsChangedEvent,
@@ -36,7 +36,8 @@ export function serveDashboardSockets(
     });
   });
   return endpoint.onBotsChanged((payload) => {
-    const frame: WebServerFrame = { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload };
+    const { channel } = IPC_EVENTS.onBotsChanged;
+    const frame: WebServerFrame = { type: 'event', channel, payload };
     const text = JSON.stringify(frame);
     for (const socket of server.clients) {
       if (socket.readyState === socket.OPEN) socket.send(text);

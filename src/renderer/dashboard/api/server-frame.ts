@@ -4,25 +4,14 @@
  * checked; the bot views inside are taken as the contract types them.
  */
 import {
-  EVENT_CHANNELS,
+  IPC_EVENTS,
+  isResult,
   type BotView,
-  type Result,
   type WebServerFrame,
 } from '../../../shared/ipc-contract';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (!isRecord(value)) return false;
-  if (value.ok === true) return 'value' in value;
-  return (
-    value.ok === false &&
-    isRecord(value.error) &&
-    typeof value.error.code === 'string' &&
-    typeof value.error.message === 'string'
-  );
-}
 
 /** Returns null for anything that is not a well-formed text frame of the contract. */
 export function parseServerFrame(data: unknown): WebServerFrame | null {
@@ -38,14 +27,11 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
     if (typeof frame.id !== 'number' || !isResult(frame.result)) return null;
     return { type: 'response', id: frame.id, result: frame.result };
   }
-  if (frame.type === 'event' && frame.channel === EVENT_CHANNELS.botsChanged) {
+  const { channel } = IPC_EVENTS.onBotsChanged;
+  if (frame.type === 'event' && frame.channel === channel) {
     const payload = frame.payload;
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
-    return {
-      type: 'event',
-      channel: EVENT_CHANNELS.botsChanged,
-      payload: { bots: payload.bots as BotView[] },
-    };
+    return { type: 'event', channel, payload: { bots: payload.bots as BotView[] } };
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /** One bot in the table. Text only from the bot's view: nothing here is a secret. */
 import type { Ref } from 'react';
 import type { BotView } from '../../../shared/ipc-contract';
-import { STATE_LABELS, describeBotReason, isLive } from './bot-states';
+import { isLive } from '../../../shared/ipc-contract';
+import { STATE_LABELS, describeBotReason } from './bot-states';
 import { formatDuration } from './format-duration';
 
 interface BotRowProps {

@@ -2,7 +2,7 @@
  * How the dashboard words and groups bot states. Every BotState must have a label: the Record
  * type makes a new state in the contract a compile error here until it is worded.
  */
-import type { BotState, BotView } from '../../../shared/ipc-contract';
+import { isLive, type BotState, type BotView } from '../../../shared/ipc-contract';
 
 export const STATE_LABELS: Record<BotState, string> = {
   queued: 'Queued',
@@ -16,16 +16,6 @@ export const STATE_LABELS: Record<BotState, string> = {
   failed: 'Failed',
 };
 
-/** States in which asking a bot to leave still means something. */
-const LIVE_STATES: ReadonlySet<BotState> = new Set<BotState>([
-  'queued',
-  'minting',
-  'joining',
-  'waiting_room',
-  'in_meeting',
-  'reconnecting',
-]);
-
 /** On the way into the meeting (or back into it), for the summary's "joining" count. */
 const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
   'queued',
@@ -34,8 +24,6 @@ const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
   'waiting_room',
   'reconnecting',
 ]);
-
-export const isLive = (state: BotState): boolean => LIVE_STATES.has(state);
 
 export interface FleetCounts {
   inMeeting: number;
@@ -50,7 +38,7 @@ export function countFleet(bots: Iterable<BotView>): FleetCounts {
     if (state === 'in_meeting') counts.inMeeting++;
     if (state === 'failed') counts.failed++;
     if (JOINING_STATES.has(state)) counts.joining++;
-    if (LIVE_STATES.has(state)) counts.live++;
+    if (isLive(state)) counts.live++;
   }
   return counts;
 }

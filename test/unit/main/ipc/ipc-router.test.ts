@@ -267,3 +267,22 @@ describe('IPC router: the diagnostics channels', () => {
     );
   });
 });
+
+describe('IPC router: the contract’s types', () => {
+  it('answers each channel with the type its declaration names', async () => {
+    const { router } = setup();
+    const result = await router.handleDashboard('bots:leave-all', {});
+    // No cast: `count` is known to be a number because the declaration says so.
+    expect(result.ok && result.value.count + 1).toBe(1);
+  });
+
+  it('refuses to compile a handler that answers the wrong type or a table missing a channel', () => {
+    const wrongAnswer: Pick<DashboardHandlers, 'bots:leave-all'> = {
+      // @ts-expect-error bots:leave-all answers { count }, not a list of ids
+      'bots:leave-all': () => ok({ botIds: [] }),
+    };
+    // @ts-expect-error every bot channel needs its handler; bot:status is missing
+    const missing: BotHandlers = { 'bot:ready': () => ok(TICKET) };
+    expect([wrongAnswer, missing]).toHaveLength(2);
+  });
+});
