@@ -7,7 +7,7 @@
  * docs/zoom.md, "Scripted answers in the e2e".
  */
 import type { Page } from '@playwright/test';
-import { reportToEvent } from '../../src/main/fleet/report-events';
+import { reportToEvents } from '../../src/main/fleet/report-events';
 import { BotStatusReportSchema, type BotStatusReport } from '../../src/shared/ipc-contract';
 import {
   DISCLAIMER_WORDS,
@@ -26,8 +26,8 @@ import { expect, test } from './support/zoom-host-fixture';
 
 /** The words main gives the operator for a page's report (src/main/fleet/report-events.ts). */
 function operatorWords(report: BotStatusReport): string {
-  const event = reportToEvent(BotStatusReportSchema.parse(report));
-  return event.type === 'failed' ? event.failure.message : event.type;
+  const [event] = reportToEvents(BotStatusReportSchema.parse(report), false);
+  return event?.type === 'failed' ? event.failure.message : String(event?.type);
 }
 
 /**

@@ -10,7 +10,7 @@ import { UsersS2SAuthClient } from '@zoom/rivet/users';
 import axios, { type InternalAxiosRequestConfig } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { createMeeting, join, sign, start } from './sandbox-client';
+import { createMeeting, join, sign, start } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let client: UsersS2SAuthClient;
