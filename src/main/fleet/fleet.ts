@@ -13,11 +13,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import { fail, isEnded, isLive, ok, type Result } from '../../shared/ipc-contract';
+import {
+  fail,
+  isEnded,
+  ok,
+  type BotReportedStatus,
+  type Result,
+} from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
+import { createFleetGroups } from './fleet-groups';
 import { realTimers } from './fleet-timers';
 import { createJoinPreparer, type JoinRequest } from './join-preparer';
 import { createJoinRunner } from './join-runner';
@@ -28,6 +35,15 @@ import { DEFAULT_BACKOFF } from './rejoin-policy';
 import { reportToEvents } from './report-events';
 import { createTicketDesk } from './ticket-desk';
 import { createWindowKeeper } from './window-keeper';
+
+/** What a page reports once it is out of its meeting (or never got in). */
+const PAGE_OUT_STATUSES: ReadonlySet<BotReportedStatus> = new Set([
+  'left',
+  'failed',
+  'ended',
+  'kicked',
+  'disconnected',
+]);
 
 // The contract lives in fleet-api.ts; callers import it from here as before.
 export { FLEET_DEFAULTS } from './fleet-api';
@@ -45,18 +61,24 @@ export function createFleet(options: FleetOptions): Fleet {
   const newId = options.newId ?? randomUUID;
   const limit = pLimit(options.concurrency ?? FLEET_DEFAULTS.concurrency);
   const desk = createTicketDesk();
-  const windows = createWindowKeeper(windowHost, logger);
+  const windows = createWindowKeeper(windowHost, logger, {
+    timers,
+    leaveTimeoutMs: options.pageLeaveTimeoutMs ?? FLEET_DEFAULTS.pageLeaveTimeoutMs,
+  });
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
   const joins = new Map<string, { request: JoinRequest; limits: BotLimits }>();
   let disposed = false;
 
   const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
   const closeWindow = (botId: string): Promise<void> => windows.close(botId);
+  // For pages already asked to leave, and given their grace to do it.
+  const closeAfterLeave = (botId: string): Promise<void> =>
+    windows.close(botId, { askToLeave: false });
   const leaving = createLeaveFlow({
     store,
     desk,
     windowHost,
-    closeWindow,
+    closeWindow: closeAfterLeave,
     logger,
     timers,
     graceMs: leaveGraceMs,
@@ -169,17 +191,7 @@ export function createFleet(options: FleetOptions): Fleet {
     return ok(null);
   }
 
-  /** Asks every live bot that `which` picks to leave; returns how many were asked. */
-  function leaveWhere(which: (bot: BotRecord) => boolean): number {
-    let count = 0;
-    for (const bot of store.all()) {
-      if (!isLive(bot.state) || !which(bot)) continue;
-      if (leave(bot.id).ok) count++;
-    }
-    return count;
-  }
-
-  const leaveAll = (): number => leaveWhere(() => true);
+  const groups = createFleetGroups({ store, leave, logger });
 
   return {
     launch(plan) {
@@ -188,9 +200,11 @@ export function createFleet(options: FleetOptions): Fleet {
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
       const launchId = randomUUID();
+      const zoomDomain = plan.zoomDomain ?? 'zoom.us';
       const botIds = plan.names.map((name) => {
         const id = newId();
-        joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
+        const request = { account, meetingNumber, passcode, zoomDomain, userName: name };
+        joins.set(id, { request, limits });
         const bot = {
           id,
           name,
@@ -207,25 +221,14 @@ export function createFleet(options: FleetOptions): Fleet {
       return ok({ botIds });
     },
     leave,
-    leaveAll,
-    leaveMany(botIds) {
-      const wanted = new Set(botIds);
-      return leaveWhere((bot) => wanted.has(bot.id));
-    },
-    leaveMeeting: (meetingNumber) => leaveWhere((bot) => bot.meetingNumber === meetingNumber),
-    clearEnded() {
-      const ended = store.all().filter((bot) => isEnded(bot.state));
-      store.remove(ended.map((bot) => bot.id));
-      if (ended.length > 0)
-        logger.info('Cleared finished bots from the table', { count: ended.length });
-      return ended.length;
-    },
+    ...groups,
     has: (botId) => store.get(botId) !== undefined,
     list: () => store.all().map(toBotView),
     onChanged: (listener) => store.subscribe(listener),
     botReady(botId) {
       if (!store.get(botId)) return fail('no_ticket', 'Botdeck does not know this bot.');
       const result = desk.take(botId);
+      if (result.ok) windows.markJoining(botId);
       if (result.ok) logger.info('Handed a bot its join ticket', { botId });
       else logger.warn('Refused a bot page its ticket', { botId, code: result.error.code });
       return result;
@@ -233,6 +236,9 @@ export function createFleet(options: FleetOptions): Fleet {
     botStatus(botId, report) {
       const bot = store.get(botId);
       if (!bot) return fail('not_found', 'Botdeck does not know this bot.');
+      // Before the report's transition, which may close the window: a page out of its meeting
+      // has nothing to leave.
+      if (PAGE_OUT_STATUSES.has(report.status)) windows.markOut(botId);
       for (const event of reportToEvents(report, bot.state === 'in_meeting')) {
         const result = store.apply(botId, event);
         if (result.ok) continue;
@@ -248,11 +254,11 @@ export function createFleet(options: FleetOptions): Fleet {
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
-      leaveAll();
+      groups.leaveAll();
       await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();
-      await Promise.all(windows.openIds().map((botId) => closeWindow(botId)));
+      await Promise.all(windows.openIds().map((botId) => closeAfterLeave(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {
         if (bot.state === 'leaving') store.apply(bot.id, { type: 'window-gone', reason: 'closed' });

@@ -89,9 +89,9 @@ describe('fleet: what the table asks of it', () => {
   it("a meeting's Leave all leaves that meeting's bots, queued ones included, and no other", async () => {
     const h = harness();
     const here = await h.launch(['Here 1', 'Here 2']);
-    const there = await h.launch(['There'], undefined, {}, OTHER_MEETING);
+    const there = await h.launch(['There'], undefined, {}, { meetingNumber: OTHER_MEETING });
     for (const id of [...here, ...there]) await h.joinPage(id);
-    const late = await h.launch(['Late'], undefined, {}, OTHER_MEETING);
+    const late = await h.launch(['Late'], undefined, {}, { meetingNumber: OTHER_MEETING });
 
     expect(h.fleet.leaveMeeting(OTHER_MEETING)).toBe(2);
     await h.clock.advance(0);
