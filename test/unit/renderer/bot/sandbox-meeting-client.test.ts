@@ -225,7 +225,8 @@ describe('the sandbox meeting client, against the sandbox', () => {
 });
 
 describe('the sandbox meeting client, on a malformed stream', () => {
-  it('ignores a head count that is not a number, and keeps the good ones', async () => {
+  /** A client joined on a stream the test writes by hand; `send` delivers one event. */
+  async function scripted(joinAnswer: Record<string, unknown>) {
     const listeners = new Map<string, (event: { type: string; data?: unknown }) => void>();
     class ScriptedSource implements EventSourceLike {
       addEventListener(type: string, listener: (event: { type: string; data?: unknown }) => void) {
@@ -236,42 +237,11 @@ describe('the sandbox meeting client, on a malformed stream', () => {
     const client = createSandboxMeetingClient({
       sandboxUrl: 'http://127.0.0.1:9',
       EventSource: ScriptedSource,
-      fetch: () => Promise.resolve(Response.json({ participantId: 'p-1' })),
+      fetch: () => Promise.resolve(Response.json({ participantId: 'p-1', ...joinAnswer })),
     });
     const statuses: MeetingStatus[] = [];
-    client.onStatus((status) => statuses.push(status));
-    await client.join({
-      signature: 's',
-      meetingNumber: '1',
-      passcode: '',
-      userName: 'B',
-      zak: 'z',
-    });
-    const send = (count: unknown) =>
-      listeners.get('participants')?.({ type: 'participants', data: JSON.stringify({ count }) });
-    send(2);
-    send('many');
-    send(4);
-    expect(statuses.map((status) => status.participantCount)).toEqual([undefined, 2, 4]);
-  });
-
-  it('draws no picture that is not an http(s) URL, and no one without a name', async () => {
-    const listeners = new Map<string, (event: { type: string; data?: unknown }) => void>();
-    class ScriptedSource implements EventSourceLike {
-      addEventListener(type: string, listener: (event: { type: string; data?: unknown }) => void) {
-        listeners.set(type, listener);
-      }
-      close(): void {}
-    }
-    const client = createSandboxMeetingClient({
-      sandboxUrl: 'http://127.0.0.1:9',
-      EventSource: ScriptedSource,
-      fetch: () =>
-        Promise.resolve(
-          Response.json({ participantId: 'p-1', displayName: 'B', avatarUrl: 'data:image/svg' }),
-        ),
-    });
     const scenes: MeetingScene[] = [];
+    client.onStatus((status) => statuses.push(status));
     client.onScene?.((scene) => scenes.push(scene));
     await client.join({
       signature: 's',
@@ -280,21 +250,26 @@ describe('the sandbox meeting client, on a malformed stream', () => {
       userName: 'B',
       zak: 'z',
     });
-    const others = [
-      { displayName: 'Ada', avatarUrl: 'https://zoom.us/p/ada.png' },
-      { displayName: 'Grace', avatarUrl: 'javascript:alert(1)' },
-      { name: 'not a person' },
-    ];
-    listeners.get('participants')?.({
-      type: 'participants',
-      data: JSON.stringify({ count: 4, others }),
-    });
+    const send = (data: unknown) =>
+      listeners.get('participants')?.({ type: 'participants', data: JSON.stringify(data) });
+    return { statuses, scenes, send };
+  }
+
+  it('ignores a head count that is not a number, and keeps the good ones', async () => {
+    const { statuses, send } = await scripted({});
+    send({ count: 2 });
+    send({ count: 'many' });
+    send({ count: 4 });
+    expect(statuses.map((status) => status.participantCount)).toEqual([undefined, 2, 4]);
+  });
+
+  it('draws no picture that is not an http(s) URL, and no one without a name', async () => {
+    const { scenes, send } = await scripted({ displayName: 'B', avatarUrl: 'data:image/svg' });
+    const ada = { displayName: 'Ada', avatarUrl: 'https://zoom.us/p/ada.png' };
+    send({ count: 4, others: [ada, { displayName: 'Grace', avatarUrl: 'javascript:x' }, {}] });
     expect(scenes.at(-1)).toEqual({
       self: { displayName: 'B', avatarUrl: null },
-      others: [
-        { displayName: 'Ada', avatarUrl: 'https://zoom.us/p/ada.png' },
-        { displayName: 'Grace', avatarUrl: null },
-      ],
+      others: [ada, { displayName: 'Grace', avatarUrl: null }],
       count: 4,
     });
   });
