@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need types: each catches a real bug class here (a promise nobody awaits or
+    // catches, a promise where a callback's boolean or void was meant, `await` on a non-promise,
+    // a switch over a union that forgot a member).
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -31,8 +49,9 @@ export default tseslint.config(
     },
   },
   {
-    // Plain Node scripts: the install step and the launcher check run before anything is built.
-    files: ['scripts/**/*.mjs'],
+    // Plain Node scripts (the install step and the launcher check run before anything
+    // is built) and CommonJS config files such as dependency-cruiser's.
+    files: ['scripts/**/*.mjs', '*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

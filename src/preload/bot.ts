@@ -1,18 +1,13 @@
 /**
  * A bot page's narrow view of main: say ready (and get its own ticket, once), report status,
- * hear commands. Main knows which bot is calling from the sender, never from the page.
+ * hear commands. Main knows which bot is calling from the sender, never from the page. The API
+ * is built from the contract's declarations of bot calls, so it holds no dashboard call.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BOT_CHANNELS, EVENT_CHANNELS, type BotApi, type BotCommand } from '../shared/ipc-contract';
+import { contextBridge } from 'electron';
+import { buildPageApi } from '../shared/ipc-calls';
+import { IPC_CALLS, IPC_EVENTS, type BotApi } from '../shared/ipc-contract';
+import { ipcTransport } from './ipc-transport';
 
-const api = {
-  ready: () => ipcRenderer.invoke(BOT_CHANNELS.ready, {}),
-  reportStatus: (report) => ipcRenderer.invoke(BOT_CHANNELS.status, report),
-  onCommand: (listener) => {
-    const handler = (_event: IpcRendererEvent, command: BotCommand): void => listener(command);
-    ipcRenderer.on(EVENT_CHANNELS.botCommand, handler);
-    return () => ipcRenderer.removeListener(EVENT_CHANNELS.botCommand, handler);
-  },
-} satisfies BotApi;
+const api = buildPageApi(IPC_CALLS, IPC_EVENTS, 'bot', ipcTransport) satisfies BotApi;
 
 contextBridge.exposeInMainWorld('botdeckBot', api);

@@ -1,38 +1,13 @@
 /**
- * The dashboard's whole view of main: the typed calls of the contract, nothing more.
- * No generic invoke, no secrets: main answers with views only.
+ * The dashboard's whole view of main: the contract's dashboard calls and events, nothing more.
+ * No generic invoke, no secrets: main answers with views only. The API is built from the
+ * contract's declarations, so it cannot miss a channel or expose a bot page's.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  DASHBOARD_CHANNELS,
-  EVENT_CHANNELS,
-  type BotsChangedEvent,
-  type DashboardApi,
-} from '../shared/ipc-contract';
+import { contextBridge } from 'electron';
+import { buildPageApi } from '../shared/ipc-calls';
+import { IPC_CALLS, IPC_EVENTS, type DashboardApi } from '../shared/ipc-contract';
+import { ipcTransport } from './ipc-transport';
 
-const api = {
-  getSnapshot: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.snapshot, {}),
-  launchBots: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.launch, request),
-  leaveBot: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.leave, request),
-  leaveAll: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.leaveAll, {}),
-  createSandboxMeeting: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
-  saveAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.saveAccount, request),
-  deleteAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.deleteAccount, request),
-  testAccount: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.testAccount, request),
-  relaunchStopped: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.relaunchStopped, request),
-  dismissStopped: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.dismissStopped, request),
-  listHistory: (request) => ipcRenderer.invoke(DASHBOARD_CHANNELS.listHistory, request),
-  exportHistory: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.exportHistory, {}),
-  setRelaunchAfterRestart: (request) =>
-    ipcRenderer.invoke(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
-  runDiagnostics: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.runDiagnostics, {}),
-  openLogFolder: () => ipcRenderer.invoke(DASHBOARD_CHANNELS.openLogFolder, {}),
-  onBotsChanged: (listener) => {
-    const handler = (_event: IpcRendererEvent, payload: BotsChangedEvent): void =>
-      listener(payload);
-    ipcRenderer.on(EVENT_CHANNELS.botsChanged, handler);
-    return () => ipcRenderer.removeListener(EVENT_CHANNELS.botsChanged, handler);
-  },
-} satisfies DashboardApi;
+const api = buildPageApi(IPC_CALLS, IPC_EVENTS, 'dashboard', ipcTransport) satisfies DashboardApi;
 
 contextBridge.exposeInMainWorld('botdeck', api);

@@ -21,6 +21,26 @@ export const BOT_STATES = [
 ] as const;
 export type BotState = (typeof BOT_STATES)[number];
 
+/**
+ * Where each state stands in a bot's life: `live` (on its way into the meeting, in it, or back
+ * into it: asking it to leave still means something), `leaving`, or `ended` (nothing leaves
+ * `left` or `failed`). The one place main, the roster and the dashboard learn it from.
+ */
+export const BOT_STATE_PHASES: Record<BotState, 'live' | 'leaving' | 'ended'> = {
+  queued: 'live',
+  minting: 'live',
+  joining: 'live',
+  waiting_room: 'live',
+  in_meeting: 'live',
+  reconnecting: 'live',
+  leaving: 'leaving',
+  left: 'ended',
+  failed: 'ended',
+};
+
+export const isLive = (state: BotState): boolean => BOT_STATE_PHASES[state] === 'live';
+export const isEnded = (state: BotState): boolean => BOT_STATE_PHASES[state] === 'ended';
+
 /** Where a failure came from: a join error from the meeting, a Zoom REST error, or Botdeck. */
 export type FailureKind = 'join' | 'api' | 'app';
 
@@ -39,6 +59,8 @@ export interface BotView {
   state: BotState;
   meetingNumber: string;
   accountId: string;
+  /** Bots launched together (one click on Launch, or one relaunch) share it. */
+  launchId: string;
   /** The avatar this bot inherits from its account's Zoom profile. */
   avatarUrl: string | null;
   createdAt: number;
@@ -184,4 +206,27 @@ export interface AppSnapshot extends AccountsState {
   stoppedByRestart: StoppedBot[];
   /** The setting "Relaunch automatically after a restart". */
   relaunchAfterRestart: boolean;
+  /**
+   * True where a bot's own window can be shown to the operator (the desktop app); the web
+   * host's bots are headless pages, which only Peek can show.
+   */
+  canShowBotWindows: boolean;
+}
+
+/** How large a Peek frame is: the row's thumbnail, or the larger view a click opens. */
+export const PEEK_SIZES = ['thumbnail', 'large'] as const;
+export type PeekSize = (typeof PEEK_SIZES)[number];
+
+/**
+ * One still of a bot's page for Peek, made in main on request and sent only to the dashboard
+ * that asked. A JPEG as a `data:` URL, which the dashboard's policy allows for images.
+ */
+export interface BotFrame {
+  botId: string;
+  /** `data:image/jpeg;base64,…` */
+  image: string;
+  width: number;
+  height: number;
+  /** Epoch ms when the page was captured. */
+  at: number;
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./stand-in/world')).electronModule);
 
-import { EVENT_CHANNELS, type BotsChangedEvent } from '../../src/shared/ipc-contract';
+import { IPC_EVENTS, type BotsChangedEvent } from '../../src/shared/ipc-contract';
 import type { StandInBrowserWindow } from './stand-in/browser-window';
 import { startDesktop, type DesktopKit } from './support/desktop-kit';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 const botUpdates = (window: StandInBrowserWindow | undefined): BotsChangedEvent[] =>
   (window?.webContents.sent ?? [])
-    .filter((message) => message.channel === EVENT_CHANNELS.botsChanged)
+    .filter((message) => message.channel === IPC_EVENTS.onBotsChanged.channel)
     .map((message) => message.payload as BotsChangedEvent);
 
 describe('shell logic under a stand-in: the dashboard window', () => {

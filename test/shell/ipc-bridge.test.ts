@@ -7,11 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./stand-in/world')).electronModule);
 
-import {
-  BOT_REQUESTS,
-  DASHBOARD_CHANNELS,
-  DASHBOARD_REQUESTS,
-} from '../../src/shared/ipc-contract';
+import { IPC_CALLS, IPC_EVENTS, type PageKind } from '../../src/shared/ipc-contract';
 import { runPreload } from './support/preload-runner';
 import { startDesktop, type DesktopKit } from './support/desktop-kit';
 
@@ -20,6 +16,13 @@ afterEach(async () => {
   await kit?.dispose();
   kit = null;
 });
+
+/** The methods the contract declares for a kind of page: its calls and its event subscriptions. */
+const methodsOf = (page: PageKind): string[] =>
+  [...Object.entries(IPC_CALLS), ...Object.entries(IPC_EVENTS)]
+    .filter(([, declaration]) => declaration.page === page)
+    .map(([method]) => method)
+    .sort();
 
 const FORBIDDEN = { ok: false, error: { code: 'forbidden', message: expect.any(String) } };
 
@@ -34,7 +37,9 @@ describe('shell logic under a stand-in: the IPC bridge', () => {
   it('registers exactly the contract’s channels', async () => {
     kit = await startDesktop();
     expect(kit.world.ipcMain.channels().sort()).toEqual(
-      [...Object.keys(DASHBOARD_REQUESTS), ...Object.keys(BOT_REQUESTS)].sort(),
+      Object.values(IPC_CALLS)
+        .map((declaration) => declaration.channel)
+        .sort(),
     );
   });
 
@@ -43,20 +48,14 @@ describe('shell logic under a stand-in: the IPC bridge', () => {
     const dashboard = kit.world.allWindowsMade[0]?.webContents;
     if (!dashboard) throw new Error('No dashboard');
     const { ipcMain } = kit.world;
-    expect(await ipcMain.invoke(dashboard, DASHBOARD_CHANNELS.snapshot, {})).toMatchObject({
+    expect(await ipcMain.invoke(dashboard, 'app:snapshot', {})).toMatchObject({
       ok: true,
     });
     const iframe = dashboard.subframe('app://botdeck/dashboard/index.html');
-    expect(await ipcMain.invoke(dashboard, DASHBOARD_CHANNELS.snapshot, {}, iframe)).toMatchObject(
-      FORBIDDEN,
-    );
-    expect(await ipcMain.invoke(dashboard, DASHBOARD_CHANNELS.leaveAll, {}, null)).toMatchObject(
-      FORBIDDEN,
-    );
+    expect(await ipcMain.invoke(dashboard, 'app:snapshot', {}, iframe)).toMatchObject(FORBIDDEN);
+    expect(await ipcMain.invoke(dashboard, 'bots:leave-all', {}, null)).toMatchObject(FORBIDDEN);
     dashboard.mainFrame.url = 'https://evil.example/';
-    expect(await ipcMain.invoke(dashboard, DASHBOARD_CHANNELS.leaveAll, {})).toMatchObject(
-      FORBIDDEN,
-    );
+    expect(await ipcMain.invoke(dashboard, 'bots:leave-all', {})).toMatchObject(FORBIDDEN);
     // Nothing was left: the bot is still in its meeting.
     dashboard.mainFrame.url = 'app://botdeck/dashboard/index.html';
     expect((await kit.snapshot()).bots.map((bot) => bot.state)).toEqual(['in_meeting']);
@@ -68,17 +67,17 @@ describe('shell logic under a stand-in: the IPC bridge', () => {
     const { BrowserWindow } = kit.world.module();
     const stranger = new BrowserWindow({ show: false });
     stranger.webContents.mainFrame.url = 'app://botdeck/dashboard/index.html';
-    expect(
-      await ipcMain.invoke(stranger.webContents, DASHBOARD_CHANNELS.leaveAll, {}),
-    ).toMatchObject(FORBIDDEN);
+    expect(await ipcMain.invoke(stranger.webContents, 'bots:leave-all', {})).toMatchObject(
+      FORBIDDEN,
+    );
     expect(await ipcMain.invoke(stranger.webContents, 'bot:ready', {})).toMatchObject(FORBIDDEN);
 
     const botWindow = kit.pages.bots[0]?.window;
     const dashboard = kit.world.allWindowsMade[0]?.webContents;
     if (!botWindow || !dashboard) throw new Error('Expected both windows');
-    expect(
-      await ipcMain.invoke(botWindow.webContents, DASHBOARD_CHANNELS.leaveAll, {}),
-    ).toMatchObject(FORBIDDEN);
+    expect(await ipcMain.invoke(botWindow.webContents, 'bots:leave-all', {})).toMatchObject(
+      FORBIDDEN,
+    );
     expect(await ipcMain.invoke(dashboard, 'bot:ready', {})).toMatchObject(FORBIDDEN);
     expect((await kit.snapshot()).bots.map((bot) => bot.state)).toEqual(['in_meeting']);
   });
@@ -99,10 +98,9 @@ describe('shell logic under a stand-in: the IPC bridge', () => {
     if (!contents) throw new Error('No dashboard');
     const dashboard = runPreload('dashboard', contents, kit.world.ipcMain);
     expect(Object.keys(dashboard)).toEqual(['botdeck']);
-    // One method per dashboard channel, plus the event subscription.
-    expect(Object.keys(dashboard.botdeck as object)).toHaveLength(
-      Object.keys(DASHBOARD_CHANNELS).length + 1,
-    );
+    // One method per dashboard call, plus the event subscription.
+    expect(Object.keys(dashboard.botdeck as object).sort()).toEqual(methodsOf('dashboard'));
+    expect(methodsOf('dashboard')).toContain('onBotsChanged');
     const bot = runPreload('bot', contents, kit.world.ipcMain);
     expect(Object.keys(bot)).toEqual(['botdeckBot']);
     expect(Object.keys(bot.botdeckBot as object).sort()).toEqual([

@@ -4,7 +4,7 @@
  * whose secrets are in the keychain).
  */
 import type { AccountView, AccountsState, AppMode, KeychainView } from '../../shared/ipc-contract';
-import type { AccountConfig } from '../app/create-botdeck';
+import type { AccountConfig } from './account-config';
 import type { AccountRecord } from '../settings';
 
 export interface AccountEntry {

@@ -3,7 +3,7 @@
  * bot inherits). Start-up waits a few seconds at most: a Zoom that is slow or unreachable must
  * not keep the dashboard from opening, so late profiles land in the background.
  */
-import type { AccountConfig } from '../app/create-botdeck';
+import type { AccountConfig } from './account-config';
 import type { Logger } from '../log/logger';
 import type { ZoomClient } from '../zoom/zoom-client';
 import { isZoomApiError } from '../zoom/zoom-api-error';

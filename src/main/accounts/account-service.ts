@@ -13,7 +13,7 @@ import {
   type Result,
   type SaveAccountRequest,
 } from '../../shared/ipc-contract';
-import type { AccountConfig } from '../app/create-botdeck';
+import type { AccountConfig } from './account-config';
 import type { FleetAccount } from '../fleet/join-preparer';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings';

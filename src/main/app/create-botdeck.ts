@@ -3,7 +3,8 @@
  * the host-agnostic services (Zoom clients, the fleet, the IPC router) from what the host passes
  * in, and returns the small surface the host's transports talk to.
  */
-import type { BotsChangedEvent, Result } from '../../shared/ipc-contract';
+import type { BotsChangedEvent } from '../../shared/ipc-contract';
+import { ZOOM_BASE, type AccountConfig } from '../accounts/account-config';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import {
   createDiagnostics,
@@ -11,31 +12,16 @@ import {
   type DiagnosticsService,
 } from '../diagnostics/diagnostics-service';
 import { createFleet } from '../fleet/fleet';
+import { createPeekCamera } from '../fleet/peek-camera';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
-import { createIpcRouter } from '../ipc/ipc-router';
+import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
 import type { LaunchDefaults } from '../settings';
 import { startPersistence, type PersistenceConfig } from '../persistence/start-persistence';
 import { createHandlers } from './handlers';
-
-/** One Zoom account as main holds it. Lives only in main; secrets included. */
-export interface AccountConfig {
-  id: string;
-  label: string;
-  isSandbox: boolean;
-  oauthBaseUrl: string;
-  apiBaseUrl: string;
-  accountId: string;
-  clientId: string;
-  clientSecret: string;
-  sdkKey: string;
-  sdkSecret: string;
-  /** The service user (id or email) whose ZAKs bots use. */
-  userId: string;
-}
 
 export interface BotdeckOptions {
   /** Built-in accounts, always present (the sandbox's demo account). At least one. */
@@ -68,16 +54,12 @@ export interface BotdeckOptions {
   diagnostics?: DiagnosticsHost;
 }
 
-export interface Botdeck {
-  handleDashboard(channel: string, payload: unknown): Promise<Result<unknown>>;
-  handleBot(botId: string, channel: string, payload: unknown): Promise<Result<unknown>>;
+/** What a host talks to: the router's two entrances (answers typed per channel), and events. */
+export interface Botdeck extends IpcRouter {
   onBotsChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** Leaves all bots (bounded wait), stops timers. */
   dispose(): Promise<void>;
 }
-
-/** Zoom's production endpoints. */
-export const ZOOM_BASE = { oauthBaseUrl: 'https://zoom.us', apiBaseUrl: 'https://api.zoom.us' };
 
 export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   if (options.accounts.length === 0) throw new Error('Botdeck needs at least one account');
@@ -130,6 +112,15 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     accounts,
     fleet,
     diagnostics,
+    peek: createPeekCamera({
+      host: options.windowHost,
+      hasBot: (botId) => fleet.has(botId),
+      now,
+      logger,
+    }),
+    showBotWindow: options.windowHost.show
+      ? (botId) => options.windowHost.show?.(botId) ?? false
+      : null,
     createSandboxMeeting:
       options.sandboxUrl !== null
         ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)
@@ -152,8 +143,8 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
   });
 
   return {
-    handleDashboard: (channel, payload) => router.handleDashboard(channel, payload),
-    handleBot: (botId, channel, payload) => router.handleBot(botId, channel, payload),
+    handleDashboard: router.handleDashboard,
+    handleBot: router.handleBot,
     onBotsChanged: (listener) => fleet.onChanged(listener),
     dispose() {
       disposing ??= persistence.dispose(() => fleet.dispose());

@@ -8,6 +8,7 @@ import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import type { Fleet } from '../fleet/fleet';
+import type { PeekCamera } from '../fleet/peek-camera';
 import type { BotHandlers } from '../ipc/ipc-router';
 import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
 import type { CoreDashboardHandlers } from '../persistence/persistence-handlers';
@@ -18,6 +19,9 @@ export interface HandlerDeps {
   createSandboxMeeting: CreateSandboxMeeting;
   /** Null when the host passed nothing for Diagnostics; its channels then say so. */
   diagnostics: DiagnosticsService | null;
+  peek: PeekCamera;
+  /** Shows a bot's own window (the desktop app); null where bot pages cannot be shown. */
+  showBotWindow: ((botId: string) => boolean) | null;
 }
 
 const NO_DIAGNOSTICS = fail('not_available', 'This Botdeck was started without diagnostics.');
@@ -28,6 +32,8 @@ export function createHandlers({
   fleet,
   createSandboxMeeting,
   diagnostics,
+  peek,
+  showBotWindow,
 }: HandlerDeps): {
   dashboard: CoreDashboardHandlers;
   bot: BotHandlers;
@@ -35,7 +41,12 @@ export function createHandlers({
   return {
     dashboard: {
       'app:snapshot': () =>
-        ok({ ...accounts.state(), bots: fleet.list(), notices: accounts.notices() }),
+        ok({
+          ...accounts.state(),
+          bots: fleet.list(),
+          notices: accounts.notices(),
+          canShowBotWindows: showBotWindow !== null,
+        }),
       'bots:launch': async (request) => {
         const meeting = parseMeetingInput(request.meeting, request.passcode);
         if (!meeting.ok) return fail('invalid_meeting', meeting.message);
@@ -44,6 +55,7 @@ export function createHandlers({
         return fleet.launch({
           meetingNumber: meeting.meetingNumber,
           passcode: meeting.passcode,
+          zoomDomain: meeting.zoomDomain,
           names: request.names,
           account: account.value,
           timeouts: request.timeouts,
@@ -51,6 +63,25 @@ export function createHandlers({
       },
       'bots:leave': (request) => fleet.leave(request.botId),
       'bots:leave-all': () => ok({ count: fleet.leaveAll() }),
+      'bots:leave-many': (request) => ok({ count: fleet.leaveMany(request.botIds) }),
+      'bots:leave-meeting': (request) => ok({ count: fleet.leaveMeeting(request.meetingNumber) }),
+      'bots:clear-finished': () => ok({ count: fleet.clearEnded() }),
+      'bots:peek': (request) => peek.peek(request.botId, request.size),
+      'bots:show-window': (request) => {
+        if (!showBotWindow) {
+          return fail(
+            'not_available',
+            'Bot windows can be shown only in the desktop app; use Peek to see a bot here.',
+          );
+        }
+        if (!fleet.has(request.botId)) return fail('not_found', 'There is no bot with that id.');
+        return showBotWindow(request.botId)
+          ? ok(null)
+          : fail(
+              'no_window',
+              'This bot has no window right now (it is queued, between rejoins, or has ended).',
+            );
+      },
       'sandbox:create-meeting': () => createSandboxMeeting(),
       'accounts:save': (request) => accounts.save(request),
       'accounts:delete': (request) => accounts.remove(request.accountId),

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasRequiredProblem } from '../../shared/diagnostics-contract';
 import { createAccountService } from '../accounts/account-service';
-import { ZOOM_BASE } from '../app/create-botdeck';
+import { ZOOM_BASE } from '../accounts/account-config';
 import { LOG_FILE_NAME, logFolderIn } from '../log/file-logger';
 import { silentLogger } from '../log/logger';
 import { defaultDataDir, storedAccountsIn } from '../modes/stored-accounts-setup';

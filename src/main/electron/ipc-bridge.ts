@@ -5,9 +5,8 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import {
-  BOT_REQUESTS,
-  DASHBOARD_REQUESTS,
-  EVENT_CHANNELS,
+  IPC_CALLS,
+  IPC_EVENTS,
   fail,
   type BotsChangedEvent,
   type Result,
@@ -28,7 +27,7 @@ export function registerIpc(
   sendToDashboard: (channel: string, payload: unknown) => void,
   logger: Logger,
 ): () => void {
-  const channels = [...Object.keys(DASHBOARD_REQUESTS), ...Object.keys(BOT_REQUESTS)];
+  const channels = Object.values(IPC_CALLS).map((declaration) => declaration.channel);
   for (const channel of channels) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       // A frame that navigated away or closed since the call was sent is null: refused too.
@@ -51,7 +50,7 @@ export function registerIpc(
     });
   }
   const stopEvents = endpoint.onBotsChanged((event) =>
-    sendToDashboard(EVENT_CHANNELS.botsChanged, event),
+    sendToDashboard(IPC_EVENTS.onBotsChanged.channel, event),
   );
   return () => {
     stopEvents();

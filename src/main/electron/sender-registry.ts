@@ -3,7 +3,7 @@
  * (a stray frame, a navigated page, a window main did not open) is dropped. Kept free of
  * electron imports so its rules are unit-tested directly.
  */
-import { BOT_REQUESTS, DASHBOARD_REQUESTS } from '../../shared/ipc-contract';
+import { pageOf } from '../../shared/ipc-contract';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../pages/app-origin';
 
 export type ResolvedSender =
@@ -47,14 +47,14 @@ export function createSenderRegistry(): SenderRegistry {
       const foreign: ResolvedSender = { kind: 'refused', reason: 'call from a foreign page' };
       if (id === dashboardId) {
         if (!isAppUrl(frameUrl)) return foreign;
-        return channel in DASHBOARD_REQUESTS
+        return pageOf(channel) === 'dashboard'
           ? { kind: 'dashboard' }
           : { kind: 'refused', reason: `dashboard may not call ${channel}` };
       }
       const botId = bots.get(id);
       if (botId !== undefined) {
         if (!isPageUrl(frameUrl, botPageOrigin)) return foreign;
-        return channel in BOT_REQUESTS
+        return pageOf(channel) === 'bot'
           ? { kind: 'bot', botId }
           : { kind: 'refused', reason: `bot pages may not call ${channel}` };
       }

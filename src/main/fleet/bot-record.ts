@@ -3,7 +3,7 @@
  * need. Deliberately holds no secret (no ZAK, signature or passcode): those live only in the
  * ticket desk until the bot page takes them.
  */
-import type { BotFailure, BotState, BotView } from '../../shared/ipc-contract';
+import type { BotFailure, BotView } from '../../shared/ipc-contract';
 
 /** Where a Botdeck rejoin stands while the bot is `reconnecting`. */
 export interface RejoinProgress {
@@ -38,6 +38,8 @@ export interface NewBot {
   name: string;
   meetingNumber: string;
   accountId: string;
+  /** Shared by the bots of one launch. */
+  launchId: string;
   avatarUrl: string | null;
   /** Rejoin attempts allowed in a row; 0 never rejoins. */
   maxRejoins: number;
@@ -70,6 +72,7 @@ export function toBotView(bot: BotRecord): BotView {
     state: bot.state,
     meetingNumber: bot.meetingNumber,
     accountId: bot.accountId,
+    launchId: bot.launchId,
     avatarUrl: bot.avatarUrl,
     createdAt: bot.createdAt,
     joinedAt: bot.joinedAt,
@@ -87,11 +90,6 @@ export function toBotView(bot: BotRecord): BotView {
     participantCount: bot.participantCount,
   };
 }
-
-export const TERMINAL_STATES: ReadonlySet<BotState> = new Set(['left', 'failed']);
-
-/** `left` and `failed` are final: nothing leaves them. */
-export const isTerminal = (state: BotState): boolean => TERMINAL_STATES.has(state);
 
 /**
  * Whether a bot page exists that may be in (or entering) a meeting and can report about it.

@@ -1,19 +1,17 @@
 /**
- * Coalesces bot changes into at most one `BotsChangedEvent` per frame (16 ms): ids changed
- * meanwhile are collected and flushed together with their views as they are then. A change
- * after a quiet frame goes out on the next turn of the event loop, so a lone change is not held
- * back; a burst (200 bots launching, a thousand bots changing 200 times a second) reaches the
- * dashboard as one event per frame it can draw, not one per change.
+ * Coalesces bot changes into one `BotsChangedEvent` per tick: ids changed in the same turn of
+ * the event loop are collected and flushed together on `setImmediate`, so launching 200 bots
+ * sends the dashboard a handful of events instead of thousands. Bots taken off the table
+ * ("Clear finished") travel in the same event, as ids.
  */
 import type { BotsChangedEvent, BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 
-/** One frame of a 60 Hz display. */
-export const CHANGE_FRAME_MS = 16;
-
 export interface ChangeBatcher {
   /** Marks a bot as changed; it is sent with the next flush. */
   mark(botId: string): void;
+  /** Marks a bot as removed (its view must be gone by the flush); sent as its id. */
+  markRemoved(botId: string): void;
   /** Subscribes to batched events; returns an unsubscribe function. */
   subscribe(listener: (event: BotsChangedEvent) => void): () => void;
   /** Sends pending changes now (used on dispose). */
@@ -24,28 +22,27 @@ export interface ChangeBatcherOptions {
   /** The bot's current view, or undefined if it no longer exists. */
   view(botId: string): BotView | undefined;
   logger: Logger;
-  /** The clock frames are measured by; `performance.now` by default. */
-  now?: () => number;
 }
 
 export function createChangeBatcher(options: ChangeBatcherOptions): ChangeBatcher {
-  const now = options.now ?? (() => performance.now());
   const pending = new Set<string>();
+  const removed = new Set<string>();
   const listeners = new Set<(event: BotsChangedEvent) => void>();
-  let scheduled: { cancel(): void } | null = null;
-  let lastFlush = -Infinity;
+  let scheduled: NodeJS.Immediate | null = null;
 
   function flush(): void {
-    scheduled?.cancel();
+    if (scheduled) clearImmediate(scheduled);
     scheduled = null;
-    if (pending.size === 0) return;
-    lastFlush = now();
+    if (pending.size === 0 && removed.size === 0) return;
     const bots = [...pending].map((id) => options.view(id)).filter((view) => view !== undefined);
+    const gone = [...removed].filter((id) => options.view(id) === undefined);
     pending.clear();
-    if (bots.length === 0) return;
+    removed.clear();
+    if (bots.length === 0 && gone.length === 0) return;
+    const event = gone.length === 0 ? { bots } : { bots, removed: gone };
     for (const listener of listeners) {
       try {
-        listener({ bots });
+        listener(event);
       } catch (error) {
         // One broken listener (a closed socket) must not stop the others or the fleet.
         options.logger.error('A bots-changed listener threw', { error });
@@ -53,21 +50,15 @@ export function createChangeBatcher(options: ChangeBatcherOptions): ChangeBatche
     }
   }
 
-  function schedule(): void {
-    const wait = lastFlush + CHANGE_FRAME_MS - now();
-    if (wait <= 0) {
-      const handle = setImmediate(flush);
-      scheduled = { cancel: () => clearImmediate(handle) };
-    } else {
-      const handle = setTimeout(flush, wait);
-      scheduled = { cancel: () => clearTimeout(handle) };
-    }
-  }
-
   return {
     mark(botId) {
       pending.add(botId);
-      if (!scheduled) schedule();
+      scheduled ??= setImmediate(flush);
+    },
+    markRemoved(botId) {
+      pending.delete(botId);
+      removed.add(botId);
+      scheduled ??= setImmediate(flush);
     },
     subscribe(listener) {
       listeners.add(listener);

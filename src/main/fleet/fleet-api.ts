@@ -10,6 +10,7 @@ import type {
   LaunchTimeouts,
   Result,
 } from '../../shared/ipc-contract';
+import type { ZoomWebDomain } from '../../shared/meeting-link';
 import type { Logger } from '../log/logger';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers } from './fleet-timers';
@@ -38,6 +39,11 @@ export interface FleetOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a leaving page may take to confirm before its window is closed anyway. */
   leaveGraceMs?: number;
+  /**
+   * How long a page that may be in a meeting gets to leave it when its window is closed for
+   * any other reason (a rejoin, the end of the bot) before the window is closed anyway.
+   */
+  pageLeaveTimeoutMs?: number;
   /** A fixed ZAK lifetime; by default the join timeout plus a margin (`zakTtlFor`). */
   zakTtlSeconds?: number;
   newId?: () => string;
@@ -50,6 +56,8 @@ export interface FleetOptions {
 export interface LaunchPlan {
   meetingNumber: string;
   passcode: string;
+  /** Which Zoom cloud the meeting is on (its link's domain); zoom.us when not given. */
+  zoomDomain?: ZoomWebDomain;
   names: string[];
   account: FleetAccount;
   timeouts?: LaunchTimeouts;
@@ -61,6 +69,17 @@ export interface Fleet {
   leave(botId: string): Result<null>;
   /** Asks every live bot to leave; returns how many were asked. */
   leaveAll(): number;
+  /** Asks the live bots among these to leave (unknown and ended ones are skipped); how many. */
+  leaveMany(botIds: readonly string[]): number;
+  /** Asks every live bot in that meeting to leave; returns how many were asked. */
+  leaveMeeting(meetingNumber: string): number;
+  /**
+   * Forgets every left and failed bot (the dashboard takes them off its table; the history
+   * has them already). Returns how many.
+   */
+  clearEnded(): number;
+  /** Whether the fleet has this bot (live or not yet cleared). */
+  has(botId: string): boolean;
   list(): BotView[];
   onChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** A bot page said ready: its ticket, the first time only. */
@@ -74,4 +93,6 @@ export interface Fleet {
 export const FLEET_DEFAULTS = {
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
+  // The page's own client waits 5 s for the SDK's leave before reporting `left` anyway.
+  pageLeaveTimeoutMs: 6_000,
 } as const;

@@ -14,11 +14,18 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import { fail, ok, type Result } from '../../shared/ipc-contract';
+import {
+  fail,
+  isEnded,
+  ok,
+  type BotReportedStatus,
+  type Result,
+} from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
-import { createBotRecord, isTerminal, toBotView, type BotRecord } from './bot-record';
+import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
+import { createFleetGroups } from './fleet-groups';
 import { realTimers } from './fleet-timers';
 import { createJoinPreparer, type JoinRequest } from './join-preparer';
 import { createJoinRunner } from './join-runner';
@@ -30,6 +37,15 @@ import { DEFAULT_BACKOFF } from './rejoin-policy';
 import { reportToEvents } from './report-events';
 import { createTicketDesk } from './ticket-desk';
 import { createWindowKeeper } from './window-keeper';
+
+/** What a page reports once it is out of its meeting (or never got in). */
+const PAGE_OUT_STATUSES: ReadonlySet<BotReportedStatus> = new Set([
+  'left',
+  'failed',
+  'ended',
+  'kicked',
+  'disconnected',
+]);
 
 // The contract lives in fleet-api.ts; callers import it from here as before.
 export { FLEET_DEFAULTS } from './fleet-api';
@@ -49,18 +65,24 @@ export function createFleet(options: FleetOptions): Fleet {
   // One queue per kind: a launch of Zoom bots does not hold sandbox bots back, or the reverse.
   const limits = { sandbox: pLimit(caps.sandbox), zoom: pLimit(caps.zoom) };
   const desk = createTicketDesk();
-  const windows = createWindowKeeper(windowHost, logger);
+  const windows = createWindowKeeper(windowHost, logger, {
+    timers,
+    leaveTimeoutMs: options.pageLeaveTimeoutMs ?? FLEET_DEFAULTS.pageLeaveTimeoutMs,
+  });
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
   const joins = new Map<string, { request: JoinRequest; limits: BotLimits }>();
   let disposed = false;
 
   const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
   const closeWindow = (botId: string): Promise<void> => windows.close(botId);
+  // For pages already asked to leave, and given their grace to do it.
+  const closeAfterLeave = (botId: string): Promise<void> =>
+    windows.close(botId, { askToLeave: false });
   const leaving = createLeaveFlow({
     store,
     desk,
     windowHost,
-    closeWindow,
+    closeWindow: closeAfterLeave,
     logger,
     timers,
     graceMs: leaveGraceMs,
@@ -112,8 +134,8 @@ export function createFleet(options: FleetOptions): Fleet {
   });
 
   function afterTransition(before: BotRecord, after: BotRecord): void {
-    if (isTerminal(after.state)) {
-      if (!isTerminal(before.state)) endBot(after);
+    if (isEnded(after.state)) {
+      if (!isEnded(before.state)) endBot(after);
       return;
     }
     autoLeave.sync(after);
@@ -168,20 +190,13 @@ export function createFleet(options: FleetOptions): Fleet {
     const bot = store.get(botId);
     if (!bot) return fail('not_found', 'There is no bot with that id.');
     if (bot.state === 'leaving') return ok(null);
-    if (isTerminal(bot.state)) return fail('not_live', 'That bot has already left or failed.');
+    if (isEnded(bot.state)) return fail('not_live', 'That bot has already left or failed.');
     const result = store.apply(botId, { type: 'leave-requested' });
     if (result.ok && result.bot.state === 'leaving') leaving.start(botId);
     return ok(null);
   }
 
-  function leaveAll(): number {
-    let count = 0;
-    for (const bot of store.all()) {
-      if (isTerminal(bot.state) || bot.state === 'leaving') continue;
-      if (leave(bot.id).ok) count++;
-    }
-    return count;
-  }
+  const groups = createFleetGroups({ store, leave, logger });
 
   return {
     launch(plan) {
@@ -189,14 +204,18 @@ export function createFleet(options: FleetOptions): Fleet {
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
+      const launchId = randomUUID();
+      const zoomDomain = plan.zoomDomain ?? 'zoom.us';
       const botIds = plan.names.map((name) => {
         const id = newId();
-        joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
+        const request = { account, meetingNumber, passcode, zoomDomain, userName: name };
+        joins.set(id, { request, limits });
         const bot = {
           id,
           name,
           meetingNumber,
           accountId: account.id,
+          launchId,
           avatarUrl: account.avatarUrl,
         };
         store.add(createBotRecord({ ...bot, maxRejoins: limits.reconnectAttempts }, options.now()));
@@ -207,12 +226,14 @@ export function createFleet(options: FleetOptions): Fleet {
       return ok({ botIds });
     },
     leave,
-    leaveAll,
+    ...groups,
+    has: (botId) => store.get(botId) !== undefined,
     list: () => store.all().map(toBotView),
     onChanged: (listener) => store.subscribe(listener),
     botReady(botId) {
       if (!store.get(botId)) return fail('no_ticket', 'Botdeck does not know this bot.');
       const result = desk.take(botId);
+      if (result.ok) windows.markJoining(botId);
       if (result.ok) logger.info('Handed a bot its join ticket', { botId });
       else logger.warn('Refused a bot page its ticket', { botId, code: result.error.code });
       return result;
@@ -220,6 +241,9 @@ export function createFleet(options: FleetOptions): Fleet {
     botStatus(botId, report) {
       const bot = store.get(botId);
       if (!bot) return fail('not_found', 'Botdeck does not know this bot.');
+      // Before the report's transition, which may close the window: a page out of its meeting
+      // has nothing to leave.
+      if (PAGE_OUT_STATUSES.has(report.status)) windows.markOut(botId);
       for (const event of reportToEvents(report, bot.state === 'in_meeting')) {
         const result = store.apply(botId, event);
         if (result.ok) continue;
@@ -235,11 +259,11 @@ export function createFleet(options: FleetOptions): Fleet {
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
-      leaveAll();
-      await store.waitFor(() => store.all().every((bot) => isTerminal(bot.state)), timeoutMs);
+      groups.leaveAll();
+      await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();
-      await Promise.all(windows.openIds().map((botId) => closeWindow(botId)));
+      await Promise.all(windows.openIds().map((botId) => closeAfterLeave(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {
         if (bot.state === 'leaving') store.apply(bot.id, { type: 'window-gone', reason: 'closed' });

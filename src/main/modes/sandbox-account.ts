@@ -2,7 +2,7 @@
  * Sandbox mode's one account: the embedded sandbox's demo credentials, shaped like a real
  * Zoom account so every later layer runs the same code in both modes.
  */
-import type { AccountConfig } from '../app/create-botdeck';
+import type { AccountConfig } from '../accounts/account-config';
 import type { SandboxAccount } from '../sandbox/sandbox-server';
 
 export const SANDBOX_ACCOUNT_ID = 'sandbox';

@@ -4,7 +4,7 @@
  * when it reaches `failed`. Built field by field from `BotView`, which holds no secret, so no
  * entry can carry one. Launch and "stopped by app restart" entries are made where those happen.
  */
-import type { BotState, BotView, HistoryEntry } from '../../shared/ipc-contract';
+import { isEnded, type BotState, type BotView, type HistoryEntry } from '../../shared/ipc-contract';
 import type { RosterBot, StoppedRosterBot } from './roster-schema';
 
 export interface HistoryTracker {
@@ -43,7 +43,7 @@ export function createHistoryTracker(): HistoryTracker {
             message: clip(view.failure?.message) ?? 'The bot failed.',
           });
         }
-        if (view.state === 'left' || view.state === 'failed') last.delete(view.id);
+        if (isEnded(view.state)) last.delete(view.id);
         else
           last.set(view.id, { state: view.state, joined: joined || view.state === 'in_meeting' });
       }

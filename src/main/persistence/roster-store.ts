@@ -8,16 +8,10 @@
  * dismissed, so a second restart before the operator decided does not lose them.
  */
 import { join } from 'node:path';
-import type { BotState, BotView } from '../../shared/ipc-contract';
+import { isLive, type BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { createAtomicJsonFile } from '../settings';
-import {
-  passcodeFromFile,
-  passcodeToFile,
-  type FilePasscode,
-  type HeldPasscode,
-  type PasscodeSeal,
-} from './passcode-seal';
+import { passcodeFromFile, passcodeToFile, withPasscode, type PasscodeSeal } from './passcode-seal';
 import {
   ROSTER_FILE_NAME,
   ROSTER_MAX_BOTS,
@@ -28,9 +22,6 @@ import {
   type StoppedRosterBot,
 } from './roster-schema';
 import { createWriteBehind } from './write-behind';
-
-/** States after which a bot is on its way out (or out): nothing to relaunch. */
-const ENDING: ReadonlySet<BotState> = new Set<BotState>(['leaving', 'left', 'failed']);
 
 export interface RosterLoadResult {
   /** Bots that were live when the last run ended, now stopped (at `now`). */
@@ -72,17 +63,6 @@ export interface RosterStoreOptions {
   coalesceMs?: number;
   /** Seals passcodes for the file; null keeps them in memory only (no keychain). */
   seal: PasscodeSeal | null;
-}
-
-/** An entry as the file holds it, or as memory does: the same but for the passcode. */
-function withPasscode<T extends HeldPasscode | FilePasscode, P extends object>(
-  bot: T,
-  passcode: P,
-): Omit<T, 'passcode' | 'sealedPasscode'> & P {
-  const rest: Partial<Record<'passcode' | 'sealedPasscode', unknown>> = { ...bot };
-  delete rest.passcode;
-  delete rest.sealedPasscode;
-  return { ...(rest as Omit<T, 'passcode' | 'sealedPasscode'>), ...passcode };
 }
 
 export function createRosterStore(options: RosterStoreOptions): RosterStore {
@@ -160,7 +140,8 @@ export function createRosterStore(options: RosterStoreOptions): RosterStore {
       for (const view of views) {
         const bot = live.get(view.id);
         if (!bot || bot.state === view.state) continue;
-        if (ENDING.has(view.state)) live.delete(view.id);
+        // On its way out, or out: nothing to relaunch.
+        if (!isLive(view.state)) live.delete(view.id);
         else live.set(view.id, { ...bot, state: view.state });
         changed = true;
       }

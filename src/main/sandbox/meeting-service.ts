@@ -169,6 +169,18 @@ export class MeetingService {
     return meeting ? [...meeting.participants.values()] : null;
   }
 
+  /** The first `limit` participants of a live meeting in join order (none when not live). */
+  firstParticipants(meetingNumber: string, limit: number): ParticipantView[] {
+    const first: ParticipantView[] = [];
+    const meeting = this.live(meetingNumber);
+    if (!meeting) return first;
+    for (const participant of meeting.participants.values()) {
+      if (first.length >= limit) break;
+      first.push(participant);
+    }
+    return first;
+  }
+
   /** Whether that participant was kicked or was in a meeting that ended. */
   verdict(participantId: string): 'kicked' | 'ended' | null {
     return this.verdicts.get(participantId) ?? null;

@@ -5,7 +5,7 @@
  * binding on that page, which answers its main frame alone, so main knows the calling bot from
  * the page it opened, never from anything the page sends.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import {
   WEB_BOT_BINDING,
   WEB_BOT_COMMAND_EVENT,
@@ -13,7 +13,13 @@ import {
   type BotCommand,
   type Result,
 } from '../../shared/ipc-contract';
-import type { BotPageSpec, BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
+import {
+  PEEK_JPEG_QUALITY,
+  type BotPageCapture,
+  type BotPageSpec,
+  type BotWindowHost,
+  type WindowGoneReason,
+} from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { redactText } from '../log/redact-text';
 import { createBotContexts } from './bot-contexts';
@@ -60,6 +66,8 @@ interface BotPage {
   /** Closes the page (and its context with the context's last page). */
   close(): Promise<void>;
   closing: boolean;
+  /** Opened at the first Peek, for captures Chromium scales down itself. */
+  devtools?: Promise<CDPSession>;
 }
 
 const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
@@ -115,6 +123,35 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     // A crashed page (its binding, and its own context's storage) would otherwise outlive it.
     void forget(entry);
     for (const listener of goneListeners) listener(botId, reason);
+  }
+
+  /**
+   * A JPEG of the page at most `maxWidth` wide. Chromium scales it while capturing (the
+   * DevTools protocol's clip scale), so a thumbnail costs a thumbnail's bytes, not a page's.
+   */
+  async function capturePage(entry: BotPage, maxWidth: number): Promise<BotPageCapture> {
+    const { page } = entry;
+    const size =
+      page.viewportSize() ??
+      (await page.evaluate(() => {
+        // Runs in the page, where globalThis is the window.
+        const view = globalThis as unknown as { innerWidth: number; innerHeight: number };
+        return { width: view.innerWidth, height: view.innerHeight };
+      }));
+    const scale = Math.min(1, maxWidth / size.width);
+    entry.devtools ??= page.context().newCDPSession(page);
+    const shot = await (
+      await entry.devtools
+    ).send('Page.captureScreenshot', {
+      format: 'jpeg',
+      quality: PEEK_JPEG_QUALITY,
+      clip: { x: 0, y: 0, width: size.width, height: size.height, scale },
+    });
+    return {
+      jpeg: Buffer.from(shot.data, 'base64'),
+      width: Math.round(size.width * scale),
+      height: Math.round(size.height * scale),
+    };
   }
 
   /** The bot's binding, on its page only; it answers that page's main frame alone. */
@@ -194,6 +231,17 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     onGone(listener) {
       goneListeners.add(listener);
       return () => goneListeners.delete(listener);
+    },
+    async capture(botId, maxWidth) {
+      const entry = pages.get(botId);
+      if (!entry || entry.closing) return null;
+      try {
+        return await capturePage(entry, maxWidth);
+      } catch (error) {
+        // Closed while capturing: as if it had no window when asked.
+        if (entry.closing || pages.get(botId) !== entry) return null;
+        throw error;
+      }
     },
     async dispose() {
       // The contexts, their pages and their keys all go with the browser.

@@ -1,11 +1,12 @@
 /**
  * The dashboard's IPC over a WebSocket: the same channels, schemas and router as Electron's
  * ipcMain, with the socket itself as the sender (only an authenticated dashboard gets one).
- * Bot changes go out as deltas (view-deltas.ts), one text frame for every socket.
+ * Bot changes go out at most once a frame, as deltas (dashboard-feed.ts), one text frame for
+ * every socket.
  */
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
-  EVENT_CHANNELS,
+  IPC_EVENTS,
   WebRequestFrameSchema,
   fail,
   type BotsChangedEvent,
@@ -13,7 +14,7 @@ import {
   type WebServerFrame,
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
-import { createViewDeltas } from './view-deltas';
+import { createDashboardFeed } from './dashboard-feed';
 
 export interface DashboardEndpoint {
   handleDashboard(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -37,16 +38,19 @@ export function serveDashboardSockets(
       void answer(socket, isBinary ? null : data.toString(), endpoint, logger);
     });
   });
-  const toEvent = createViewDeltas();
-  return endpoint.onBotsChanged((event) => {
-    const payload = toEvent(event.bots);
-    if (!payload) return;
-    const frame: WebServerFrame = { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload };
+  const feed = createDashboardFeed((payload) => {
+    const { channel } = IPC_EVENTS.onBotsChanged;
+    const frame: WebServerFrame = { type: 'event', channel, payload };
     const text = JSON.stringify(frame);
     for (const socket of server.clients) {
       if (socket.readyState === socket.OPEN) socket.send(text);
     }
   });
+  const stop = endpoint.onBotsChanged((event) => feed.push(event));
+  return () => {
+    stop();
+    feed.dispose();
+  };
 }
 
 async function answer(

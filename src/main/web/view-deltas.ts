@@ -26,13 +26,18 @@ export function viewChange(before: BotView, after: BotView): BotViewChange | nul
   return changed ? ({ ...change, id: after.id } as BotViewChange) : null;
 }
 
-/** Turns batches of full views into events of new views and changes, remembering what it sent. */
-export function createViewDeltas(): (views: readonly BotView[]) => BotsChangedEvent | null {
+/**
+ * Turns the fleet's events (full views) into events of new views and changes, remembering what
+ * it sent; ids of removed bots pass through.
+ */
+export function createViewDeltas(): (event: BotsChangedEvent) => BotsChangedEvent | null {
   const sent = new Map<string, BotView>();
-  return (views) => {
+  return (event) => {
     const bots: BotView[] = [];
     const changes: BotViewChange[] = [];
-    for (const view of views) {
+    const removed = event.removed ?? [];
+    for (const id of removed) sent.delete(id);
+    for (const view of event.bots) {
       const before = sent.get(view.id);
       sent.set(view.id, view);
       if (!before) {
@@ -42,7 +47,11 @@ export function createViewDeltas(): (views: readonly BotView[]) => BotsChangedEv
       const change = viewChange(before, view);
       if (change) changes.push(change);
     }
-    if (bots.length === 0 && changes.length === 0) return null;
-    return changes.length > 0 ? { bots, changes } : { bots };
+    if (bots.length === 0 && changes.length === 0 && removed.length === 0) return null;
+    return {
+      bots,
+      ...(changes.length > 0 ? { changes } : {}),
+      ...(removed.length > 0 ? { removed } : {}),
+    };
   };
 }

@@ -4,7 +4,7 @@
  * ZAK and signature go to the meeting client and nowhere else: never logged, never shown.
  */
 import type { BotApi, JoinTicket, Result } from '../../shared/ipc-contract';
-import type { MeetingClient, MeetingStatus } from './meeting/meeting-client';
+import type { MeetingClient, MeetingScene, MeetingStatus } from './meeting/meeting-client';
 import { MeetingJoinError } from './meeting/meeting-client';
 import { paceStatuses, type PacerTimers } from './status-pacer';
 
@@ -12,6 +12,9 @@ export type ClientChoice = { ok: true; client: MeetingClient } | { ok: false; me
 
 export interface BotPageView {
   showName(name: string): void;
+  showMeeting(meetingNumber: string): void;
+  /** The meeting as the sandbox client sees it (Zoom's SDK draws its own). */
+  showScene(scene: MeetingScene): void;
   showStatus(
     status: MeetingStatus | { status: 'waiting' | 'error'; message?: string | null },
   ): void;
@@ -43,6 +46,7 @@ export async function runBot({ api, view, chooseClient, timers }: RunBotDeps): P
   }
   const ticket = ready.value;
   view.showName(ticket.userName);
+  view.showMeeting(ticket.meetingNumber);
 
   let lastStatus: MeetingStatus['status'] | null = null;
   const send = (status: MeetingStatus): void => {
@@ -77,6 +81,7 @@ export async function runBot({ api, view, chooseClient, timers }: RunBotDeps): P
   }
   client = choice.client;
   client.onStatus(forward);
+  client.onScene?.((scene) => view.showScene(scene));
 
   try {
     await client.join({

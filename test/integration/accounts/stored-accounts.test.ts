@@ -14,15 +14,16 @@ import {
   type CredentialVault,
 } from '../../../src/main/vault';
 import type {
-  AccountsState,
-  AppSnapshot,
-  ConnectionTestReport,
+  AnswerOf,
+  DashboardChannel,
+  RequestInputOf,
   Result,
   SaveAccountRequest,
 } from '../../../src/shared/ipc-contract';
-import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
-import { audit, sandboxAccount } from '../main/sandbox-http';
+import { createNodeBotHost, type NodeBotHost } from '../main/node-bot-host';
+import { audit } from '../../support/sandbox-client';
 import { keytarSkipReason } from '../vault/fixtures/keychain-needed';
+import { sandboxAccount } from '../main/fleet-test-kit';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {
@@ -34,11 +35,11 @@ const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 let sandbox: RunningSandbox;
 let dataDir: string;
 let vault: CredentialVault;
-let host: HttpBotHost;
+let host: NodeBotHost;
 let botdeck: Botdeck | null = null;
 
 async function start(vaultFactory: () => Promise<CredentialVault> = async () => vault) {
-  host = createHttpBotHost();
+  host = createNodeBotHost();
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     storedAccounts: { settings: createSettingsStore({ dir: dataDir }), vault: vaultFactory },
@@ -52,13 +53,19 @@ async function start(vaultFactory: () => Promise<CredentialVault> = async () => 
   return botdeck;
 }
 
-async function call<T>(channel: string, payload: unknown): Promise<Result<T>> {
+async function call<C extends DashboardChannel>(
+  channel: C,
+  payload: RequestInputOf<C>,
+): Promise<Result<AnswerOf<C>>> {
   if (!botdeck) throw new Error('start() first');
-  return (await botdeck.handleDashboard(channel, payload)) as Result<T>;
+  return botdeck.handleDashboard(channel, payload);
 }
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await call<T>(channel, payload);
+async function value<C extends DashboardChannel>(
+  channel: C,
+  payload: RequestInputOf<C>,
+): Promise<AnswerOf<C>> {
+  const result = await call(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
 }
@@ -110,8 +117,8 @@ afterEach(async () => {
 describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)', () => {
   it('a saved account keeps its secrets in the keychain only and puts the app in Zoom mode', async () => {
     await start();
-    expect((await value<AppSnapshot>('app:snapshot', {})).mode).toBe('sandbox');
-    const state = await value<AccountsState>('accounts:save', demoAccountRequest());
+    expect((await value('app:snapshot', {})).mode).toBe('sandbox');
+    const state = await value('accounts:save', demoAccountRequest());
     expect(state.mode).toBe('zoom');
     const saved = state.accounts[0];
     expect(saved).toMatchObject({ label: 'Support team', hasSecrets: true, isSandbox: false });
@@ -122,18 +129,15 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
     const secrets = [sandbox.account.clientSecret, sandbox.account.sdkSecret];
     expect(await filesMentioning(dataDir, secrets)).toEqual([]);
     expect(await filesMentioning(dataDir, [sandbox.account.clientId])).toEqual(['settings.json']);
-    const snapshot = JSON.stringify(await value<AppSnapshot>('app:snapshot', {}));
+    const snapshot = JSON.stringify(await value('app:snapshot', {}));
     for (const secret of secrets) expect(snapshot).not.toContain(secret);
   });
 
   it('Test connection shows the profile every bot inherits and keeps the result', async () => {
     await start();
-    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
+    const { accounts } = await value('accounts:save', demoAccountRequest());
     const id = accounts[0]?.id ?? '';
-    const { report, state } = await value<{ report: ConnectionTestReport; state: AccountsState }>(
-      'accounts:test',
-      { accountId: id },
-    );
+    const { report, state } = await value('accounts:test', { accountId: id });
     expect(report.steps.map((step) => [step.step, step.ok])).toEqual([
       ['token', true],
       ['profile', true],
@@ -150,7 +154,7 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
 
     await botdeck?.dispose();
     await start();
-    const again = await value<AppSnapshot>('app:snapshot', {});
+    const again = await value('app:snapshot', {});
     expect(again.accounts[0]).toMatchObject({ id, hasSecrets: true, lastTest: { ok: true } });
   });
 
@@ -158,9 +162,9 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
     await start();
     const request = demoAccountRequest();
     const credentials = { ...sandboxCredentials(), clientSecret: 'not-the-secret' };
-    const wrong = await value<AccountsState>('accounts:save', { ...request, credentials });
+    const wrong = await value('accounts:save', { ...request, credentials });
     const id = wrong.accounts[0]?.id ?? '';
-    const bad = await value<{ report: ConnectionTestReport }>('accounts:test', { accountId: id });
+    const bad = await value('accounts:test', { accountId: id });
     expect(bad.report.steps[0]).toMatchObject({ step: 'token', ok: false });
     expect(bad.report.steps[0]?.message).toMatch(/client ID or client secret/i);
     expect(bad.report.steps[1]?.message).toMatch(/Not tried/);
@@ -170,7 +174,7 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
       accountId: id,
       serviceUser: 'nobody@example.com',
     });
-    const missing = await value<{ report: ConnectionTestReport }>('accounts:test', {
+    const missing = await value('accounts:test', {
       accountId: id,
     });
     expect(missing.report.steps.map((step) => step.ok)).toEqual([true, false, false]);
@@ -179,8 +183,8 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
 
   it('bots launched under a stored account get the Zoom meeting client and a ZAK of its user', async () => {
     await start();
-    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
-    const meeting = await value<{ meetingNumber: string }>('sandbox:create-meeting', {});
+    const { accounts } = await value('accounts:save', demoAccountRequest());
+    const meeting = await value('sandbox:create-meeting', {});
     await value('bots:launch', {
       meeting: meeting.meetingNumber,
       names: ['Zoom 1'],
@@ -194,9 +198,9 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
 
   it('removing an account deletes its secrets and returns to sandbox mode', async () => {
     await start();
-    const { accounts } = await value<AccountsState>('accounts:save', demoAccountRequest());
+    const { accounts } = await value('accounts:save', demoAccountRequest());
     const id = accounts[0]?.id ?? '';
-    const state = await value<AccountsState>('accounts:delete', { accountId: id });
+    const state = await value('accounts:delete', { accountId: id });
     expect(state.mode).toBe('sandbox');
     expect(state.accounts.map((account) => account.isSandbox)).toEqual([true]);
     expect(await vault.readSecrets(id)).toBeNull();
@@ -211,7 +215,7 @@ describe.skipIf(!canRun)('stored Zoom accounts (real keychain, sandbox as Zoom)'
 it('with no Secret Service, saving fails in plain words and nothing is written', async () => {
   const unavailable = new VaultUnavailableError('no_session_bus', { platform: 'linux' });
   await start(() => Promise.reject(unavailable));
-  const result = await call<AccountsState>('accounts:save', demoAccountRequest());
+  const result = await call('accounts:save', demoAccountRequest());
   expect(result).toEqual({
     ok: false,
     error: { code: 'vault_unavailable', message: unavailable.operatorMessage },
@@ -219,7 +223,7 @@ it('with no Secret Service, saving fails in plain words and nothing is written',
   expect(unavailable.operatorMessage).toMatch(/gnome-keyring/);
   expect(await readdir(dataDir)).toEqual([]);
   // Sandbox mode keeps working, and the accounts panel knows why nothing can be saved.
-  const snapshot = await value<AppSnapshot>('app:snapshot', {});
+  const snapshot = await value('app:snapshot', {});
   expect(snapshot.mode).toBe('sandbox');
   expect(snapshot.keychain).toMatchObject({ available: false, problem: 'no_session_bus' });
   expect(await call('sandbox:create-meeting', {})).toMatchObject({ ok: true });
@@ -248,7 +252,7 @@ it('where npm left keytar out, the first snapshot says so, with the commands tha
       }),
     }),
   );
-  const snapshot = await value<AppSnapshot>('app:snapshot', {});
+  const snapshot = await value('app:snapshot', {});
   expect(snapshot.keychain).toMatchObject({ available: false, problem: 'not_installed' });
   expect(snapshot.keychain.steps.map((step) => step.command)).toEqual([
     'sudo apt-get install build-essential libsecret-1-dev pkg-config',
@@ -259,11 +263,11 @@ it('where npm left keytar out, the first snapshot says so, with the commands tha
   expect(snapshot.notices).toEqual([]);
   expect(snapshot.accounts.find((account) => account.id === 'zoom-kept')?.hasSecrets).toBe(false);
 
-  const saved = await call<AccountsState>('accounts:save', demoAccountRequest());
+  const saved = await call('accounts:save', demoAccountRequest());
   expect(saved).toEqual({
     ok: false,
     error: { code: 'vault_unavailable', message: snapshot.keychain.message },
   });
   expect(await filesMentioning(dataDir, [sandbox.account.clientSecret])).toEqual([]);
-  expect((await value<AppSnapshot>('app:snapshot', {})).accounts).toHaveLength(2);
+  expect((await value('app:snapshot', {})).accounts).toHaveLength(2);
 });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { startFleet, type FleetKit } from './fleet-test-kit';
-import { createMeeting, participants } from './sandbox-http';
+import { createMeeting, participants } from '../../support/sandbox-client';
 
 const BOTS = 100;
 

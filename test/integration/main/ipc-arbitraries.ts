@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check';
 import {
-  BOT_CHANNELS,
   BOT_REPORTED_STATUSES,
-  DASHBOARD_CHANNELS,
+  IPC_CALLS,
   ZOOM_PLANS,
+  type IpcChannel,
+  type PageKind,
 } from '../../../src/shared/ipc-contract';
 
 /** What a fuzz case may aim at: a real meeting (few), a missing one, a real bot id. */
@@ -82,8 +83,8 @@ function botId(targets: IpcTargets): fc.Arbitrary<unknown> {
  * arbitraries costs far more than drawing from them.
  */
 function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unknown> {
-  const shaped: Record<string, fc.Arbitrary<unknown>> = {
-    [DASHBOARD_CHANNELS.launch]: fc.record(
+  const shaped: Partial<Record<IpcChannel, fc.Arbitrary<unknown>>> = {
+    'bots:launch': fc.record(
       {
         meeting: meeting(targets),
         passcode: mostly(text),
@@ -93,8 +94,32 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
       },
       { requiredKeys: ['meeting', 'names'] },
     ),
-    [DASHBOARD_CHANNELS.leave]: fc.record({ botId: botId(targets) }, { requiredKeys: [] }),
-    [DASHBOARD_CHANNELS.saveAccount]: fc.record(
+    'bots:leave': fc.record({ botId: botId(targets) }, { requiredKeys: [] }),
+    'bots:leave-many': fc.record({ botIds: mostly(fc.array(botId(targets), { maxLength: 3 })) }),
+    'bots:leave-meeting': fc.record({ meetingNumber: meeting(targets) }),
+    'bots:peek': fc.record(
+      { botId: botId(targets), size: mostly(fc.constantFrom('thumbnail', 'large', 'huge')) },
+      { requiredKeys: [] },
+    ),
+    'bots:show-window': fc.record({ botId: botId(targets) }),
+    'presets:save': fc.record({
+      name: mostly(text),
+      form: mostly(
+        fc.record(
+          {
+            meeting: meeting(targets),
+            passcode: mostly(text),
+            accountId: mostly(fc.option(fc.constantFrom('sandbox', 'acme', ''))),
+            nameTemplate: mostly(text),
+            names: mostly(fc.array(name, { minLength: 1, maxLength: 3 })),
+            timeouts,
+          },
+          { requiredKeys: ['meeting', 'names'] },
+        ),
+      ),
+    }),
+    'presets:delete': fc.record({ presetId: mostly(text) }),
+    'accounts:save': fc.record(
       {
         accountId: mostly(text),
         label: mostly(text),
@@ -112,22 +137,19 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
       },
       { requiredKeys: [] },
     ),
-    [DASHBOARD_CHANNELS.deleteAccount]: fc.record({ accountId: mostly(text) }),
-    [DASHBOARD_CHANNELS.testAccount]: fc.record({
+    'accounts:delete': fc.record({ accountId: mostly(text) }),
+    'accounts:test': fc.record({
       accountId: mostly(fc.constantFrom('sandbox', 'acme', '')),
     }),
-    [DASHBOARD_CHANNELS.relaunchStopped]: fc.record({
+    'bots:relaunch': fc.record({
       ids: mostly(fc.array(botId(targets), { maxLength: 3 })),
     }),
-    [DASHBOARD_CHANNELS.dismissStopped]: fc.record({
+    'bots:dismiss-stopped': fc.record({
       ids: mostly(fc.array(botId(targets), { maxLength: 3 })),
     }),
-    [DASHBOARD_CHANNELS.listHistory]: fc.record(
-      { limit: mostly(around(1, 1_000)) },
-      { requiredKeys: [] },
-    ),
-    [DASHBOARD_CHANNELS.setRelaunchAfterRestart]: fc.record({ enabled: mostly(fc.boolean()) }),
-    [BOT_CHANNELS.status]: fc.record(
+    'history:list': fc.record({ limit: mostly(around(1, 1_000)) }, { requiredKeys: [] }),
+    'settings:relaunch-after-restart': fc.record({ enabled: mostly(fc.boolean()) }),
+    'bot:status': fc.record(
       {
         status: mostly(fc.constantFrom(...BOT_REPORTED_STATUSES)),
         code: mostly(fc.option(fc.integer())),
@@ -154,8 +176,12 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
   return (channel) => byChannel.get(channel) ?? unshaped;
 }
 
-const DASHBOARD: string[] = Object.values(DASHBOARD_CHANNELS);
-const BOT: string[] = Object.values(BOT_CHANNELS);
+const channelsOf = (page: PageKind): string[] =>
+  Object.values(IPC_CALLS)
+    .filter((declaration) => declaration.page === page)
+    .map((declaration) => declaration.channel);
+const DASHBOARD = channelsOf('dashboard');
+const BOT = channelsOf('bot');
 const STRANGE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'bots:changed', ''];
 
 /** Mostly one of `own` channels, sometimes the other side's, a strange or a random name. */

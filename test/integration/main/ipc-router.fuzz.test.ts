@@ -1,6 +1,6 @@
 /**
  * Fuzzing every IPC request through the real router: Botdeck built by its composition function
- * against a real sandbox and the HTTP bot host, fed random and channel-shaped payloads on the
+ * against a real sandbox and the Node bot host, fed random and channel-shaped payloads on the
  * dashboard and bot paths. Each call must settle as a refusal or a result, never throw, and
  * never end in a handler failure ('internal' or an error in the log).
  */
@@ -12,9 +12,10 @@ import { storedAccountsIn } from '../../../src/main/modes/stored-accounts-setup'
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { Result } from '../../../src/shared/ipc-contract';
 import { fuzz } from '../../support/fuzz';
-import { createMeetingWith, startFleet, type FleetKit } from './fleet-test-kit';
+import { startFleet, type FleetKit } from './fleet-test-kit';
 import { botCall, dashboardCall, type IpcTargets } from './ipc-arbitraries';
 import { recordingLogger } from './recording-logger';
+import { createMeeting } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let kit: FleetKit;
@@ -35,10 +36,18 @@ beforeAll(async () => {
     zoomBase: { oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url },
     persistence: { dataDir },
   });
-  const meeting = await createMeetingWith(sandbox);
+  const meeting = await createMeeting(sandbox);
   targets = {
     meetingNumber: meeting.meetingNumber,
-    botIds: () => kit.events.flatMap((event) => event.bots.map((bot) => bot.id)).slice(-20),
+    // Bots Botdeck still has: "Clear finished" (fuzzed too) forgets ended ones.
+    botIds: () => {
+      const known = new Set<string>();
+      for (const event of kit.events) {
+        for (const bot of event.bots) known.add(bot.id);
+        for (const id of event.removed ?? []) known.delete(id);
+      }
+      return [...known].slice(-20);
+    },
   };
 });
 afterAll(async () => {
@@ -75,6 +84,12 @@ describe('IPC router under fuzzing', () => {
   }, 180_000);
 
   it('answers every bot request with a result or a refusal (10,000 cases)', async () => {
+    // Bots to report about, whatever the dashboard fuzzing left (it clears finished ones).
+    const launched = await kit.botdeck.handleDashboard('bots:launch', {
+      meeting: targets.meetingNumber,
+      names: ['Fuzz 1', 'Fuzz 2', 'Fuzz 3'],
+    });
+    expect(launched.ok).toBe(true);
     await fuzz('IPC bot requests', botCall(targets), async ({ channel, botId, payload }) => {
       const result = await kit.botdeck.handleBot(botId, channel, payload);
       expectResult(

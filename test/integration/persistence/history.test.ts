@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import type { AppSnapshot, HistoryEntry, HistoryExport } from '../../../src/shared/ipc-contract';
-import { createMeeting } from '../main/sandbox-http';
+import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
+import { createMeeting } from '../../support/sandbox-client';
 import { filesHolding, secretsOfRun, startDeck, type Deck } from './persistence-kit';
 
 let sandbox: RunningSandbox;
@@ -46,7 +46,7 @@ describe('the history log', () => {
   it('records a launch, each join, a leave with its reason and a failure with its code', async () => {
     deck = await startDeck(sandbox, dir);
     const meeting = await createMeeting(sandbox);
-    const { botIds } = await deck.call<{ botIds: string[] }>('bots:launch', {
+    const { botIds } = await deck.call('bots:launch', {
       meeting: meeting.meetingNumber,
       passcode: meeting.passcode,
       names: ['Ada', 'Grace'],
@@ -57,7 +57,7 @@ describe('the history log', () => {
     await deck.call('bots:leave', { botId: ada });
     await vi.waitFor(async () => expect(await stateOf(deck as Deck, ada)).toBe('left'));
     // A meeting that does not exist: the join fails with Zoom's 3001.
-    const { botIds: lost } = await deck.call<{ botIds: string[] }>('bots:launch', {
+    const { botIds: lost } = await deck.call('bots:launch', {
       meeting: '999000111',
       names: ['Linus'],
     });
@@ -81,7 +81,7 @@ describe('the history log', () => {
     deck = await startDeck(sandbox, dir, { persistence: { dataDir: dir, historyMaxBytes: 600 } });
     const meeting = await createMeeting(sandbox);
     for (const name of ['A', 'B', 'C', 'D']) {
-      const { botIds } = await deck.call<{ botIds: string[] }>('bots:launch', {
+      const { botIds } = await deck.call('bots:launch', {
         meeting: meeting.meetingNumber,
         passcode: meeting.passcode,
         names: [name],
@@ -95,7 +95,7 @@ describe('the history log', () => {
     expect(await readdir(dir)).toEqual(
       expect.arrayContaining(['history.jsonl', 'history.1.jsonl']),
     );
-    const exported = await deck.call<HistoryExport>('history:export');
+    const exported = await deck.call('history:export');
     const lines = exported.jsonl.trimEnd().split('\n');
     expect(lines).toHaveLength(exported.count);
     const parsed = lines.map((line) => JSON.parse(line) as HistoryEntry);
@@ -108,7 +108,7 @@ describe('the history log', () => {
   it('a clean quit lists the bots as stopped and says why they left; no file holds a secret', async () => {
     deck = await startDeck(sandbox, dir);
     const meeting = await createMeeting(sandbox);
-    const { botIds } = await deck.call<{ botIds: string[] }>('bots:launch', {
+    const { botIds } = await deck.call('bots:launch', {
       meeting: meeting.meetingNumber,
       passcode: meeting.passcode,
       names: ['Ada'],

@@ -1,6 +1,6 @@
 /**
  * Shared setup for the persistence integration tests: the fleet kit's Botdeck (composition
- * function, HTTP bot host, real sandbox) on a data folder; a "crash" that
+ * function, the Node bot host, real sandbox) on a data folder; a "crash" that
  * keeps the data folder exactly as it was on disk; and the secrets of a run, to scan files for.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,16 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Botdeck, BotdeckOptions } from '../../../src/main/app/create-botdeck';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
+import type {
+  AnswerOf,
+  AppSnapshot,
+  DashboardChannel,
+  HistoryEntry,
+  RequestInputOf,
+} from '../../../src/shared/ipc-contract';
 import { startFleet } from '../main/fleet-test-kit';
-import type { HttpBotHost } from '../main/http-bot-host';
-import { audit } from '../main/sandbox-http';
+import type { NodeBotHost } from '../main/node-bot-host';
+import { audit } from '../../support/sandbox-client';
 
 export interface Deck {
   botdeck: Botdeck;
-  host: HttpBotHost;
+  host: NodeBotHost;
   /** Calls a dashboard channel; throws with main's words unless it succeeded. */
-  call<T>(channel: string, payload?: unknown): Promise<T>;
+  call<C extends DashboardChannel>(channel: C, payload?: RequestInputOf<C>): Promise<AnswerOf<C>>;
   snapshot(): Promise<AppSnapshot>;
   history(limit?: number): Promise<HistoryEntry[]>;
 }
@@ -38,18 +44,20 @@ export async function startDeck(
     persistence: { dataDir, passcodeKey },
     ...options,
   });
-  async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-    const result = await botdeck.handleDashboard(channel, payload);
+  async function call<C extends DashboardChannel>(
+    channel: C,
+    payload?: RequestInputOf<C>,
+  ): Promise<AnswerOf<C>> {
+    const result = await botdeck.handleDashboard(channel, payload ?? {});
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return result.value as T;
+    return result.value;
   }
   return {
     botdeck,
     host,
     call,
-    snapshot: () => call<AppSnapshot>('app:snapshot'),
-    history: async (limit) =>
-      (await call<{ entries: HistoryEntry[] }>('history:list', limit ? { limit } : {})).entries,
+    snapshot: () => call('app:snapshot'),
+    history: async (limit) => (await call('history:list', limit ? { limit } : {})).entries,
   };
 }
 

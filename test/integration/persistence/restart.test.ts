@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import type { RelaunchResult, StoppedBot } from '../../../src/shared/ipc-contract';
-import { addFault, createMeeting, participants, sandboxCall } from '../main/sandbox-http';
+import { addFault, call, createMeeting, participants } from '../../support/sandbox-client';
 import {
   filesHolding,
   killedHostDataDir,
@@ -52,7 +51,7 @@ async function killMidLaunch(
   const dir = await dataDir();
   const first = await deckOn(dir, keychain);
   await addFault(sandbox, { target: 'zak', latencyMs: 1_500, fraction: 1 });
-  const { botIds } = await first.call<{ botIds: string[] }>('bots:launch', {
+  const { botIds } = await first.call('bots:launch', {
     meeting: meeting.meetingNumber,
     passcode: meeting.passcode,
     names: NAMES,
@@ -60,7 +59,7 @@ async function killMidLaunch(
   const roster = await rosterIn(dir);
   const afterKill = await killedHostDataDir(dir);
   dirs.push(afterKill);
-  await sandboxCall(sandbox.url, 'DELETE', '/sandbox/faults');
+  await call(sandbox, 'DELETE', '/sandbox/faults');
   await first.botdeck.dispose();
   return { botIds, roster, dir: afterKill };
 }
@@ -104,7 +103,7 @@ describe('the roster across a restart', () => {
     expect((await rosterIn(killed.dir)).bots).toEqual([]);
     expect((await rosterIn(killed.dir)).stopped.map((bot) => bot.id)).toEqual(killed.botIds);
 
-    const relaunched = await next.call<RelaunchResult>('bots:relaunch', { ids: killed.botIds });
+    const relaunched = await next.call('bots:relaunch', { ids: killed.botIds });
     expect(relaunched.stoppedByRestart).toEqual([]);
     expect(relaunched.botIds).toHaveLength(NAMES.length);
     await vi.waitFor(async () => expect(await namesIn(meeting.meetingNumber)).toEqual(NAMES), {
@@ -182,7 +181,7 @@ describe('the roster across a restart', () => {
           'launched with is no longer set up in Botdeck. Add the account again, or dismiss them.',
       },
     });
-    const left = await next.call<{ stoppedByRestart: StoppedBot[] }>('bots:dismiss-stopped', {
+    const left = await next.call('bots:dismiss-stopped', {
       ids: killed.botIds.slice(0, 2),
     });
     expect(left.stoppedByRestart.map((bot) => bot.name)).toEqual(['Support 3']);
@@ -224,7 +223,12 @@ describe('the roster across a restart', () => {
     const secrets = await secretsOfRun(sandbox);
     expect(secrets.length).toBeGreaterThan(NAMES.length + 2);
     for (const secret of secrets) expect(secret.length).toBeGreaterThan(8);
-    expect((await readdir(dir)).sort()).toEqual(['history.jsonl', 'roster.json', 'settings.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'history.jsonl',
+      'presets.json',
+      'roster.json',
+      'settings.json',
+    ]);
     expect(await filesHolding(dir, secrets)).toEqual([]);
   });
 });

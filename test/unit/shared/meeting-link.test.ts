@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeetingInput } from '../../../src/shared/meeting-link';
+import { meetingWithoutPasscode, parseMeetingInput } from '../../../src/shared/meeting-link';
 
-const joined = (meetingNumber: string, passcode = '') => ({ ok: true, meetingNumber, passcode });
+const joined = (meetingNumber: string, passcode = '') => ({
+  ok: true,
+  meetingNumber,
+  passcode,
+  zoomDomain: 'zoom.us',
+});
+const joinedGov = (meetingNumber: string, passcode = '') => ({
+  ...joined(meetingNumber, passcode),
+  zoomDomain: 'zoomgov.com',
+});
 
 describe('parseMeetingInput accepts every Zoom join form', () => {
   it.each([
@@ -11,8 +20,9 @@ describe('parseMeetingInput accepts every Zoom join form', () => {
     ['https://ZOOM.US/J/123456789', joined('123456789')],
     ['https://zoom.us/j/123456789/', joined('123456789')],
     ['https://zoom.us./j/123456789', joined('123456789')],
-    ['https://agency.zoomgov.com/j/1612345678?pwd=gov', joined('1612345678', 'gov')],
-    ['https://zoomgov.com/j/1612345678', joined('1612345678')],
+    ['https://agency.zoomgov.com/j/1612345678?pwd=gov', joinedGov('1612345678', 'gov')],
+    ['https://zoomgov.com/j/1612345678', joinedGov('1612345678')],
+    ['zoommtg://www.zoomgov.com/join?confno=1612345678', joinedGov('1612345678')],
     ['https://zoom.us/w/98765432101?tk=registrant-token', joined('98765432101')],
     ['https://zoom.us/wc/join/81234567890', joined('81234567890')],
     ['https://app.zoom.us/wc/81234567890/join?fromPWA=1&pwd=p', joined('81234567890', 'p')],
@@ -113,5 +123,29 @@ describe('parseMeetingInput refuses with words the operator can act on', () => {
 
   it('nonsense text is not taken for a link', () => {
     expect(refused('meeting at 3pm')).toMatch(/not a Zoom link/);
+  });
+});
+
+describe('a meeting kept for later (presets, recent meetings)', () => {
+  it.each([
+    [
+      'https://us02web.zoom.us/j/81234567890?pwd=Pq7x2z#success',
+      'https://us02web.zoom.us/j/81234567890',
+    ],
+    [
+      'https://agency.zoomgov.com/j/1612345678?pwd=x&tk=y',
+      'https://agency.zoomgov.com/j/1612345678',
+    ],
+    [
+      'zoommtg://zoom.us/join?confno=81234567890&pwd=Pq7x2z',
+      'zoommtg://zoom.us/join?confno=81234567890',
+    ],
+    ['812 3456 7890', '812 3456 7890'],
+    ['  meeting at 3pm ', 'meeting at 3pm'],
+  ])('%s keeps %s: no passcode, the same meeting on the same Zoom cloud', (input, kept) => {
+    expect(meetingWithoutPasscode(input)).toBe(kept);
+    const before = parseMeetingInput(input, 'typed');
+    const after = parseMeetingInput(kept, 'typed');
+    expect(after).toEqual(before);
   });
 });

@@ -50,13 +50,36 @@ const ALREADY_JOINED_CODE = 3000;
 
 /**
  * The refusals every client makes before joining: a page joins once, and never after leaving.
- * They throw without reporting a status, so the meeting already joined (or left) is undisturbed.
+ * A client rejects its join with the refusal and reports no status, so the meeting already
+ * joined (or left) is undisturbed.
  */
-export function refuseRepeatJoin(state: { joinStarted: boolean; left: boolean }): void {
+export function repeatJoinRefusal(state: {
+  joinStarted: boolean;
+  left: boolean;
+}): MeetingJoinError | null {
   if (state.joinStarted) {
-    throw new MeetingJoinError(ALREADY_JOINED_CODE, 'This bot page has already joined a meeting.');
+    return new MeetingJoinError(ALREADY_JOINED_CODE, 'This bot page has already joined a meeting.');
   }
-  if (state.left) throw new MeetingJoinError(null, 'This bot has already left.');
+  return state.left ? new MeetingJoinError(null, 'This bot has already left.') : null;
+}
+
+/** Someone in the meeting as the page may draw them: a name and a picture, nothing more. */
+export interface MeetingPerson {
+  displayName: string;
+  /** An http(s) URL of their avatar, or null. */
+  avatarUrl: string | null;
+}
+
+/**
+ * What the meeting looks like from this bot, for the page to draw (Peek shows it): the bot as
+ * the meeting shows it, a few of the others and the head count. Never sent to main.
+ */
+export interface MeetingScene {
+  self: MeetingPerson | null;
+  /** The first few others in join order. */
+  others: MeetingPerson[];
+  /** Everyone, this bot included; null while unknown. */
+  count: number | null;
 }
 
 export interface MeetingClient {
@@ -70,6 +93,11 @@ export interface MeetingClient {
   leave(): Promise<void>;
   /** Returns an unsubscribe function. */
   onStatus(listener: (status: MeetingStatus) => void): () => void;
+  /**
+   * The meeting as the page may draw it, whenever it changes; absent where the meeting draws
+   * itself (Zoom's Meeting SDK shows its own UI). Returns an unsubscribe function.
+   */
+  onScene?(listener: (scene: MeetingScene) => void): () => void;
 }
 
 /** A small listener set for implementations. */

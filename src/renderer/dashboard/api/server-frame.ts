@@ -4,26 +4,15 @@
  * checked; the bot views inside are taken as the contract types them.
  */
 import {
-  EVENT_CHANNELS,
+  IPC_EVENTS,
+  isResult,
   type BotView,
   type BotViewChange,
-  type Result,
   type WebServerFrame,
 } from '../../../shared/ipc-contract';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (!isRecord(value)) return false;
-  if (value.ok === true) return 'value' in value;
-  return (
-    value.ok === false &&
-    isRecord(value.error) &&
-    typeof value.error.code === 'string' &&
-    typeof value.error.message === 'string'
-  );
-}
 
 /** A change names the bot it is for; anything else in it is taken as the contract types it. */
 function isChange(value: unknown): value is BotViewChange {
@@ -44,16 +33,25 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
     if (typeof frame.id !== 'number' || !isResult(frame.result)) return null;
     return { type: 'response', id: frame.id, result: frame.result };
   }
-  if (frame.type === 'event' && frame.channel === EVENT_CHANNELS.botsChanged) {
+  const { channel } = IPC_EVENTS.onBotsChanged;
+  if (frame.type === 'event' && frame.channel === channel) {
     const payload = frame.payload;
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
     const bots = payload.bots as BotView[];
-    if (payload.changes === undefined) {
-      return { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload: { bots } };
+    const { changes, removed } = payload;
+    if (changes !== undefined && !(Array.isArray(changes) && changes.every(isChange))) return null;
+    if (removed !== undefined) {
+      if (!Array.isArray(removed) || !removed.every((id) => typeof id === 'string')) return null;
     }
-    const { changes } = payload;
-    if (!Array.isArray(changes) || !changes.every(isChange)) return null;
-    return { type: 'event', channel: EVENT_CHANNELS.botsChanged, payload: { bots, changes } };
+    return {
+      type: 'event',
+      channel,
+      payload: {
+        bots,
+        ...(changes === undefined ? {} : { changes: changes as BotViewChange[] }),
+        ...(removed === undefined ? {} : { removed: removed as string[] }),
+      },
+    };
   }
   return null;
 }

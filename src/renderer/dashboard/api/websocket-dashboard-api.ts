@@ -7,11 +7,11 @@
  * There is no automatic reconnect: events sent while the socket was down are lost, so a fresh
  * snapshot (a reload) is the only honest recovery, and the banner says so.
  */
+import { buildPageApi } from '../../../shared/ipc-calls';
 import {
-  DASHBOARD_CHANNELS,
+  IPC_CALLS,
+  IPC_EVENTS,
   type BotsChangedEvent,
-  type DashboardChannel,
-  type DashboardResponses,
   type Result,
 } from '../../../shared/ipc-contract';
 import {
@@ -106,18 +106,14 @@ export function createWebSocketDashboardApi(
   socket.addEventListener('close', onClosed);
   socket.addEventListener('error', onClosed);
 
-  function call<C extends DashboardChannel>(
-    channel: C,
-    payload: unknown,
-  ): Promise<Result<DashboardResponses[C]>> {
+  function call(channel: string, payload: unknown): Promise<Result<unknown>> {
     if (status === 'closed') {
       return Promise.resolve({ ok: false, error: { ...DISCONNECTED_ERROR } });
     }
     const id = nextId++;
     const frame = JSON.stringify({ id, channel, payload });
     return new Promise((resolve) => {
-      // The web host answers each channel with its DashboardResponses type (shared router).
-      pending.set(id, resolve as (result: Result<unknown>) => void);
+      pending.set(id, resolve);
       if (socket.readyState === SOCKET_OPEN) socket.send(frame);
       else outbox.push(frame);
     });
@@ -131,26 +127,17 @@ export function createWebSocketDashboardApi(
     },
   };
 
-  return {
-    getSnapshot: () => call(DASHBOARD_CHANNELS.snapshot, {}),
-    launchBots: (request) => call(DASHBOARD_CHANNELS.launch, request),
-    leaveBot: (request) => call(DASHBOARD_CHANNELS.leave, request),
-    leaveAll: () => call(DASHBOARD_CHANNELS.leaveAll, {}),
-    createSandboxMeeting: () => call(DASHBOARD_CHANNELS.createSandboxMeeting, {}),
-    saveAccount: (request) => call(DASHBOARD_CHANNELS.saveAccount, request),
-    deleteAccount: (request) => call(DASHBOARD_CHANNELS.deleteAccount, request),
-    testAccount: (request) => call(DASHBOARD_CHANNELS.testAccount, request),
-    relaunchStopped: (request) => call(DASHBOARD_CHANNELS.relaunchStopped, request),
-    dismissStopped: (request) => call(DASHBOARD_CHANNELS.dismissStopped, request),
-    listHistory: (request) => call(DASHBOARD_CHANNELS.listHistory, request),
-    exportHistory: () => call(DASHBOARD_CHANNELS.exportHistory, {}),
-    setRelaunchAfterRestart: (request) => call(DASHBOARD_CHANNELS.setRelaunchAfterRestart, request),
-    runDiagnostics: () => call(DASHBOARD_CHANNELS.runDiagnostics, {}),
-    openLogFolder: () => call(DASHBOARD_CHANNELS.openLogFolder, {}),
-    onBotsChanged: (listener) => {
+  // The socket carries one event, bots:changed, which parseServerFrame already checked.
+  const api = buildPageApi(IPC_CALLS, IPC_EVENTS, 'dashboard', {
+    invoke: call,
+    listen(_channel, listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
+  });
+
+  return {
+    ...api,
     connection,
     close: () => {
       socket.close();

@@ -1,6 +1,6 @@
 /**
  * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
- * account, launching, the fleet, the history, and Diagnostics.
+ * account, launching, the fleet (with Peek beside it when open), the history, and Diagnostics.
  */
 import { AccountsPanel } from './accounts-panel';
 import { BotTable } from './bot-table';

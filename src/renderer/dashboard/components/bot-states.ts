@@ -2,7 +2,8 @@
  * How the dashboard words and groups bot states. Every BotState must have a label: the Record
  * type makes a new state in the contract a compile error here until it is worded.
  */
-import type { BotState, BotView } from '../../../shared/ipc-contract';
+import { isEnded, isLive, type BotState, type BotView } from '../../../shared/ipc-contract';
+import type { StateFilter } from '../store/table-view';
 
 export const STATE_LABELS: Record<BotState, string> = {
   queued: 'Queued',
@@ -16,15 +17,13 @@ export const STATE_LABELS: Record<BotState, string> = {
   failed: 'Failed',
 };
 
-/** States in which asking a bot to leave still means something. */
-const LIVE_STATES: ReadonlySet<BotState> = new Set<BotState>([
-  'queued',
-  'minting',
-  'joining',
-  'waiting_room',
-  'in_meeting',
-  'reconnecting',
-]);
+/** The state filter's choices, in words. */
+export const STATE_FILTER_LABELS: Record<StateFilter, string> = {
+  all: 'All states',
+  live: 'Live (not finished)',
+  ended: 'Finished (left or failed)',
+  ...STATE_LABELS,
+};
 
 /** On the way into the meeting (or back into it), for the summary's "joining" count. */
 const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
@@ -35,26 +34,23 @@ const JOINING_STATES: ReadonlySet<BotState> = new Set<BotState>([
   'reconnecting',
 ]);
 
-export const isLive = (state: BotState): boolean => LIVE_STATES.has(state);
-
-/** A row that reads the clock: time in the meeting, or a rejoin's "next try" turning "now". */
-export const followsClock = (state: BotState): boolean =>
-  state === 'in_meeting' || state === 'reconnecting';
-
 export interface FleetCounts {
   inMeeting: number;
   joining: number;
   failed: number;
   live: number;
+  /** Left or failed: what "Clear finished" takes off the table. */
+  ended: number;
 }
 
 export function countFleet(bots: Iterable<BotView>): FleetCounts {
-  const counts: FleetCounts = { inMeeting: 0, joining: 0, failed: 0, live: 0 };
+  const counts: FleetCounts = { inMeeting: 0, joining: 0, failed: 0, live: 0, ended: 0 };
   for (const { state } of bots) {
     if (state === 'in_meeting') counts.inMeeting++;
     if (state === 'failed') counts.failed++;
     if (JOINING_STATES.has(state)) counts.joining++;
-    if (LIVE_STATES.has(state)) counts.live++;
+    if (isLive(state)) counts.live++;
+    if (isEnded(state)) counts.ended++;
   }
   return counts;
 }

@@ -11,7 +11,9 @@ import { MAX_BOTS, MIN_BOTS } from '../store/launch-form';
 import { BotNameFields } from './bot-name-fields';
 import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
+import { LaunchShortcuts } from './launch-shortcuts';
 import { LaunchTimeoutsFields } from './launch-timeouts-fields';
+import { SavePresetField } from './save-preset-field';
 
 export function LaunchForm() {
   const id = useId();
@@ -19,6 +21,7 @@ export function LaunchForm() {
     useShallow((state) => ({
       meeting: state.launch.meeting,
       passcode: state.launch.passcode,
+      passcodeNeeded: state.launch.passcodeNeeded,
       countText: state.launch.countText,
       nameTemplate: state.launch.nameTemplate,
       submitting: state.launch.submitting,
@@ -50,6 +53,7 @@ export function LaunchForm() {
     // or read back in one place.
     <form className="card launch-form" aria-label="Launch bots" noValidate onSubmit={onSubmit}>
       <h2>Launch bots</h2>
+      <LaunchShortcuts />
       <div className="field-grid">
         <div className="field field-wide">
           <label htmlFor={`${id}-meeting`}>Meeting link or number</label>
@@ -83,9 +87,15 @@ export function LaunchForm() {
             autoComplete="off"
             spellCheck={false}
             placeholder="From the link if empty"
+            aria-describedby={form.passcodeNeeded ? `${id}-passcode-needed` : undefined}
             value={form.passcode}
             onChange={(event) => actions.setPasscode(event.target.value)}
           />
+          {form.passcodeNeeded ? (
+            <p className="hint warning" id={`${id}-passcode-needed`}>
+              Botdeck could not keep this meeting&apos;s passcode (no system keychain): enter it.
+            </p>
+          ) : null}
         </div>
         <div className="field field-narrow">
           <label htmlFor={`${id}-count`}>Number of bots</label>
@@ -123,6 +133,7 @@ export function LaunchForm() {
       <LaunchFormAlert />
 
       <div className="form-actions">
+        <SavePresetField />
         <button type="submit" className="button button-primary" disabled={form.submitting}>
           {form.submitting ? 'Launching…' : 'Launch'}
         </button>

@@ -22,6 +22,8 @@ export interface AppSlice {
   /** Whether account secrets can be stored, and if not, why and how to enable it. */
   keychain: KeychainView;
   notices: string[];
+  /** True in the desktop app, where a bot's own window can be shown. */
+  canShowBotWindows: boolean;
   connection: ConnectionStatus;
   loading: boolean;
   loadError: string | null;
@@ -36,6 +38,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
     accounts: [],
     keychain: KEYCHAIN_AVAILABLE,
     notices: [],
+    canShowBotWindows: false,
     connection: api.connection?.getStatus() ?? 'open',
     loading: false,
     loadError: null,
@@ -62,10 +65,11 @@ export const createAppSlice: SliceCreator<AppSlice> =
         (result) => {
           if (stopped) return;
           if (result.ok) {
-            const { mode, accounts, keychain, notices, bots } = result.value;
+            const { mode, accounts, keychain, notices, bots, canShowBotWindows } = result.value;
             get().applyAccountsState({ mode, accounts, keychain });
             get().applyRestartState(result.value);
-            set({ notices, loading: false });
+            set({ notices, canShowBotWindows, loading: false });
+            void get().loadShortcuts();
             finishLoading(botsFromSnapshot(bots));
           } else {
             set({ loading: false, loadError: result.error.message });

@@ -11,7 +11,10 @@ import { createBotsSlice, type BotsSlice, type FrameScheduler } from './bots-sli
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
+import { createPeekSlice, type PeekSlice } from './peek-slice';
 import { createRestartSlice, type RestartSlice } from './restart-slice';
+import { createShortcutsSlice, type ShortcutsSlice } from './shortcuts-slice';
+import { createTableSlice, type TableSlice } from './table-slice';
 
 export type AppState = AppSlice &
   BotsSlice &
@@ -20,7 +23,10 @@ export type AppState = AppSlice &
   AccountEditorSlice &
   RestartSlice &
   HistorySlice &
-  DiagnosticsSlice;
+  DiagnosticsSlice &
+  TableSlice &
+  PeekSlice &
+  ShortcutsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -43,5 +49,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createRestartSlice(deps)(...args),
     ...createHistorySlice(deps)(...args),
     ...createDiagnosticsSlice(deps)(...args),
+    ...createTableSlice(deps)(...args),
+    ...createPeekSlice(deps)(...args),
+    ...createShortcutsSlice(deps)(...args),
   }));
 }

@@ -13,12 +13,14 @@ export function botsFromSnapshot(bots: readonly BotView[]): Map<string, BotView>
 }
 
 /**
- * Applies one `bots:changed` event to `bots`, changing that Map: full views replace known bots
- * in place (Map.set keeps their position) and new bots are appended oldest first; changes are
- * laid over the bot they name. A change for a bot this dashboard never saw is skipped: the
- * sender only sends one after the bot's full view, which the snapshot or an earlier event gave.
+ * Applies one `bots:changed` event to `bots`, changing that Map: cleared bots go, full views
+ * replace known bots in place (Map.set keeps their position) and new bots are appended oldest
+ * first; changes are laid over the bot they name. A change for a bot this dashboard never saw
+ * is skipped: the sender only sends one after the bot's full view, which the snapshot or an
+ * earlier event gave.
  */
 export function applyBotsChanged(bots: Map<string, BotView>, event: BotsChangedEvent): void {
+  for (const id of event.removed ?? []) bots.delete(id);
   const added: BotView[] = [];
   for (const bot of event.bots) {
     if (bots.has(bot.id)) bots.set(bot.id, bot);
@@ -31,12 +33,16 @@ export function applyBotsChanged(bots: Map<string, BotView>, event: BotsChangedE
   }
 }
 
+/** Whether the event carries anything at all. */
+export const changesSomething = (event: BotsChangedEvent): boolean =>
+  event.bots.length > 0 || (event.changes?.length ?? 0) > 0 || (event.removed?.length ?? 0) > 0;
+
 /** One event applied to a copy; the same Map back when the event carries nothing. */
 export function mergeBotViews(
   current: Map<string, BotView>,
   event: BotsChangedEvent,
 ): Map<string, BotView> {
-  if (event.bots.length === 0 && (event.changes?.length ?? 0) === 0) return current;
+  if (!changesSomething(event)) return current;
   const next = new Map(current);
   applyBotsChanged(next, event);
   return next;

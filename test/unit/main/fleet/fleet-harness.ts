@@ -5,8 +5,12 @@
  * counts a second open window for one bot as a violation instead of hiding it.
  */
 import { vi } from 'vitest';
-import { createFleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
-import type { BotWindowHost, WindowGoneReason } from '../../../../src/main/fleet/bot-window-host';
+import { createFleet, type FleetOptions, type LaunchPlan } from '../../../../src/main/fleet/fleet';
+import type {
+  BotPageSpec,
+  BotWindowHost,
+  WindowGoneReason,
+} from '../../../../src/main/fleet/bot-window-host';
 import type { FleetTimers } from '../../../../src/main/fleet/fleet-timers';
 import type { FleetAccount } from '../../../../src/main/fleet/join-preparer';
 import type { Logger } from '../../../../src/main/log/logger';
@@ -57,15 +61,19 @@ export function manualClock(start = 1_700_000_000_000) {
 
 export function fakeWindowHost() {
   const open = new Set<string>();
+  /** What each bot's newest page was opened with. */
+  const pages = new Map<string, BotPageSpec>();
   const opened: string[] = [];
   const closed: string[] = [];
   const commands: [string, BotCommand][] = [];
   const violations: string[] = [];
   const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
+  let captures = 0;
   const host: BotWindowHost = {
-    open(botId) {
+    open(botId, page) {
       if (open.has(botId)) violations.push(`second window for ${botId}`);
       open.add(botId);
+      pages.set(botId, page);
       opened.push(botId);
       return Promise.resolve();
     },
@@ -80,10 +88,19 @@ export function fakeWindowHost() {
       gone.add(listener);
       return () => gone.delete(listener);
     },
+    capture(botId, maxWidth) {
+      if (!open.has(botId)) return Promise.resolve(null);
+      captures += 1;
+      // Stands in for a JPEG: which page, which capture, how wide.
+      const jpeg = new TextEncoder().encode(`${botId} frame ${captures}`);
+      return Promise.resolve({ jpeg, width: maxWidth, height: Math.round((maxWidth * 9) / 16) });
+    },
   };
   return {
     host,
+    captureCount: () => captures,
     open,
+    pages,
     opened,
     closed,
     commands,
@@ -101,6 +118,11 @@ export const silentLogger = (): Logger => ({ info: vi.fn(), warn: vi.fn(), error
 export interface HarnessOptions extends Partial<FleetOptions> {
   /** The n-th mint (from 1); defaults to a fresh `zak-n` each time. */
   mint?: (n: number) => Promise<string>;
+  /**
+   * Pages answer a leave command by reporting `left`, as a real bot page does (run-bot.ts).
+   * Off by default: most tests play the page's answer themselves, to see the steps between.
+   */
+  pagesAnswerLeave?: boolean;
 }
 
 export function fleetHarness(options: HarnessOptions = {}) {
@@ -132,6 +154,16 @@ export function fleetHarness(options: HarnessOptions = {}) {
   });
   /** Every ZAK a page received, in order, with its bot. */
   const handed: { botId: string; zak: string }[] = [];
+  if (options.pagesAnswerLeave) {
+    const send = windows.host.send.bind(windows.host);
+    windows.host.send = (botId, command) => {
+      send(botId, command);
+      if (command.type !== 'leave') return;
+      queueMicrotask(() =>
+        fleet.botStatus(botId, { status: 'left', code: null, message: null, participantId: null }),
+      );
+    };
+  }
 
   /** The page takes its ticket; returns its ZAK (or null when refused). */
   function ready(botId: string): string | null {
@@ -162,12 +194,18 @@ export function fleetHarness(options: HarnessOptions = {}) {
     windows,
     mintZak,
     handed,
-    async launch(names: string[], timeouts?: LaunchTimeouts): Promise<string[]> {
+    async launch(
+      names: string[],
+      timeouts?: LaunchTimeouts,
+      accountOverrides: Partial<FleetAccount> = {},
+      meeting: Partial<Pick<LaunchPlan, 'meetingNumber' | 'zoomDomain'>> = {},
+    ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber: '123456789',
         passcode: 'pw',
+        ...meeting,
         names,
-        account,
+        account: { ...account, ...accountOverrides },
         timeouts,
       });
       if (!result.ok) throw new Error(result.error.message);

@@ -16,6 +16,7 @@ const TICKET: JoinTicket = {
   userName: 'Ada',
   signature: 's',
   zak: 'z',
+  zoomDomain: 'zoom.us',
   sandboxUrl: null,
 };
 
@@ -32,6 +33,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         notices: [],
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        canShowBotWindows: false,
       }),
     'bots:launch': (request) => {
       calls.push(request);
@@ -42,6 +44,15 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'bots:leave-many': (request) => ok({ count: request.botIds.length }),
+    'bots:leave-meeting': () => ok({ count: 0 }),
+    'bots:clear-finished': () => ok({ count: 0 }),
+    'bots:peek': (request) =>
+      ok({ botId: request.botId, image: 'data:image/jpeg;base64,', width: 1, height: 1, at: 0 }),
+    'bots:show-window': () => ok(null),
+    'presets:list': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:save': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:delete': () => ok({ presets: [], recentMeetings: [] }),
     'accounts:save': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:delete': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:test': () =>
@@ -264,5 +275,24 @@ describe('IPC router: the diagnostics channels', () => {
         },
       ),
     );
+  });
+});
+
+describe('IPC router: the contract’s types', () => {
+  it('answers each channel with the type its declaration names', async () => {
+    const { router } = setup();
+    const result = await router.handleDashboard('bots:leave-all', {});
+    // No cast: `count` is known to be a number because the declaration says so.
+    expect(result.ok && result.value.count + 1).toBe(1);
+  });
+
+  it('refuses to compile a handler that answers the wrong type or a table missing a channel', () => {
+    const wrongAnswer: Pick<DashboardHandlers, 'bots:leave-all'> = {
+      // @ts-expect-error bots:leave-all answers { count }, not a list of ids
+      'bots:leave-all': () => ok({ botIds: [] }),
+    };
+    // @ts-expect-error every bot channel needs its handler; bot:status is missing
+    const missing: BotHandlers = { 'bot:ready': () => ok(TICKET) };
+    expect([wrongAnswer, missing]).toHaveLength(2);
   });
 });

@@ -8,10 +8,22 @@ import { KEYCHAIN_AVAILABLE, fail, ok } from '../../../../src/shared/ipc-contrac
 const unused = () => fail('unused', 'not called');
 const core: CoreDashboardHandlers = {
   'app:snapshot': () =>
-    ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE, bots: [], notices: ['n'] }),
+    ok({
+      mode: 'sandbox',
+      accounts: [],
+      keychain: KEYCHAIN_AVAILABLE,
+      bots: [],
+      notices: ['n'],
+      canShowBotWindows: false,
+    }),
   'bots:launch': () => ok({ botIds: ['b1'] }),
   'bots:leave': unused,
   'bots:leave-all': unused,
+  'bots:leave-many': unused,
+  'bots:leave-meeting': unused,
+  'bots:clear-finished': unused,
+  'bots:peek': unused,
+  'bots:show-window': unused,
   'sandbox:create-meeting': unused,
   'accounts:save': unused,
   'accounts:delete': unused,
@@ -32,6 +44,7 @@ describe('dashboard handlers without a data folder', () => {
         notices: ['n'],
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        canShowBotWindows: false,
       }),
     );
   });
@@ -48,5 +61,17 @@ describe('dashboard handlers without a data folder', () => {
     expect(await handlers['bots:relaunch']({ ids: ['x'] })).toEqual(refused);
     expect(await handlers['history:list']({})).toEqual(refused);
     expect(await handlers['settings:relaunch-after-restart']({ enabled: true })).toEqual(refused);
+  });
+
+  it('offers no presets or recent meetings, and saving a preset says why it cannot', async () => {
+    const handlers = withPersistence(core, null);
+    expect(await handlers['presets:list']({})).toEqual(ok({ presets: [], recentMeetings: [] }));
+    const saved = await handlers['presets:save']({
+      name: 'Weekly demo',
+      form: { meeting: '123456789', passcode: '', accountId: null, nameTemplate: '', names: ['A'] },
+    });
+    expect(saved).toEqual(
+      fail('no_data_folder', 'This Botdeck keeps no data folder, so it cannot keep presets.'),
+    );
   });
 });

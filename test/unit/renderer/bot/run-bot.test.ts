@@ -21,6 +21,7 @@ const ticket: JoinTicket = {
   userName: 'Botdeck 7',
   signature: 'sig-secret',
   zak: 'zak-secret',
+  zoomDomain: 'zoom.us',
   sandboxUrl: 'http://127.0.0.1:1',
 };
 
@@ -46,6 +47,9 @@ function fakeView(): BotPageView & { shown: string[] } {
   return {
     shown,
     showName: (name) => shown.push(`name:${name}`),
+    showMeeting: (meetingNumber) => shown.push(`meeting:${meetingNumber}`),
+    showScene: (scene) =>
+      shown.push(`scene:${scene.count}:${scene.others.map((other) => other.displayName).join('+')}`),
     showStatus: (status) => shown.push(`${status.status}:${status.message ?? ''}`),
   };
 }

@@ -53,7 +53,8 @@ export async function storeWithAccounts(
   mode: AppMode = 'sandbox',
   fake: FakeDashboard = createFakeDashboard(),
 ): Promise<{ store: AppStore; fake: FakeDashboard }> {
-  fake.snapshot.result = Promise.resolve({ ok: true, value: emptySnapshot({ mode, accounts }) });
+  fake.answers.getSnapshot = () =>
+    Promise.resolve({ ok: true, value: emptySnapshot({ mode, accounts }) });
   fake.accountsState = { mode, accounts, keychain: KEYCHAIN_AVAILABLE };
   const store = createAppStore({ api: fake.api });
   store.getState().start();

@@ -38,7 +38,7 @@ describe('adding a Zoom account', () => {
   it('replaces mode and accounts with main’s answer and closes the editor', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount()]);
     const added = makeAccount({ id: 'acc-1', label: 'Support' });
-    fake.saveResult.next = () =>
+    fake.answers.saveAccount = () =>
       Promise.resolve({
         ok: true,
         value: { mode: 'zoom', accounts: [sandboxAccount(), added], keychain: KEYCHAIN_AVAILABLE },
@@ -50,7 +50,7 @@ describe('adding a Zoom account', () => {
     expect(store.getState().mode).toBe('zoom');
     expect(store.getState().accounts.map((account) => account.id)).toEqual(['sandbox', 'acc-1']);
     expect(store.getState().accountEditor).toBeNull();
-    expect(fake.savedAccounts).toEqual([
+    expect(fake.requests.saveAccount).toEqual([
       {
         label: 'Support',
         serviceUser: 'bots@example.com',
@@ -65,14 +65,14 @@ describe('adding a Zoom account', () => {
     typeNewAccount(store, '  Support  ');
     store.getState().setAccountCredential('clientSecret', `  ${SECRETS.clientSecret}  `);
     await store.getState().saveAccount();
-    expect(fake.savedAccounts[0]?.label).toBe('Support');
-    expect(fake.savedAccounts[0]?.credentials?.clientSecret).toBe(SECRETS.clientSecret);
+    expect(fake.requests.saveAccount[0]?.label).toBe('Support');
+    expect(fake.requests.saveAccount[0]?.credentials?.clientSecret).toBe(SECRETS.clientSecret);
   });
 
   it('shows “Saving…” state while main works, then forgets the secrets', async () => {
     const { store, fake } = await storeWithAccounts([]);
     const answer = deferred<Result<AccountsState>>();
-    fake.saveResult.next = () => answer.promise;
+    fake.answers.saveAccount = () => answer.promise;
     typeNewAccount(store);
 
     const saving = store.getState().saveAccount();
@@ -103,7 +103,7 @@ describe('account editor validation', () => {
       sdkKey: 'Enter the Meeting SDK client ID.',
       sdkSecret: 'Enter the Meeting SDK client secret.',
     });
-    expect(fake.savedAccounts).toEqual([]);
+    expect(fake.requests.saveAccount).toEqual([]);
   });
 
   it('refuses spaces inside a secret and keeps what was typed for correcting', async () => {
@@ -117,7 +117,7 @@ describe('account editor validation', () => {
       sdkSecret: 'The Meeting SDK client secret cannot contain spaces.',
     });
     expect(editor?.credentials.clientSecret).toBe(SECRETS.clientSecret);
-    expect(fake.savedAccounts).toEqual([]);
+    expect(fake.requests.saveAccount).toEqual([]);
   });
 
   it('words limits the contract leaves to zod’s defaults, and clears a field’s error on edit', async () => {
@@ -136,7 +136,7 @@ describe('account editor validation', () => {
 describe('secrets in the editor', () => {
   it('a failed save shows main’s reason, keeps the other fields and drops the secrets', async () => {
     const { store, fake } = await storeWithAccounts([]);
-    fake.saveResult.next = () => Promise.resolve(vaultLocked);
+    fake.answers.saveAccount = () => Promise.resolve(vaultLocked);
     typeNewAccount(store);
 
     expect(await store.getState().saveAccount()).toBe(false);
@@ -157,7 +157,7 @@ describe('secrets in the editor', () => {
 
   it('a save that throws is reported in plain words and drops the secrets too', async () => {
     const { store, fake } = await storeWithAccounts([]);
-    fake.saveResult.next = () => Promise.reject(new Error('bridge broke'));
+    fake.answers.saveAccount = () => Promise.reject(new Error('bridge broke'));
     typeNewAccount(store);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await store.getState().saveAccount()).toBe(false);
@@ -180,7 +180,7 @@ describe('secrets in the editor', () => {
   it('an answer that arrives after the editor closed does not reopen it', async () => {
     const { store, fake } = await storeWithAccounts([]);
     const answer = deferred<Result<AccountsState>>();
-    fake.saveResult.next = () => answer.promise;
+    fake.answers.saveAccount = () => answer.promise;
     typeNewAccount(store);
     const saving = store.getState().saveAccount();
     store.getState().closeAccountEditor();
@@ -211,10 +211,10 @@ describe('editing an existing account', () => {
     store.getState().openEditAccount('acc-1');
     store.getState().setAccountField('label', 'Support EU');
     expect(await store.getState().saveAccount()).toBe(true);
-    expect(fake.savedAccounts).toEqual([
+    expect(fake.requests.saveAccount).toEqual([
       { accountId: 'acc-1', label: 'Support EU', serviceUser: 'bots@example.com', plan: 'free' },
     ]);
-    expect(fake.savedAccounts[0]).not.toHaveProperty('credentials');
+    expect(fake.requests.saveAccount[0]).not.toHaveProperty('credentials');
   });
 
   it('with “Replace credentials”, all five are required and sent', async () => {
@@ -234,7 +234,7 @@ describe('editing an existing account', () => {
       store.getState().setAccountCredential(field as keyof typeof SECRETS, value);
     }
     expect(await store.getState().saveAccount()).toBe(true);
-    expect(fake.savedAccounts.at(-1)?.credentials).toEqual(SECRETS);
+    expect(fake.requests.saveAccount.at(-1)?.credentials).toEqual(SECRETS);
   });
 
   it('unchecking “Replace credentials” drops what was typed', async () => {
@@ -248,7 +248,7 @@ describe('editing an existing account', () => {
 
   it('a failed save without new credentials does not ask to retype secrets', async () => {
     const { store, fake } = await storeWithAccounts([existing]);
-    fake.saveResult.next = () => Promise.resolve(vaultLocked);
+    fake.answers.saveAccount = () => Promise.resolve(vaultLocked);
     store.getState().openEditAccount('acc-1');
     await store.getState().saveAccount();
     expect(store.getState().accountEditor?.secretsCleared).toBe(false);

@@ -122,7 +122,7 @@ describe('the account editor', () => {
 
   it('after a refused save, says so and shows none of the secrets', async () => {
     const { store, fake } = await storeWithAccounts([]);
-    fake.saveResult.next = () =>
+    fake.answers.saveAccount = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'vault_unavailable', message: 'Install gnome-keyring and unlock it.' },

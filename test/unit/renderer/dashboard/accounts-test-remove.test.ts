@@ -16,7 +16,7 @@ describe('test connection', () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount(), support]);
     const tested = { ...support, lastTest: { at: 5_000, ok: true, summary: 'All steps passed.' } };
     const answer = deferred<Result<{ report: ConnectionTestReport; state: AccountsState }>>();
-    fake.testResult.next = () => answer.promise;
+    fake.answers.testAccount = () => answer.promise;
 
     const testing = store.getState().testAccount('acc-1');
     expect(store.getState().accountTests.get('acc-1')?.running).toBe(true);
@@ -35,7 +35,7 @@ describe('test connection', () => {
       error: null,
     });
     expect(store.getState().accounts[1]?.lastTest).toEqual(tested.lastTest);
-    expect(fake.testedAccounts).toEqual([{ accountId: 'acc-1' }]);
+    expect(fake.requests.testAccount).toEqual([{ accountId: 'acc-1' }]);
   });
 
   it('a failing step is kept as Zoom’s reason, step by step', async () => {
@@ -48,7 +48,7 @@ describe('test connection', () => {
       ],
       profile: null,
     };
-    fake.testResult.next = () =>
+    fake.answers.testAccount = () =>
       Promise.resolve({ ok: true, value: { report, state: fake.accountsState } });
     await store.getState().testAccount('acc-1');
     expect(store.getState().accountTests.get('acc-1')?.report).toEqual(report);
@@ -56,7 +56,7 @@ describe('test connection', () => {
 
   it('a test that cannot run says why', async () => {
     const { store, fake } = await storeWithAccounts([support]);
-    fake.testResult.next = () =>
+    fake.answers.testAccount = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'vault_unavailable', message: 'The system keychain is locked.' },
@@ -81,13 +81,13 @@ describe('removing an account', () => {
     });
     store.getState().cancelRemoveAccount();
     expect(store.getState().accountRemoval).toBeNull();
-    expect(fake.deletedAccounts).toEqual([]);
+    expect(fake.requests.deleteAccount).toEqual([]);
     expect(store.getState().accounts).toHaveLength(2);
   });
 
   it('confirming removes it, with mode and accounts from main’s answer', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount(), support], 'zoom');
-    fake.deleteResult.next = () =>
+    fake.answers.deleteAccount = () =>
       Promise.resolve({
         ok: true,
         value: { mode: 'sandbox', accounts: [sandboxAccount()], keychain: KEYCHAIN_AVAILABLE },
@@ -97,7 +97,7 @@ describe('removing an account', () => {
     store.getState().askRemoveAccount('acc-1');
     expect(await store.getState().confirmRemoveAccount()).toBe(true);
 
-    expect(fake.deletedAccounts).toEqual([{ accountId: 'acc-1' }]);
+    expect(fake.requests.deleteAccount).toEqual([{ accountId: 'acc-1' }]);
     expect(store.getState().mode).toBe('sandbox');
     expect(store.getState().accounts.map((account) => account.id)).toEqual(['sandbox']);
     expect(store.getState().accountRemoval).toBeNull();
@@ -106,7 +106,7 @@ describe('removing an account', () => {
 
   it('a refused removal keeps the confirmation open with main’s reason', async () => {
     const { store, fake } = await storeWithAccounts([support]);
-    fake.deleteResult.next = () =>
+    fake.answers.deleteAccount = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'vault_unavailable', message: 'The system keychain is locked.' },
@@ -129,7 +129,7 @@ describe('removing an account', () => {
 
   it('removing the account open in the editor closes the editor', async () => {
     const { store, fake } = await storeWithAccounts([support, sales]);
-    fake.deleteResult.next = () =>
+    fake.answers.deleteAccount = () =>
       Promise.resolve({
         ok: true,
         value: { mode: 'zoom', accounts: [sales], keychain: KEYCHAIN_AVAILABLE },
@@ -149,14 +149,14 @@ describe('the account bots launch under', () => {
     store.getState().setMeeting('123456789');
     store.getState().setLaunchAccount('acc-2');
     expect(await store.getState().submitLaunch()).toBe(true);
-    expect(fake.launches[0]).toMatchObject({ meeting: '123456789', accountId: 'acc-2' });
+    expect(fake.requests.launchBots[0]).toMatchObject({ meeting: '123456789', accountId: 'acc-2' });
   });
 
   it('follows the first account until the operator picks one, then keeps the pick', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount()]);
     expect(store.getState().launch.accountId).toBe('sandbox');
     // Main lists stored Zoom accounts before the sandbox's, so a new one becomes the default.
-    fake.saveResult.next = () =>
+    fake.answers.saveAccount = () =>
       Promise.resolve({
         ok: true,
         value: {
@@ -197,7 +197,7 @@ describe('the account bots launch under', () => {
 
   it('falls back to the first account when the chosen one is removed', async () => {
     const { store, fake } = await storeWithAccounts([sandboxAccount(), support, sales], 'zoom');
-    fake.deleteResult.next = () =>
+    fake.answers.deleteAccount = () =>
       Promise.resolve({
         ok: true,
         value: {
@@ -213,12 +213,12 @@ describe('the account bots launch under', () => {
 
     store.getState().setMeeting('123456789');
     await store.getState().submitLaunch();
-    expect(fake.launches.at(-1)?.accountId).toBe('sandbox');
+    expect(fake.requests.launchBots.at(-1)?.accountId).toBe('sandbox');
   });
 
   it('keeps the choice when other accounts change', async () => {
     const { store, fake } = await storeWithAccounts([support, sales], 'zoom');
-    fake.saveResult.next = () =>
+    fake.answers.saveAccount = () =>
       Promise.resolve({
         ok: true,
         value: {
@@ -237,6 +237,6 @@ describe('the account bots launch under', () => {
     const { store, fake } = await storeWithAccounts([]);
     store.getState().setMeeting('123456789');
     await store.getState().submitLaunch();
-    expect(fake.launches[0]).not.toHaveProperty('accountId');
+    expect(fake.requests.launchBots[0]).not.toHaveProperty('accountId');
   });
 });

@@ -29,14 +29,15 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 describe('bots in the store', () => {
   it('loads the snapshot oldest bot first, with mode, accounts and notices', async () => {
     const fake = createFakeDashboard();
-    fake.snapshot.result = Promise.resolve({
-      ok: true,
-      value: emptySnapshot({
-        mode: 'sandbox',
-        notices: ['Profile could not be fetched.'],
-        bots: [makeBot({ id: 'b', createdAt: 20 }), makeBot({ id: 'a', createdAt: 10 })],
-      }),
-    });
+    fake.answers.getSnapshot = () =>
+      Promise.resolve({
+        ok: true,
+        value: emptySnapshot({
+          mode: 'sandbox',
+          notices: ['Profile could not be fetched.'],
+          bots: [makeBot({ id: 'b', createdAt: 20 }), makeBot({ id: 'a', createdAt: 10 })],
+        }),
+      });
     const { store } = started(fake);
     await vi.waitFor(() => expect(store.getState().loading).toBe(false));
     expect(ids(store)).toEqual(['a', 'b']);
@@ -46,12 +47,13 @@ describe('bots in the store', () => {
 
   it('a bots:changed event replaces known bots in place, appends new ones, and gives a new Map', async () => {
     const fake = createFakeDashboard();
-    fake.snapshot.result = Promise.resolve({
-      ok: true,
-      value: emptySnapshot({
-        bots: [makeBot({ id: 'a', createdAt: 1 }), makeBot({ id: 'b', createdAt: 2 })],
-      }),
-    });
+    fake.answers.getSnapshot = () =>
+      Promise.resolve({
+        ok: true,
+        value: emptySnapshot({
+          bots: [makeBot({ id: 'a', createdAt: 1 }), makeBot({ id: 'b', createdAt: 2 })],
+        }),
+      });
     const { store } = started(fake);
     await vi.waitFor(() => expect(store.getState().bots.size).toBe(2));
     const before = store.getState().bots;
@@ -74,7 +76,7 @@ describe('bots in the store', () => {
   it('events that arrive before the snapshot are applied on top of it', async () => {
     const fake = createFakeDashboard();
     const snapshot = deferred<Result<AppSnapshot>>();
-    fake.snapshot.result = snapshot.promise;
+    fake.answers.getSnapshot = () => snapshot.promise;
     const { store } = started(fake);
 
     fake.push({ bots: [makeBot({ id: 'a', createdAt: 1, state: 'joining' })] });
@@ -89,13 +91,14 @@ describe('bots in the store', () => {
 
   it('a snapshot failure is shown in operator words', async () => {
     const fake = createFakeDashboard();
-    fake.snapshot.result = Promise.resolve({
-      ok: false,
-      error: {
-        code: 'disconnected',
-        message: 'Lost the connection to Botdeck. Reload to reconnect.',
-      },
-    });
+    fake.answers.getSnapshot = () =>
+      Promise.resolve({
+        ok: false,
+        error: {
+          code: 'disconnected',
+          message: 'Lost the connection to Botdeck. Reload to reconnect.',
+        },
+      });
     const { store } = started(fake);
     await vi.waitFor(() =>
       expect(store.getState().loadError).toBe(
@@ -106,14 +109,14 @@ describe('bots in the store', () => {
 
   it('a failed leave shows why, and the next successful one clears it', async () => {
     const { store, fake } = started();
-    fake.leaveResult.next = () =>
+    fake.answers.leaveBot = () =>
       Promise.resolve({ ok: false, error: { code: 'not_found', message: 'No such bot.' } });
     await store.getState().leaveBot('x');
-    expect(store.getState().leaveError).toBe('No such bot.');
+    expect(store.getState().tableError).toBe('No such bot.');
 
-    fake.leaveResult.next = () => Promise.resolve({ ok: true, value: null });
+    fake.answers.leaveBot = () => Promise.resolve({ ok: true, value: null });
     await store.getState().leaveBot('x');
-    expect(store.getState().leaveError).toBeNull();
+    expect(store.getState().tableError).toBeNull();
   });
 });
 
@@ -206,7 +209,7 @@ describe('launch form validation and submit', () => {
   it('sends trimmed fields and names, and shows progress while main works', async () => {
     const fake = createFakeDashboard();
     const answer = deferred<Result<{ botIds: string[] }>>();
-    fake.launchResult.next = () => answer.promise;
+    fake.answers.launchBots = () => answer.promise;
     const { store } = started(fake);
     store.getState().setMeeting(' https://us02web.zoom.us/j/123456789?pwd=abc ');
     store.getState().setCountText('2');
@@ -218,7 +221,7 @@ describe('launch form validation and submit', () => {
     expect(await submitted).toBe(true);
 
     expect(store.getState().launch.submitting).toBe(false);
-    expect(fake.launches).toEqual([
+    expect(fake.requests.launchBots).toEqual([
       {
         meeting: 'https://us02web.zoom.us/j/123456789?pwd=abc',
         passcode: '',
@@ -229,7 +232,7 @@ describe('launch form validation and submit', () => {
 
   it('shows main’s reason when a launch fails and keeps the form; success clears only the error', async () => {
     const fake = createFakeDashboard();
-    fake.launchResult.next = () =>
+    fake.answers.launchBots = () =>
       Promise.resolve({ ok: false, error: { code: 'zoom_api', message: 'Zoom refused the ZAK.' } });
     const { store, accepted } = await submitWith({ meeting: '123 456 789', count: '2' }, fake);
     expect(accepted).toBe(false);
@@ -237,7 +240,7 @@ describe('launch form validation and submit', () => {
     expect(store.getState().launch.meeting).toBe('123 456 789');
     expect(store.getState().launch.names).toEqual(['Botdeck 1', 'Botdeck 2']);
 
-    fake.launchResult.next = () => Promise.resolve({ ok: true, value: { botIds: ['1', '2'] } });
+    fake.answers.launchBots = () => Promise.resolve({ ok: true, value: { botIds: ['1', '2'] } });
     expect(await store.getState().submitLaunch()).toBe(true);
     expect(store.getState().launch.launchError).toBeNull();
     expect(store.getState().launch.meeting).toBe('123 456 789');
@@ -258,12 +261,13 @@ describe('sandbox meetings', () => {
       ok: true,
       meetingNumber: '81234567890',
       passcode: 'Pq7x2z',
+      zoomDomain: 'zoom.us',
     });
   });
 
   it('says why when the sandbox cannot make one, and keeps what was typed', async () => {
     const fake = createFakeDashboard();
-    fake.sandboxMeetingResult.next = () =>
+    fake.answers.createSandboxMeeting = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'sandbox', message: 'The Zoom sandbox is not answering; restart Botdeck.' },

@@ -66,7 +66,7 @@ describe('bot deltas on the wire', () => {
         const received: BotsChangedEvent[] = [];
         sent.forEach((batch, index) => {
           for (const view of batch) latest.set(view.id, view);
-          const event = toEvent(batch);
+          const event = toEvent({ bots: batch });
           if (event && index >= connect) {
             const text = JSON.stringify({ type: 'event', channel: 'bots:changed', payload: event });
             const frame = parseServerFrame(text);
@@ -85,14 +85,18 @@ describe('bot deltas on the wire', () => {
   it('send a known bot’s state change as its id and the new values, not the whole view', () => {
     const toEvent = createViewDeltas();
     const joining = makeBot({ id: ID, name: 'Support 12', state: 'joining' });
-    toEvent([joining]);
-    const event = toEvent([{ ...joining, state: 'in_meeting', joinedAt: 1_764_500_000_000 }]);
+    toEvent({ bots: [joining] });
+    const event = toEvent({
+      bots: [{ ...joining, state: 'in_meeting', joinedAt: 1_764_500_000_000 }],
+    });
     expect(event).toEqual({
       bots: [],
       changes: [{ id: ID, state: 'in_meeting', joinedAt: 1_764_500_000_000 }],
     });
     expect(JSON.stringify(event).length).toBeLessThan(JSON.stringify(joining).length / 2);
-    expect(toEvent([{ ...joining, state: 'in_meeting', joinedAt: 1_764_500_000_000 }])).toBeNull();
+    expect(
+      toEvent({ bots: [{ ...joining, state: 'in_meeting', joinedAt: 1_764_500_000_000 }] }),
+    ).toBeNull();
   });
 
   it('a frame whose changes do not name their bot is refused', () => {
@@ -109,10 +113,11 @@ describe('bot deltas on the wire', () => {
 describe('bot changes in the store', () => {
   it('reach the table once per frame, however many events the frame brought', async () => {
     const fake = createFakeDashboard();
-    fake.snapshot.result = Promise.resolve({
-      ok: true,
-      value: emptySnapshot({ bots: [makeBot({ id: 'a', state: 'joining' })] }),
-    });
+    fake.answers.getSnapshot = () =>
+      Promise.resolve({
+        ok: true,
+        value: emptySnapshot({ bots: [makeBot({ id: 'a', state: 'joining' })] }),
+      });
     const frames: (() => void)[] = [];
     const store = createAppStore({ api: fake.api, scheduleFrame: (commit) => frames.push(commit) });
     store.getState().start();

@@ -17,7 +17,7 @@ function render(store: AppStore): string {
 
 async function openedStore(report: DiagnosticsReport = sampleDiagnostics()) {
   const fake = createFakeDashboard();
-  fake.diagnosticsResult.next = () => Promise.resolve({ ok: true, value: report });
+  fake.answers.runDiagnostics = () => Promise.resolve({ ok: true, value: report });
   const store = createAppStore({ api: fake.api });
   store.getState().setDiagnosticsOpen(true);
   await vi.waitFor(() => expect(store.getState().diagnostics).not.toBeNull());
@@ -29,13 +29,13 @@ describe('the Diagnostics section', () => {
     const fake = createFakeDashboard();
     const store = createAppStore({ api: fake.api });
     expect(render(store)).not.toContain('diagnostic-check');
-    expect(fake.diagnosticsRuns).toBe(0);
+    expect(fake.requests.runDiagnostics.length).toBe(0);
 
     store.getState().setDiagnosticsOpen(true);
     await vi.waitFor(() => expect(store.getState().diagnosticsRunning).toBe(false));
     store.getState().setDiagnosticsOpen(false);
     store.getState().setDiagnosticsOpen(true);
-    expect(fake.diagnosticsRuns).toBe(1);
+    expect(fake.requests.runDiagnostics.length).toBe(1);
   });
 
   it('shows each check with its status, words and fix, and the log file with Open log folder', async () => {
@@ -63,8 +63,8 @@ describe('the Diagnostics section', () => {
   it('drops a run asked for while one is going, and shows why a run or opening failed', async () => {
     const fake = createFakeDashboard();
     const answers: ((result: Result<DiagnosticsReport>) => void)[] = [];
-    fake.diagnosticsResult.next = () => new Promise((resolve) => answers.push(resolve));
-    fake.openLogFolderResult.next = () =>
+    fake.answers.runDiagnostics = () => new Promise((resolve) => answers.push(resolve));
+    fake.answers.openLogFolder = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'open_failed', message: 'Could not open the log folder; it is /x.' },
@@ -73,13 +73,13 @@ describe('the Diagnostics section', () => {
 
     const first = store.getState().runDiagnostics();
     void store.getState().runDiagnostics();
-    expect(fake.diagnosticsRuns).toBe(1);
+    expect(fake.requests.runDiagnostics.length).toBe(1);
     answers[0]?.({ ok: false, error: { code: 'not_available', message: 'No diagnostics here.' } });
     await first;
     expect(store.getState().diagnosticsError).toBe('No diagnostics here.');
 
     await store.getState().openLogFolder();
-    expect(fake.logFolderOpens).toBe(1);
+    expect(fake.requests.openLogFolder.length).toBe(1);
     expect(store.getState().diagnosticsError).toBe('Could not open the log folder; it is /x.');
   });
 });

@@ -3,10 +3,9 @@ import {
   STATE_LABELS,
   countFleet,
   formatFleetSummary,
-  isLive,
 } from '../../../../src/renderer/dashboard/components/bot-states';
 import { formatDuration } from '../../../../src/renderer/dashboard/components/format-duration';
-import { BOT_STATES } from '../../../../src/shared/ipc-contract';
+import { BOT_STATES, isEnded, isLive } from '../../../../src/shared/ipc-contract';
 import { makeBot } from '../../../support/bot-view';
 
 describe('how the table words the fleet', () => {
@@ -38,6 +37,7 @@ describe('how the table words the fleet', () => {
       'in_meeting',
       'reconnecting',
     ]);
+    expect(BOT_STATES.filter(isEnded)).toEqual(['left', 'failed']);
   });
 
   it('sums the fleet up as in meeting · joining · failed', () => {

@@ -14,20 +14,20 @@ const joined: HistoryEntry = { kind: 'join', at: 2_000, ...bot, rejoin: false };
 describe('history in the store', () => {
   it('opening the panel reads the newest entries', async () => {
     const fake = createFakeDashboard();
-    fake.historyResult.next = () => Promise.resolve({ ok: true, value: { entries: [joined] } });
+    fake.answers.listHistory = () => Promise.resolve({ ok: true, value: { entries: [joined] } });
     const store = createAppStore({ api: fake.api });
 
     store.getState().setHistoryOpen(true);
 
     await vi.waitFor(() => expect(store.getState().history).toEqual([joined]));
-    expect(fake.historyLimits).toEqual([HISTORY_SHOWN]);
+    expect(fake.requests.listHistory.map((request) => request.limit)).toEqual([HISTORY_SHOWN]);
     expect(store.getState().historyLoading).toBe(false);
   });
 
   it('folds reads asked for during a read into one more read', async () => {
     const fake = createFakeDashboard();
     const answers: ((result: Result<{ entries: HistoryEntry[] }>) => void)[] = [];
-    fake.historyResult.next = () => new Promise((resolve) => answers.push(resolve));
+    fake.answers.listHistory = () => new Promise((resolve) => answers.push(resolve));
     const store = createAppStore({ api: fake.api });
 
     const first = store.getState().loadHistory();
@@ -45,12 +45,12 @@ describe('history in the store', () => {
 
   it('a history that cannot be read says why, and export hands back the JSON lines', async () => {
     const fake = createFakeDashboard();
-    fake.historyResult.next = () =>
+    fake.answers.listHistory = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'no_data_folder', message: 'This Botdeck keeps no data folder.' },
       });
-    fake.exportResult.next = () =>
+    fake.answers.exportHistory = () =>
       Promise.resolve({ ok: true, value: { jsonl: '{"kind":"join"}\n', count: 1 } });
     const store = createAppStore({ api: fake.api });
 

@@ -67,10 +67,13 @@ describe('launching with auto-leave rules', () => {
     expect(store.getState().launch.errors).toEqual([
       'Rejoin attempts are a whole number from 0 to 20.',
     ]);
-    expect(fake.launches).toEqual([]);
+    expect(fake.requests.launchBots).toEqual([]);
 
     store.getState().setTimeoutText('reconnectAttempts', '2');
     expect(await store.getState().submitLaunch()).toBe(true);
-    expect(fake.launches[0]?.timeouts).toEqual({ aloneTimeoutMs: null, reconnectAttempts: 2 });
+    expect(fake.requests.launchBots[0]?.timeouts).toEqual({
+      aloneTimeoutMs: null,
+      reconnectAttempts: 2,
+    });
   });
 });

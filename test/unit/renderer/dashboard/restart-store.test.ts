@@ -22,10 +22,11 @@ async function started(
   relaunchAfterRestart = false,
 ): Promise<{ store: AppStore; fake: FakeDashboard }> {
   const fake = createFakeDashboard();
-  fake.snapshot.result = Promise.resolve({
-    ok: true,
-    value: emptySnapshot({ stoppedByRestart, relaunchAfterRestart }),
-  });
+  fake.answers.getSnapshot = () =>
+    Promise.resolve({
+      ok: true,
+      value: emptySnapshot({ stoppedByRestart, relaunchAfterRestart }),
+    });
   const store = createAppStore({ api: fake.api });
   store.getState().start();
   await vi.waitFor(() => expect(store.getState().loading).toBe(false));
@@ -44,12 +45,12 @@ describe('bots stopped by an app restart, in the store', () => {
 
   it('Relaunch all asks main for every listed bot and takes main’s list as it stands', async () => {
     const { store, fake } = await started([stopped('a'), stopped('b')]);
-    fake.relaunchResult.next = () =>
+    fake.answers.relaunchStopped = () =>
       Promise.resolve({ ok: true, value: { botIds: ['n1', 'n2'], stoppedByRestart: [] } });
 
     await store.getState().relaunchAllStopped();
 
-    expect(fake.relaunches).toEqual([{ ids: ['a', 'b'] }]);
+    expect(fake.requests.relaunchStopped).toEqual([{ ids: ['a', 'b'] }]);
     expect(store.getState().stoppedByRestart).toEqual([]);
     expect(store.getState().restartBusy).toBe(false);
     expect(store.getState().restartError).toBeNull();
@@ -67,7 +68,7 @@ describe('bots stopped by an app restart, in the store', () => {
     await store.getState().relaunchAllStopped();
 
     // Meeting 987654321's field was left empty: it has no passcode.
-    expect(fake.relaunches).toEqual([
+    expect(fake.requests.relaunchStopped).toEqual([
       { ids: ['a', 'b', 'c', 'd'], passcodes: { a: 'Pq7x2z', b: 'Pq7x2z', c: '' } },
     ]);
   });
@@ -75,20 +76,21 @@ describe('bots stopped by an app restart, in the store', () => {
   it('sends no passcodes when main kept them all', async () => {
     const { store, fake } = await started([stopped('a')]);
     await store.getState().relaunchStopped(['a']);
-    expect(fake.relaunches).toEqual([{ ids: ['a'] }]);
+    expect(fake.requests.relaunchStopped).toEqual([{ ids: ['a'] }]);
   });
 
   it('a refused relaunch shows main’s words and re-reads the list from a snapshot', async () => {
     const { store, fake } = await started([stopped('a'), stopped('b')]);
-    fake.relaunchResult.next = () =>
+    fake.answers.relaunchStopped = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'relaunch_failed', message: '1 of 2 bots were relaunched; …' },
       });
-    fake.snapshot.result = Promise.resolve({
-      ok: true,
-      value: emptySnapshot({ stoppedByRestart: [stopped('b')] }),
-    });
+    fake.answers.getSnapshot = () =>
+      Promise.resolve({
+        ok: true,
+        value: emptySnapshot({ stoppedByRestart: [stopped('b')] }),
+      });
 
     await store.getState().relaunchStopped(['a', 'b']);
 
@@ -99,19 +101,19 @@ describe('bots stopped by an app restart, in the store', () => {
 
   it('Dismiss forgets the bots main says are gone', async () => {
     const { store, fake } = await started([stopped('a'), stopped('b')]);
-    fake.dismissResult.next = () =>
+    fake.answers.dismissStopped = () =>
       Promise.resolve({ ok: true, value: { stoppedByRestart: [stopped('b')] } });
 
     await store.getState().dismissStopped(['a']);
 
-    expect(fake.dismissals).toEqual([{ ids: ['a'] }]);
+    expect(fake.requests.dismissStopped).toEqual([{ ids: ['a'] }]);
     expect(store.getState().stoppedByRestart.map((bot) => bot.id)).toEqual(['b']);
   });
 
   it('a second relaunch while one runs is ignored rather than sent twice', async () => {
     const { store, fake } = await started([stopped('a')]);
     let finish: () => void = () => undefined;
-    fake.relaunchResult.next = () =>
+    fake.answers.relaunchStopped = () =>
       new Promise((resolve) => {
         finish = () => resolve({ ok: true, value: { botIds: ['n1'], stoppedByRestart: [] } });
       });
@@ -121,16 +123,16 @@ describe('bots stopped by an app restart, in the store', () => {
     finish();
     await first;
 
-    expect(fake.relaunches).toHaveLength(1);
+    expect(fake.requests.relaunchStopped).toHaveLength(1);
   });
 
   it('the relaunch setting follows main’s answer, and a failure is shown', async () => {
     const { store, fake } = await started([]);
     await store.getState().setRelaunchAfterRestart(true);
-    expect(fake.relaunchSettings).toEqual([true]);
+    expect(fake.requests.setRelaunchAfterRestart.map((request) => request.enabled)).toEqual([true]);
     expect(store.getState().relaunchAfterRestart).toBe(true);
 
-    fake.relaunchSettingResult.next = () =>
+    fake.answers.setRelaunchAfterRestart = () =>
       Promise.resolve({
         ok: false,
         error: { code: 'settings_not_saved', message: 'Botdeck could not save the setting.' },

@@ -18,7 +18,8 @@ const stopped = (id: string, meetingNumber: string, needsPasscode: boolean): Sto
 
 async function panelFor(stoppedByRestart: StoppedBot[]): Promise<string> {
   const fake = createFakeDashboard();
-  fake.snapshot.result = Promise.resolve({ ok: true, value: emptySnapshot({ stoppedByRestart }) });
+  fake.answers.getSnapshot = () =>
+    Promise.resolve({ ok: true, value: emptySnapshot({ stoppedByRestart }) });
   const store = createAppStore({ api: fake.api });
   store.getState().start();
   await vi.waitFor(() => expect(store.getState().loading).toBe(false));

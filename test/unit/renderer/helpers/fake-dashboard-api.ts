@@ -1,67 +1,38 @@
+/**
+ * An in-memory main for store tests, derived from the contract: every dashboard call of
+ * `IPC_CALLS` is recorded as main would receive it (a structured clone, like IPC) in
+ * `requests`, and answered by `answers`, which tests replace per call. A call with no default
+ * answer fails, so a new channel needs no change here until a test is about it.
+ */
 import {
+  IPC_CALLS,
   KEYCHAIN_AVAILABLE,
-  type AccountIdRequest,
+  fail,
   type AccountsState,
   type AppSnapshot,
   type BotsChangedEvent,
   type ConnectionTestReport,
   type DashboardApi,
   type DiagnosticsReport,
-  type HistoryEntry,
-  type HistoryExport,
-  type LaunchRequest,
-  type RelaunchResult,
-  type Result,
-  type SandboxMeeting,
-  type SaveAccountRequest,
-  type StoppedBot,
-  type RelaunchStoppedRequest,
-  type StoppedBotIdsRequest,
 } from '../../../../src/shared/ipc-contract';
 
-/**
- * An in-memory main for store tests: answers are set per test, requests are recorded as main
- * would receive them (a structured clone, like IPC), and `push` delivers a bots:changed event.
- */
+/** The dashboard's calls (its methods other than event subscriptions). */
+export type DashboardCall = {
+  [M in keyof DashboardApi]: M extends `on${string}` ? never : M;
+}[keyof DashboardApi];
+type RequestTo<M extends DashboardCall> = Parameters<DashboardApi[M]>[0];
+type AnswerFor<M extends DashboardCall> = (request: RequestTo<M>) => ReturnType<DashboardApi[M]>;
+
 export interface FakeDashboard {
   api: DashboardApi;
-  launches: LaunchRequest[];
-  savedAccounts: SaveAccountRequest[];
-  deletedAccounts: AccountIdRequest[];
-  testedAccounts: AccountIdRequest[];
-  push(event: BotsChangedEvent): void;
-  snapshot: { result: Promise<Result<AppSnapshot>> };
-  launchResult: { next: () => Promise<Result<{ botIds: string[] }>> };
-  leaveResult: { next: () => Promise<Result<null>> };
-  sandboxMeetingResult: { next: () => Promise<Result<SandboxMeeting>> };
-  /** Defaults answer with `accountsState`. */
-  saveResult: { next: (request: SaveAccountRequest) => Promise<Result<AccountsState>> };
-  deleteResult: { next: (request: AccountIdRequest) => Promise<Result<AccountsState>> };
-  testResult: {
-    next: (
-      request: AccountIdRequest,
-    ) => Promise<Result<{ report: ConnectionTestReport; state: AccountsState }>>;
-  };
+  /** Every request each call received, oldest first (`{}` for calls without one). */
+  requests: { [M in DashboardCall]: NonNullable<RequestTo<M>>[] };
+  /** How each call answers; replace one to script main. */
+  answers: { [M in DashboardCall]: AnswerFor<M> };
   /** What the default account answers return. */
   accountsState: AccountsState;
-  relaunches: RelaunchStoppedRequest[];
-  dismissals: StoppedBotIdsRequest[];
-  relaunchSettings: boolean[];
-  historyLimits: (number | undefined)[];
-  relaunchResult: { next: (request: RelaunchStoppedRequest) => Promise<Result<RelaunchResult>> };
-  dismissResult: {
-    next: (request: StoppedBotIdsRequest) => Promise<Result<{ stoppedByRestart: StoppedBot[] }>>;
-  };
-  historyResult: { next: () => Promise<Result<{ entries: HistoryEntry[] }>> };
-  exportResult: { next: () => Promise<Result<HistoryExport>> };
-  relaunchSettingResult: {
-    next: (enabled: boolean) => Promise<Result<{ relaunchAfterRestart: boolean }>>;
-  };
-  /** How often the checks were asked for, and the log folder opened. */
-  diagnosticsRuns: number;
-  logFolderOpens: number;
-  diagnosticsResult: { next: () => Promise<Result<DiagnosticsReport>> };
-  openLogFolderResult: { next: () => Promise<Result<null>> };
+  /** Delivers a bots:changed event to the page. */
+  push(event: BotsChangedEvent): void;
 }
 
 /** A report with one check of each status and a log file that can be opened. */
@@ -104,6 +75,9 @@ export function sampleDiagnostics(overrides: Partial<DiagnosticsReport> = {}): D
   };
 }
 
+/** A data: URL standing in for a Peek frame. */
+export const PIXEL_JPEG = 'data:image/jpeg;base64,/9j/';
+
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return {
     mode: 'sandbox',
@@ -113,6 +87,7 @@ export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot
     notices: [],
     stoppedByRestart: [],
     relaunchAfterRestart: false,
+    canShowBotWindows: false,
     ...overrides,
   };
 }
@@ -138,104 +113,63 @@ export function passingReport(): ConnectionTestReport {
 
 export function createFakeDashboard(): FakeDashboard {
   const listeners = new Set<(event: BotsChangedEvent) => void>();
-  const fake: FakeDashboard = {
-    launches: [],
-    savedAccounts: [],
-    deletedAccounts: [],
-    testedAccounts: [],
-    accountsState: { mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE },
-    relaunches: [],
-    dismissals: [],
-    relaunchSettings: [],
-    historyLimits: [],
-    diagnosticsRuns: 0,
-    logFolderOpens: 0,
-    diagnosticsResult: { next: () => Promise.resolve({ ok: true, value: sampleDiagnostics() }) },
-    openLogFolderResult: { next: () => Promise.resolve({ ok: true, value: null }) },
-    relaunchResult: {
-      next: () => Promise.resolve({ ok: true, value: { botIds: [], stoppedByRestart: [] } }),
-    },
-    dismissResult: { next: () => Promise.resolve({ ok: true, value: { stoppedByRestart: [] } }) },
-    historyResult: { next: () => Promise.resolve({ ok: true, value: { entries: [] } }) },
-    exportResult: { next: () => Promise.resolve({ ok: true, value: { jsonl: '', count: 0 } }) },
-    relaunchSettingResult: {
-      next: (enabled) => Promise.resolve({ ok: true, value: { relaunchAfterRestart: enabled } }),
-    },
-    push: (event) => listeners.forEach((listener) => listener(event)),
-    snapshot: { result: Promise.resolve({ ok: true, value: emptySnapshot() }) },
-    launchResult: { next: () => Promise.resolve({ ok: true, value: { botIds: [] } }) },
-    leaveResult: { next: () => Promise.resolve({ ok: true, value: null }) },
-    sandboxMeetingResult: {
-      next: () =>
-        Promise.resolve({
-          ok: true,
-          value: {
-            meetingNumber: '81234567890',
-            passcode: 'Pq7x2z',
-            joinUrl: 'https://zoom.us/j/81234567890?pwd=Pq7x2z',
-          },
-        }),
-    },
-    saveResult: { next: () => Promise.resolve({ ok: true, value: fake.accountsState }) },
-    deleteResult: { next: () => Promise.resolve({ ok: true, value: fake.accountsState }) },
-    testResult: {
-      next: () =>
-        Promise.resolve({
-          ok: true,
-          value: { report: passingReport(), state: fake.accountsState },
-        }),
-    },
-    api: {
-      getSnapshot: () => fake.snapshot.result,
-      launchBots: (request) => {
-        fake.launches.push(structuredClone(request));
-        return fake.launchResult.next();
-      },
-      leaveBot: () => fake.leaveResult.next(),
-      leaveAll: () => Promise.resolve({ ok: true, value: { count: 0 } }),
-      createSandboxMeeting: () => fake.sandboxMeetingResult.next(),
-      saveAccount: (request) => {
-        fake.savedAccounts.push(structuredClone(request));
-        return fake.saveResult.next(request);
-      },
-      deleteAccount: (request) => {
-        fake.deletedAccounts.push(structuredClone(request));
-        return fake.deleteResult.next(request);
-      },
-      testAccount: (request) => {
-        fake.testedAccounts.push(structuredClone(request));
-        return fake.testResult.next(request);
-      },
-      relaunchStopped: (request) => {
-        fake.relaunches.push(structuredClone(request));
-        return fake.relaunchResult.next(request);
-      },
-      dismissStopped: (request) => {
-        fake.dismissals.push(structuredClone(request));
-        return fake.dismissResult.next(request);
-      },
-      listHistory: (request) => {
-        fake.historyLimits.push(request.limit);
-        return fake.historyResult.next();
-      },
-      exportHistory: () => fake.exportResult.next(),
-      setRelaunchAfterRestart: (request) => {
-        fake.relaunchSettings.push(request.enabled);
-        return fake.relaunchSettingResult.next(request.enabled);
-      },
-      runDiagnostics: () => {
-        fake.diagnosticsRuns += 1;
-        return fake.diagnosticsResult.next();
-      },
-      openLogFolder: () => {
-        fake.logFolderOpens += 1;
-        return fake.openLogFolderResult.next();
-      },
-      onBotsChanged: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+  const answer = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+  const requests: Record<string, unknown[]> = {};
+  const api: Record<string, unknown> = {
+    onBotsChanged: (listener: (event: BotsChangedEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
+  const fake: FakeDashboard = {
+    api: api as DashboardApi,
+    requests: requests as FakeDashboard['requests'],
+    accountsState: { mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE },
+    push: (event) => listeners.forEach((listener) => listener(event)),
+    answers: {
+      getSnapshot: () => answer(emptySnapshot()),
+      launchBots: () => answer({ botIds: [] }),
+      leaveBot: () => answer(null),
+      leaveAll: () => answer({ count: 0 }),
+      createSandboxMeeting: () =>
+        answer({
+          meetingNumber: '81234567890',
+          passcode: 'Pq7x2z',
+          joinUrl: 'https://zoom.us/j/81234567890?pwd=Pq7x2z',
+        }),
+      saveAccount: () => answer(fake.accountsState),
+      deleteAccount: () => answer(fake.accountsState),
+      testAccount: () => answer({ report: passingReport(), state: fake.accountsState }),
+      relaunchStopped: () => answer({ botIds: [], stoppedByRestart: [] }),
+      dismissStopped: () => answer({ stoppedByRestart: [] }),
+      listHistory: () => answer({ entries: [] }),
+      exportHistory: () => answer({ jsonl: '', count: 0 }),
+      setRelaunchAfterRestart: (request) => answer({ relaunchAfterRestart: request.enabled }),
+      runDiagnostics: () => answer(sampleDiagnostics()),
+      openLogFolder: () => answer(null),
+      leaveBots: (request) => answer({ count: request.botIds.length }),
+      leaveMeeting: () => answer({ count: 0 }),
+      clearFinished: () => answer({ count: 0 }),
+      listLaunchShortcuts: () => answer({ presets: [], recentMeetings: [] }),
+      savePreset: () => answer({ presets: [], recentMeetings: [] }),
+      deletePreset: () => answer({ presets: [], recentMeetings: [] }),
+      peekBot: (request) =>
+        answer({ botId: request.botId, image: PIXEL_JPEG, width: 1, height: 1, at: 0 }),
+      showBotWindow: () => answer(null),
+    } satisfies Partial<FakeDashboard['answers']> as FakeDashboard['answers'],
+  };
+  for (const [method, declaration] of Object.entries(IPC_CALLS)) {
+    if (declaration.page !== 'dashboard') continue;
+    requests[method] = [];
+    api[method] = (request: unknown = {}) => {
+      requests[method]?.push(structuredClone(request));
+      const respond = (fake.answers as Record<string, ((request: unknown) => unknown) | undefined>)[
+        method
+      ];
+      return respond
+        ? respond(request)
+        : Promise.resolve(fail('not_answered', `The fake main has no answer for ${method}.`));
+    };
+  }
   return fake;
 }
