@@ -22,11 +22,25 @@ export async function openDashboard(url: string): Promise<Dashboard> {
   return { browser, page, close: () => browser.close() };
 }
 
-/** Fills the launch form with a new sandbox meeting and `count` bots; returns the meeting. */
-export async function prepareSandboxLaunch(page: Page, count: number): Promise<string> {
+/**
+ * Fills the launch form for `count` bots: with "New sandbox meeting" in sandbox mode, or with a
+ * link to a meeting made on the sandbox directly (Zoom mode, where that button is not shown).
+ * Returns the meeting number.
+ */
+export async function prepareLaunch(page: Page, count: number, sandboxUrl?: string): Promise<string> {
   const form = page.getByRole('form', { name: 'Launch bots' });
   const meeting = form.getByLabel('Meeting link or number');
-  await form.getByRole('button', { name: 'New sandbox meeting' }).click();
+  if (sandboxUrl === undefined) {
+    await form.getByRole('button', { name: 'New sandbox meeting' }).click();
+  } else {
+    const response = await fetch(`${sandboxUrl}/sandbox/meetings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ requireAuth: true }),
+    });
+    const made = (await response.json()) as { meetingNumber: string; passcode: string };
+    await meeting.fill(`https://zoom.us/j/${made.meetingNumber}?pwd=${made.passcode}`);
+  }
   await until(async () => /\/j\/\d+/.test(await meeting.inputValue()), 15_000);
   await form.getByLabel('Number of bots').fill(String(count));
   return /\/j\/(\d+)/.exec(await meeting.inputValue())?.[1] ?? '';
