@@ -70,7 +70,9 @@ export async function guardBotRequests(
       const url = new URL(request.url());
       if (request.isNavigationRequest() && request.frame().parentFrame() === null) {
         options.logger.warn('Stopped a bot page from leaving Botdeck', where(url));
-        return route.abort('blockedbyclient');
+        // ERR_ABORTED cancels the navigation and the bot page stays; a "blocked" error would
+        // make Chromium commit its error page in the bot's place.
+        return route.abort('aborted');
       }
       if (isBlockedHost(url.hostname, patterns)) {
         options.logger.warn('Blocked a bot page request', {

@@ -128,6 +128,7 @@ describe('diagnostics', () => {
       'data-folder',
       'sdk-assets',
       'bot-isolation',
+      'bot-page-origin',
       'zoom-api',
       'zoom-oauth',
       'zoom-web-sdk',

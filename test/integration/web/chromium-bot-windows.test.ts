@@ -105,7 +105,8 @@ function processTable(): Map<number, { parent: number; args: string[] }> {
 }
 
 /** Command lines of the Chromium browser processes this test process started (and their wrappers'). */
-function ownChromiumCommandLines(): string[][] {
+/** Command lines of the Chromium browsers this test process started, but those in `old`. */
+function ownChromiumCommandLines(old: ReadonlySet<number> = new Set()): string[][] {
   const table = processTable();
   const descends = (pid: number): boolean => {
     for (let at = table.get(pid)?.parent; at !== undefined && at > 1; at = table.get(at)?.parent) {
@@ -114,9 +115,20 @@ function ownChromiumCommandLines(): string[][] {
     return false;
   };
   return [...table.entries()]
-    .filter(([pid, { args }]) => args.includes('--remote-debugging-pipe') && descends(pid))
+    .filter(
+      ([pid, { args }]) =>
+        !old.has(pid) && args.includes('--remote-debugging-pipe') && descends(pid),
+    )
     .map(([, { args }]) => args);
 }
+
+/** Browsers already running (one an earlier test closed may not have exited yet). */
+const runningBrowsers = (): Set<number> =>
+  new Set(
+    [...processTable().entries()]
+      .filter(([, { args }]) => args.includes('--remote-debugging-pipe'))
+      .map(([pid]) => pid),
+  );
 
 const started: { windows: ChromiumBotWindows; sites: Site[] }[] = [];
 afterEach(async () => {
@@ -213,9 +225,10 @@ describe('web host bot windows', () => {
 describe('web host Chromium', () => {
   it('runs unthrottled, with Playwright’s own disabled features kept, and says once when it has no sandbox', async () => {
     const { windows, logger } = await setup(0);
+    const old = runningBrowsers();
     await windows.open('bot-3', { sdk: 'sandbox' });
     await windows.open('bot-4', { sdk: 'sandbox' });
-    const [args] = ownChromiumCommandLines();
+    const [args] = ownChromiumCommandLines(old);
     expect(args).toBeDefined();
     const line = args ?? [];
     for (const flag of [
@@ -242,8 +255,9 @@ describe('web host Chromium', () => {
     if (process.getuid?.() === 0) {
       await expect(windows.open('bot-5', { sdk: 'sandbox' })).rejects.toThrow(/sandbox/i);
     } else {
+      const old = runningBrowsers();
       await windows.open('bot-5', { sdk: 'sandbox' });
-      expect(ownChromiumCommandLines()[0]).not.toContain('--no-sandbox');
+      expect(ownChromiumCommandLines(old)[0]).not.toContain('--no-sandbox');
     }
     expect(logged(logger, ROOT_SANDBOX_WARNING)).toEqual([]);
   });
