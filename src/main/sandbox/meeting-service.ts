@@ -10,6 +10,7 @@ import type {
   JoinInput,
   JoinOutcome,
   MeetingChange,
+  MeetingSetup,
   ParticipantPlace,
   ParticipantView,
   SandboxMeeting,
@@ -67,8 +68,8 @@ export class MeetingService {
 
   constructor(private readonly deps: MeetingServiceDeps) {}
 
-  /** Creates a meeting; `passcode` undefined generates one. Throws a 429 when too many are live. */
-  create(requireAuth: boolean, passcode: string | undefined, waitingRoom = false): SandboxMeeting {
+  /** Creates a meeting; a passcode left out is generated. Throws a 429 when too many are live. */
+  create(setup: MeetingSetup): SandboxMeeting {
     const { liveMeetings } = this.deps.limits;
     if (this.liveCount >= liveMeetings) {
       throw capReached('live meetings', liveMeetings, 'end some (DELETE /sandbox/meetings/{n}).');
@@ -77,9 +78,11 @@ export class MeetingService {
     while (this.meetings.has(meetingNumber)) meetingNumber = randomMeetingNumber();
     const meeting: SandboxMeeting = {
       meetingNumber,
-      passcode: passcode ?? randomAlphanumeric(6),
-      requireAuth,
-      waitingRoom,
+      passcode: setup.passcode ?? randomAlphanumeric(6),
+      requireAuth: setup.requireAuth,
+      waitingRoom: setup.waitingRoom ?? false,
+      chatDisabled: setup.chatDisabled ?? false,
+      allowRename: setup.allowRename ?? true,
       ended: false,
       participants: new Map(),
       waiting: new Map(),
@@ -167,6 +170,23 @@ export class MeetingService {
   participants(meetingNumber: string): ParticipantView[] | null {
     const meeting = this.live(meetingNumber);
     return meeting ? [...meeting.participants.values()] : null;
+  }
+
+  /**
+   * Gives a participant (in the meeting or its waiting room) a new display name; false when it
+   * is in neither. Whether the meeting allows it is the caller's decision.
+   */
+  rename(meetingNumber: string, participantId: string, displayName: string): boolean {
+    const meeting = this.live(meetingNumber);
+    if (!meeting) return false;
+    for (const place of [meeting.participants, meeting.waiting]) {
+      const participant = place.get(participantId);
+      if (participant) {
+        place.set(participantId, { ...participant, displayName });
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether that participant was kicked or was in a meeting that ended. */

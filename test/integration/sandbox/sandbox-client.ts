@@ -122,19 +122,19 @@ export async function mintZak(
 /** Creates a meeting; `requireAuth` defaults to true. */
 export async function createMeeting(
   sandbox: RunningSandbox,
-  options: { requireAuth?: boolean; passcode?: string; waitingRoom?: boolean } = {},
+  options: {
+    requireAuth?: boolean;
+    passcode?: string;
+    waitingRoom?: boolean;
+    chatDisabled?: boolean;
+    allowRename?: boolean;
+  } = {},
 ): Promise<{ meetingNumber: string; passcode: string }> {
   const { status, body } = await call<{ meetingNumber: string; passcode: string }>(
     sandbox,
     'POST',
     '/sandbox/meetings',
-    {
-      body: {
-        requireAuth: options.requireAuth ?? true,
-        passcode: options.passcode,
-        waitingRoom: options.waitingRoom,
-      },
-    },
+    { body: { ...options, requireAuth: options.requireAuth ?? true } },
   );
   if (status !== 201) throw new Error(`create meeting: ${status}`);
   return body;
