@@ -6,6 +6,7 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
+import { ChatTextSchema, chatLength, CHAT_TEXT_MAX, expandChatTemplate } from './chat-text';
 import { ZOOM_PLANS } from './views';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
@@ -59,24 +60,67 @@ export const LaunchTimeoutsSchema = z
   .strict();
 export type LaunchTimeouts = z.infer<typeof LaunchTimeoutsSchema>;
 
-export const LaunchRequestSchema = z.object({
-  /** A Zoom join link or a meeting number (spaces and dashes allowed). */
-  meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
-  /** Overrides a passcode found in the link when non-empty. */
-  passcode: z.string().trim().max(64).default(''),
-  names: z
-    .array(BotNameSchema)
-    .min(1, 'Launch at least one bot.')
-    .max(200, 'Launch at most 200 bots at a time.'),
-  /** Defaults to the first account. */
-  accountId: z.string().min(1).max(128).optional(),
-  /** Auto-leave and rejoin limits for these bots; the fleet's defaults fill what is missing. */
-  timeouts: LaunchTimeoutsSchema.optional(),
-});
+export const LaunchRequestSchema = z
+  .object({
+    /** A Zoom join link or a meeting number (spaces and dashes allowed). */
+    meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
+    /** Overrides a passcode found in the link when non-empty. */
+    passcode: z.string().trim().max(64).default(''),
+    names: z
+      .array(BotNameSchema)
+      .min(1, 'Launch at least one bot.')
+      .max(200, 'Launch at most 200 bots at a time.'),
+    /** Defaults to the first account. */
+    accountId: z.string().min(1).max(128).optional(),
+    /** Auto-leave and rejoin limits for these bots; the fleet's defaults fill what is missing. */
+    timeouts: LaunchTimeoutsSchema.optional(),
+    /** Said in the meeting's chat right after each bot first joins; `{name}` is its name. */
+    chatOnJoin: ChatTextSchema.optional(),
+  })
+  .superRefine((request, context) => {
+    const { chatOnJoin } = request;
+    if (chatOnJoin === undefined) return;
+    if (
+      request.names.some((name) => chatLength(expandChatTemplate(chatOnJoin, name)) > CHAT_TEXT_MAX)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['chatOnJoin'],
+        message: `With the bot's name in it, the chat message on join is longer than ${CHAT_TEXT_MAX.toLocaleString('en-US')} characters.`,
+      });
+    }
+  });
 export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
 
-export const BotIdRequestSchema = z.object({ botId: z.string().min(1).max(128) });
+const BotIdSchema = z.string().min(1).max(128);
+
+export const BotIdRequestSchema = z.object({ botId: BotIdSchema });
 export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
+
+/** A chat message to some of Botdeck's bots, or to all of them in one meeting. */
+export const SendChatRequestSchema = z
+  .object({
+    text: ChatTextSchema,
+    botIds: z
+      .array(BotIdSchema)
+      .min(1, 'Choose at least one bot.')
+      .max(1_000, 'Chat to at most 1,000 bots at a time.')
+      .optional(),
+    meetingNumber: z
+      .string()
+      .regex(/^\d{9,11}$/, 'A meeting number has 9 to 11 digits.')
+      .optional(),
+  })
+  .refine((request) => (request.botIds === undefined) !== (request.meetingNumber === undefined), {
+    message: 'Say which bots should send the message: some bots, or every bot in one meeting.',
+  });
+export type SendChatRequest = z.input<typeof SendChatRequestSchema>;
+
+/** A new name for one bot (before it joins, or live), or the name to relaunch it under. */
+export const BotNameRequestSchema = z.object({ botId: BotIdSchema, name: BotNameSchema });
+export type BotNameRequest = z.infer<typeof BotNameRequestSchema>;
+
+export const NotificationsSettingRequestSchema = z.object({ enabled: z.boolean() });
 
 export const EmptyRequestSchema = z.object({}).strict();
 

@@ -8,7 +8,12 @@
  * rejoin out for good. The fleet then closes the old page, waits out the backoff, mints a fresh
  * ZAK and opens a new page, feeding each step back in as an event.
  */
-import { isEnded, type BotFailure, type BotState } from '../../shared/ipc-contract';
+import {
+  isEnded,
+  type BotActivity,
+  type BotFailure,
+  type BotState,
+} from '../../shared/ipc-contract';
 import type { WindowGoneReason } from './bot-window-host';
 import { hasLivePage, type BotRecord, type RejoinProgress } from './bot-record';
 import {
@@ -42,7 +47,9 @@ export type BotEvent =
   | { type: 'left' }
   | { type: 'window-gone'; reason?: WindowGoneReason }
   | { type: 'failed'; failure: BotFailure }
-  | { type: 'join-timeout'; afterMs: number };
+  | { type: 'join-timeout'; afterMs: number }
+  | { type: 'renamed'; name: string }
+  | { type: 'activity'; activity: BotActivity };
 
 export type BotEventType = BotEvent['type'];
 
@@ -57,6 +64,8 @@ interface Outcome {
   rejoinsUsed?: number;
   settledSince?: number | null;
   participantCount?: number;
+  name?: string;
+  activity?: BotActivity;
 }
 
 const inState =
@@ -208,6 +217,16 @@ const RULES: {
         ? { state: 'failed', failure: joinTimeoutFailure(event.afterMs) }
         : rejoinOrFail(bot, joinTimeoutFailure(event.afterMs), now),
   },
+  // Neither changes where the bot stands: a name (before the join, or confirmed by the meeting)
+  // and the row's words about its last chat message or rename.
+  renamed: {
+    accepts: (bot) => !isEnded(bot.state),
+    to: (bot, event) => ({ state: bot.state, name: event.name }),
+  },
+  activity: {
+    accepts: (bot) => !isEnded(bot.state),
+    to: (bot, event) => ({ state: bot.state, activity: event.activity }),
+  },
 };
 
 /** Settled time carries over between the meeting and its waiting room, and through Zoom's own reconnects. */
@@ -250,6 +269,8 @@ export function transition(bot: BotRecord, event: BotEvent, now: number): Transi
     endedAt: isEnded(state) ? now : bot.endedAt,
     failure: outcome.failure ?? bot.failure,
     note: outcome.note ?? bot.note,
+    name: outcome.name ?? bot.name,
+    activity: outcome.activity ?? bot.activity,
     rejoin:
       outcome.rejoin !== undefined ? outcome.rejoin : state === 'reconnecting' ? bot.rejoin : null,
     rejoinsUsed: outcome.rejoinsUsed ?? bot.rejoinsUsed,

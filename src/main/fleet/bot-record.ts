@@ -54,6 +54,7 @@ export function createBotRecord(bot: NewBot, now: number): BotRecord {
     failure: null,
     note: null,
     participantCount: null,
+    activity: null,
     stateSince: now,
     joinAttempts: 0,
     rejoinsUsed: 0,
@@ -85,6 +86,7 @@ export function toBotView(bot: BotRecord): BotView {
         }
       : null,
     participantCount: bot.participantCount,
+    activity: bot.activity,
   };
 }
 

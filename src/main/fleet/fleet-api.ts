@@ -11,6 +11,8 @@ import type {
   Result,
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
+import type { ChatTarget, RelaunchPlan } from './bot-actions';
+import type { ActivityEntry, ParsedCommandResult } from './bot-commands';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers } from './fleet-timers';
 import type { FleetAccount } from './join-preparer';
@@ -33,6 +35,8 @@ export interface FleetOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a leaving page may take to confirm before its window is closed anyway. */
   leaveGraceMs?: number;
+  /** How long a page may take to say how a chat message or rename went (default 15 s). */
+  commandTimeoutMs?: number;
   /** A fixed ZAK lifetime; by default the join timeout plus a margin (`zakTtlFor`). */
   zakTtlSeconds?: number;
   newId?: () => string;
@@ -48,6 +52,8 @@ export interface LaunchPlan {
   names: string[];
   account: FleetAccount;
   timeouts?: LaunchTimeouts;
+  /** Said in the chat right after each bot first joins; `{name}` is the bot's name. */
+  chatOnJoin?: string | null;
 }
 
 export interface Fleet {
@@ -56,12 +62,22 @@ export interface Fleet {
   leave(botId: string): Result<null>;
   /** Asks every live bot to leave; returns how many were asked. */
   leaveAll(): number;
+  /** Asks bots in a meeting to say `text` in its chat; refused when none of them is in one. */
+  sendChat(target: ChatTarget, text: string): Result<{ asked: number }>;
+  /** A new name before the bot joins, or asked of the meeting while it is in. */
+  rename(botId: string, name: string): Result<null>;
+  /** What relaunching a left or failed bot takes over (meeting, passcode, account, limits). */
+  relaunchPlan(botId: string): Result<RelaunchPlan>;
+  /** Chat messages and renames as they are settled, for the history. */
+  onActivity(listener: (entry: ActivityEntry) => void): () => void;
   list(): BotView[];
   onChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** A bot page said ready: its ticket, the first time only. */
   botReady(botId: string): Result<JoinTicket>;
   /** A bot page reported its meeting status. Reports that do not fit the bot's state are ignored. */
   botStatus(botId: string, report: ParsedBotStatusReport): Result<null>;
+  /** A bot page said how a chat message or a rename went. */
+  botCommandResult(botId: string, report: ParsedCommandResult): Result<null>;
   /** Leaves every bot, waits up to `timeoutMs` for them to end, then closes what is left. */
   dispose(timeoutMs?: number): Promise<void>;
 }
@@ -70,4 +86,5 @@ export const FLEET_DEFAULTS = {
   concurrency: 4,
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
+  commandTimeoutMs: 15_000,
 } as const;

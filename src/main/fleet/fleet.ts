@@ -15,11 +15,12 @@ import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import { fail, isEnded, isLive, ok, type Result } from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
+import { createBotActions, type BotJoin } from './bot-actions';
 import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
 import { realTimers } from './fleet-timers';
-import { createJoinPreparer, type JoinRequest } from './join-preparer';
+import { createJoinPreparer } from './join-preparer';
 import { createJoinRunner } from './join-runner';
 import { DEFAULT_LIMITS, resolveLimits, type BotLimits } from './launch-limits';
 import { createLeaveFlow } from './leave-flow';
@@ -47,7 +48,7 @@ export function createFleet(options: FleetOptions): Fleet {
   const desk = createTicketDesk();
   const windows = createWindowKeeper(windowHost, logger);
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
-  const joins = new Map<string, { request: JoinRequest; limits: BotLimits }>();
+  const joins = new Map<string, BotJoin>();
   let disposed = false;
 
   const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
@@ -60,6 +61,16 @@ export function createFleet(options: FleetOptions): Fleet {
     logger,
     timers,
     graceMs: leaveGraceMs,
+  });
+  const actions = createBotActions({
+    store,
+    windowHost,
+    joins,
+    timers,
+    now: options.now,
+    newId,
+    logger,
+    commandTimeoutMs: options.commandTimeoutMs ?? FLEET_DEFAULTS.commandTimeoutMs,
   });
   const runJoinAttempt = createJoinRunner({
     store,
@@ -113,8 +124,10 @@ export function createFleet(options: FleetOptions): Fleet {
       return;
     }
     autoLeave.sync(after);
-    // Last: scheduling a rejoin applies one more transition, which syncs the timers again.
+    // Scheduling a rejoin applies one more transition, which syncs the timers again.
     rejoins.afterTransition(after);
+    // Last, as it applies a transition of its own: the chat message on join, once.
+    if (after.state === 'in_meeting' && before.joinedAt === null) actions.joinedFirstTime(after);
   }
 
   /** Cleanup when a bot reaches left/failed: no ticket, no timer, no window. */
@@ -123,6 +136,7 @@ export function createFleet(options: FleetOptions): Fleet {
     leaving.forget(bot.id);
     rejoins.cancel(bot.id);
     autoLeave.forget(bot.id);
+    actions.ended(bot.id);
     joins.delete(bot.id);
     logger.info('Bot ended', {
       botId: bot.id,
@@ -186,7 +200,11 @@ export function createFleet(options: FleetOptions): Fleet {
       const { account, meetingNumber, passcode } = plan;
       const botIds = plan.names.map((name) => {
         const id = newId();
-        joins.set(id, { request: { account, meetingNumber, passcode, userName: name }, limits });
+        joins.set(id, {
+          request: { account, meetingNumber, passcode, userName: name },
+          limits,
+          chatOnJoin: plan.chatOnJoin ?? null,
+        });
         const bot = {
           id,
           name,
@@ -203,6 +221,10 @@ export function createFleet(options: FleetOptions): Fleet {
     },
     leave,
     leaveAll,
+    sendChat: (target, text) => actions.sendChat(target, text),
+    rename: (botId, name) => actions.rename(botId, name),
+    relaunchPlan: (botId) => actions.relaunchPlan(botId),
+    onActivity: (listener) => actions.onActivity(listener),
     list: () => store.all().map(toBotView),
     onChanged: (listener) => store.subscribe(listener),
     botReady(botId) {
@@ -227,6 +249,10 @@ export function createFleet(options: FleetOptions): Fleet {
       }
       return ok(null);
     },
+    botCommandResult(botId, report) {
+      if (!store.get(botId)) return fail('not_found', 'Botdeck does not know this bot.');
+      return actions.commandResult(botId, report);
+    },
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
@@ -234,6 +260,7 @@ export function createFleet(options: FleetOptions): Fleet {
       await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();
+      actions.dispose();
       await Promise.all(windows.openIds().map((botId) => closeWindow(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {

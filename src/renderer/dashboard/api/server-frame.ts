@@ -27,11 +27,29 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
     if (typeof frame.id !== 'number' || !isResult(frame.result)) return null;
     return { type: 'response', id: frame.id, result: frame.result };
   }
-  const { channel } = IPC_EVENTS.onBotsChanged;
-  if (frame.type === 'event' && frame.channel === channel) {
-    const payload = frame.payload;
+  if (frame.type !== 'event') return null;
+  const { payload } = frame;
+  if (frame.channel === IPC_EVENTS.onBotsChanged.channel) {
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
-    return { type: 'event', channel, payload: { bots: payload.bots as BotView[] } };
+    return {
+      type: 'event',
+      channel: IPC_EVENTS.onBotsChanged.channel,
+      payload: { bots: payload.bots as BotView[] },
+    };
+  }
+  if (frame.channel === IPC_EVENTS.onNotification.channel) {
+    if (
+      !isRecord(payload) ||
+      typeof payload.title !== 'string' ||
+      typeof payload.body !== 'string'
+    ) {
+      return null;
+    }
+    return {
+      type: 'event',
+      channel: IPC_EVENTS.onNotification.channel,
+      payload: { title: payload.title, body: payload.body },
+    };
   }
   return null;
 }

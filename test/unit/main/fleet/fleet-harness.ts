@@ -162,13 +162,18 @@ export function fleetHarness(options: HarnessOptions = {}) {
     windows,
     mintZak,
     handed,
-    async launch(names: string[], timeouts?: LaunchTimeouts): Promise<string[]> {
+    async launch(
+      names: string[],
+      timeouts?: LaunchTimeouts,
+      chatOnJoin?: string,
+    ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber: '123456789',
         passcode: 'pw',
         names,
         account,
         timeouts,
+        chatOnJoin,
       });
       if (!result.ok) throw new Error(result.error.message);
       await settle();

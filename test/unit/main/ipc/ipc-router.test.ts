@@ -32,6 +32,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         notices: [],
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        notifications: { enabled: true, shownBy: null },
       }),
     'bots:launch': (request) => {
       calls.push(request);
@@ -42,6 +43,13 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'bots:chat': (request) => {
+      calls.push(request);
+      return ok({ asked: request.botIds?.length ?? 1 });
+    },
+    'bots:rename': () => ok(null),
+    'bots:relaunch-as': () => ok({ botId: 'b2' }),
+    'settings:notifications': (request) => ok({ enabled: request.enabled, shownBy: null }),
     'accounts:save': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:delete': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:test': () =>
@@ -76,6 +84,10 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(TICKET);
     },
     'bot:status': (botId, report) => {
+      calls.push({ botId, report });
+      return ok(null);
+    },
+    'bot:command-result': (botId, report) => {
       calls.push({ botId, report });
       return ok(null);
     },

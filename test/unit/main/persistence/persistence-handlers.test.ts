@@ -8,10 +8,21 @@ import { KEYCHAIN_AVAILABLE, fail, ok } from '../../../../src/shared/ipc-contrac
 const unused = () => fail('unused', 'not called');
 const core: CoreDashboardHandlers = {
   'app:snapshot': () =>
-    ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE, bots: [], notices: ['n'] }),
+    ok({
+      mode: 'sandbox',
+      accounts: [],
+      keychain: KEYCHAIN_AVAILABLE,
+      bots: [],
+      notices: ['n'],
+      notifications: { enabled: true, shownBy: null },
+    }),
   'bots:launch': () => ok({ botIds: ['b1'] }),
   'bots:leave': unused,
   'bots:leave-all': unused,
+  'bots:chat': unused,
+  'bots:rename': unused,
+  'bots:relaunch-as': unused,
+  'settings:notifications': unused,
   'sandbox:create-meeting': unused,
   'accounts:save': unused,
   'accounts:delete': unused,
@@ -30,6 +41,7 @@ describe('dashboard handlers without a data folder', () => {
         keychain: KEYCHAIN_AVAILABLE,
         bots: [],
         notices: ['n'],
+        notifications: { enabled: true, shownBy: null },
         stoppedByRestart: [],
         relaunchAfterRestart: false,
       }),
