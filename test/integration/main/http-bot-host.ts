@@ -3,14 +3,15 @@
  * Botdeck, joins the sandbox meeting with the ticket it got, follows its presence stream like the
  * sandbox meeting client does (waiting, admitted, head counts, kicked, ended, a cut stream read as
  * `disconnected`), and reports what happened; on a `leave` command it leaves the meeting and
- * reports `left`. A crash closes the page's stream, so the sandbox sees the connection go, as it
+ * reports `left`; `chat` and `rename` commands go to the sandbox as this participant, and the
+ * page answers each with how it went. A crash closes the page's stream, so the sandbox sees the connection go, as it
  * would for a real page. Everything a page sees is kept so tests can check what pages were (and
  * were not) given.
  */
 import { z } from 'zod';
 import type { Botdeck } from '../../../src/main/app/create-botdeck';
 import type { BotWindowHost, WindowGoneReason } from '../../../src/main/fleet/bot-window-host';
-import type { JoinTicket, Result } from '../../../src/shared/ipc-contract';
+import type { BotCommand, JoinTicket, Result } from '../../../src/shared/ipc-contract';
 import { readServerSentEvents } from './server-sent-events';
 
 const JoinedSchema = z.object({ participantId: z.string(), waitingRoom: z.boolean().optional() });
@@ -153,6 +154,41 @@ export function createHttpBotHost(options: HttpBotHostOptions = {}): HttpBotHost
     page.stream.abort();
   }
 
+  /** A chat or rename as the sandbox meeting client does it, answered to Botdeck. */
+  async function act(
+    botId: string,
+    page: Page,
+    command: Exclude<BotCommand, { type: 'leave' }>,
+  ): Promise<void> {
+    const base = `${page.ticket?.sandboxUrl}/sandbox/meetings/${page.ticket?.meetingNumber}`;
+    const [path, body] =
+      command.type === 'chat'
+        ? ['chat', { text: command.text }]
+        : ['rename', { displayName: command.name }];
+    const response = await fetch(`${base}/participants/${page.participantId}/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = response.ok ? null : JoinErrorSchema.parse(await response.json());
+    const refusal =
+      answer === null
+        ? null
+        : command.type === 'rename' && answer.errorCode === 1
+          ? 'rename_not_allowed'
+          : /Restrict chat/.test(answer.message)
+            ? 'chat_disabled'
+            : 'other';
+    if (pages.get(botId) !== page) return;
+    await botdeck?.handleBot(botId, 'bot:command-result', {
+      commandId: command.commandId,
+      ok: answer === null,
+      refusal,
+      code: answer?.errorCode ?? null,
+      message: answer?.message ?? null,
+    });
+  }
+
   function goAway(botId: string): Page | undefined {
     const page = pages.get(botId);
     pages.delete(botId);
@@ -198,7 +234,9 @@ export function createHttpBotHost(options: HttpBotHostOptions = {}): HttpBotHost
     },
     send(botId, command) {
       const page = pages.get(botId);
-      if (page && command.type === 'leave') void leavePage(botId, page);
+      if (!page) return;
+      if (command.type === 'leave') void leavePage(botId, page);
+      else void act(botId, page, command);
     },
     onGone(listener) {
       goneListeners.add(listener);

@@ -47,14 +47,13 @@ export const audit = async (sandbox: RunningSandbox): Promise<Audit> =>
 
 export async function createMeeting(
   sandbox: RunningSandbox,
+  options: { chatDisabled?: boolean; allowRename?: boolean } = {},
 ): Promise<{ meetingNumber: string; passcode: string }> {
   const { status, body } = await sandboxCall<{ meetingNumber: string; passcode: string }>(
     sandbox.url,
     'POST',
     '/sandbox/meetings',
-    {
-      requireAuth: true,
-    },
+    { requireAuth: true, ...options },
   );
   if (status !== 201) throw new Error(`Could not create a sandbox meeting: ${status}`);
   return body;
@@ -97,4 +96,14 @@ export function sandboxAccount(
   overrides: Partial<AccountConfig> = {},
 ): AccountConfig {
   return { ...sandboxAccountConfig(sandbox), ...overrides };
+}
+
+/** What was said in a meeting's chat, oldest first, as `who: text`. */
+export async function chatLog(sandbox: RunningSandbox, meetingNumber: string): Promise<string[]> {
+  const { body } = await sandboxCall<{ displayName: string; text: string }[]>(
+    sandbox.url,
+    'GET',
+    `/sandbox/meetings/${meetingNumber}/chat`,
+  );
+  return body.map((line) => `${line.displayName}: ${line.text}`);
 }

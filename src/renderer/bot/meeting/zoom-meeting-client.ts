@@ -19,7 +19,9 @@
  *   into an element the page must provide and lay out.
  * Client View takes over the whole page, which is fine: every bot has its own window.
  */
+import { refused } from './command-outcome';
 import { watchHeadCount } from './zoom-head-count';
+import { zoomRename, zoomSendChat, type ZoomActionTimings } from './zoom-meeting-actions';
 import {
   MeetingJoinError,
   refuseRepeatJoin,
@@ -53,6 +55,8 @@ export interface ZoomMeetingClientOptions {
   leaveTimeoutMs?: number;
   /** Whether Zoom answered at all (zoom-reachability.ts); tests pass their own. */
   watchZoomAnswers?: () => ZoomAnswerWatch;
+  /** How long chat and rename calls wait on the SDK (zoom-meeting-actions.ts). */
+  actionTimings?: ZoomActionTimings;
 }
 
 const LEAVE_TIMEOUT_MS = 5_000;
@@ -250,12 +254,18 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
     }
   }
 
+  // Once the SDK is loaded it decides whether this participant may chat or rename now.
+  const notStarted = refused('not_in_meeting', null, 'The Meeting SDK has not started.');
   return {
     join,
     leave() {
       leavePromise ??= leaveOnce();
       return leavePromise;
     },
+    sendChat: (text) =>
+      sdk ? zoomSendChat(sdk, text, options.actionTimings) : Promise.resolve(notStarted),
+    rename: (name) =>
+      sdk ? zoomRename(sdk, name, options.actionTimings) : Promise.resolve(notStarted),
     onStatus,
   };
 }

@@ -175,4 +175,40 @@ describe('the sandbox meeting client', () => {
     await expect(client.join(ticket)).rejects.toMatchObject({ code: 3000 });
     expect(kinds()).toEqual(['connecting', 'in_meeting']);
   });
+
+  it('chats and renames as its participant, and sorts the sandbox’s refusals', async () => {
+    const { server, client, kinds } = await setUp();
+    expect(await client.sendChat('Too early')).toMatchObject({
+      ok: false,
+      refusal: 'not_in_meeting',
+    });
+    await client.join(ticket);
+    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+    expect(await client.sendChat('Hello')).toEqual({ ok: true });
+    server.actionAnswer = { status: 200, body: { participantId: 'p-1', displayName: 'New' } };
+    expect(await client.rename('New')).toEqual({ ok: true });
+    expect(server.actions).toEqual([
+      { action: 'chat', participantId: 'p-1', body: { text: 'Hello' } },
+      { action: 'rename', participantId: 'p-1', body: { displayName: 'New' } },
+    ]);
+
+    server.actionAnswer = {
+      status: 403,
+      body: { errorCode: 1, message: "Can't send chat because Restrict chat" },
+    };
+    expect(await client.sendChat('Anyone?')).toEqual({
+      ok: false,
+      refusal: 'chat_disabled',
+      code: 1,
+      message: "Can't send chat because Restrict chat",
+    });
+    server.actionAnswer = {
+      status: 403,
+      body: { errorCode: 1, message: 'The host does not allow participants to rename themselves.' },
+    };
+    expect(await client.rename('Other')).toMatchObject({
+      ok: false,
+      refusal: 'rename_not_allowed',
+    });
+  });
 });

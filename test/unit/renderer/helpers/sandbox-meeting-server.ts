@@ -1,7 +1,8 @@
 /// <reference types="node" />
 /**
  * A tiny stand-in for the sandbox's meeting endpoints, only as wide as the bot page's client
- * uses: join (answer set per test), the participant's event stream, and leave.
+ * uses: join (answer set per test), the participant's event stream, chat and rename (answer set
+ * per test), and leave.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,9 @@ export interface SandboxMeetingServer {
   /** Participant ids, one entry per event-stream connection. */
   streamConnections: string[];
   joinAnswer: JoinAnswer;
+  /** Chat and rename requests: which, for which participant, with what body. */
+  actions: { action: string; participantId: string; body: unknown }[];
+  actionAnswer: JoinAnswer;
   /** Sends one SSE event to every open stream. */
   sendEvent(event: string, data: unknown): void;
   /** Cuts every open stream without a word, as a network drop would. */
@@ -29,6 +33,8 @@ export async function startSandboxMeetingServer(): Promise<SandboxMeetingServer>
   const streams = new Set<ServerResponse>();
   const state: Omit<SandboxMeetingServer, 'url' | 'close' | 'sendEvent' | 'dropStreams'> = {
     joins: [],
+    actions: [],
+    actionAnswer: { status: 201, body: {} },
     leaves: [],
     streamConnections: [],
     joinAnswer: {
@@ -42,6 +48,9 @@ export async function startSandboxMeetingServer(): Promise<SandboxMeetingServer>
     const join = /^\/sandbox\/meetings\/(\d+)\/join$/.exec(url.pathname);
     const events = /^\/sandbox\/meetings\/\d+\/participants\/([^/]+)\/events$/.exec(url.pathname);
     const leave = /^\/sandbox\/meetings\/\d+\/participants\/([^/]+)\/leave$/.exec(url.pathname);
+    const act = /^\/sandbox\/meetings\/\d+\/participants\/([^/]+)\/(chat|rename)$/.exec(
+      url.pathname,
+    );
 
     if (join && request.method === 'POST') {
       let text = '';
@@ -50,6 +59,21 @@ export async function startSandboxMeetingServer(): Promise<SandboxMeetingServer>
         state.joins.push({ meetingNumber: join[1] ?? '', body: JSON.parse(text) as unknown });
         response.writeHead(state.joinAnswer.status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(state.joinAnswer.body));
+      });
+      return;
+    }
+    if (act && request.method === 'POST') {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        const participantId = decodeURIComponent(act[1] ?? '');
+        state.actions.push({
+          action: act[2] ?? '',
+          participantId,
+          body: JSON.parse(text) as unknown,
+        });
+        response.writeHead(state.actionAnswer.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(state.actionAnswer.body));
       });
       return;
     }
