@@ -1,7 +1,7 @@
 /** One bot in the table. Text only from the bot's view: nothing here is a secret. */
 import type { Ref } from 'react';
 import type { BotView } from '../../../shared/ipc-contract';
-import { isLive } from '../../../shared/ipc-contract';
+import { BotActivityLine, BotRowActions } from './bot-row-actions';
 import { STATE_LABELS, describeBotReason } from './bot-states';
 import { formatDuration } from './format-duration';
 
@@ -43,19 +43,12 @@ export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
       <td className="mono" data-testid="bot-time">
         {timeInMeeting(bot, now)}
       </td>
-      <td className="cell-reason" data-testid="bot-failure" title={reason}>
-        {reason}
+      <td className="cell-reason" title={reason}>
+        <span data-testid="bot-failure">{reason}</span>
+        <BotActivityLine activity={bot.activity} />
       </td>
       <td className="cell-action">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Leave ${bot.name}`}
-          disabled={!isLive(bot.state)}
-          onClick={() => onLeave(bot.id)}
-        >
-          Leave
-        </button>
+        <BotRowActions bot={bot} onLeave={onLeave} />
       </td>
     </tr>
   );

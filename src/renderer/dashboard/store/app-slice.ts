@@ -50,6 +50,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
         if (early) early.push(event);
         else get().applyBotsChanged(event);
       });
+      const offNotifications = api.onNotification((note) => get().showNotification(note));
       const offConnection = api.connection?.subscribe((connection) => set({ connection }));
       const finishLoading = (bots: Map<string, BotView>): void => {
         const replay = early ?? [];
@@ -65,6 +66,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
             const { mode, accounts, keychain, notices, bots } = result.value;
             get().applyAccountsState({ mode, accounts, keychain });
             get().applyRestartState(result.value);
+            get().applyNotificationSettings(result.value.notifications);
             set({ notices, loading: false });
             finishLoading(botsFromSnapshot(bots));
           } else {
@@ -85,6 +87,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
       return () => {
         stopped = true;
         offBots();
+        offNotifications();
         offConnection?.();
       };
     },

@@ -3,14 +3,17 @@
  * (and per test) with its bridge to main passed in. Nothing here runs at import time.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { BrowserNotifications } from '../api/browser-notifications';
 import type { BrowserDashboardApi } from '../api/connection';
 import { createAccountEditorSlice, type AccountEditorSlice } from './account-editor-slice';
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createBotActionsSlice, type BotActionsSlice } from './bot-actions-slice';
 import { createBotsSlice, type BotsSlice } from './bots-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
+import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import { createRestartSlice, type RestartSlice } from './restart-slice';
 
 export type AppState = AppSlice &
@@ -20,12 +23,16 @@ export type AppState = AppSlice &
   AccountEditorSlice &
   RestartSlice &
   HistorySlice &
-  DiagnosticsSlice;
+  DiagnosticsSlice &
+  BotActionsSlice &
+  NotificationsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
 export interface AppStoreDeps {
   api: BrowserDashboardApi;
+  /** The browser's notifications (web host); absent where the app shows its own. */
+  browserNotifications?: BrowserNotifications;
 }
 
 /** A slice creator that sees the whole state, so actions may read or set other slices. */
@@ -41,5 +48,7 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createRestartSlice(deps)(...args),
     ...createHistorySlice(deps)(...args),
     ...createDiagnosticsSlice(deps)(...args),
+    ...createBotActionsSlice(deps)(...args),
+    ...createNotificationsSlice(deps)(...args),
   }));
 }
