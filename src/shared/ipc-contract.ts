@@ -214,11 +214,6 @@ export const callOn = (channel: string): Calls[keyof Calls] | undefined =>
 /** Which kind of page may call `channel`; null for a channel the contract does not have. */
 export const pageOf = (channel: string): PageKind | null => callOn(channel)?.page ?? null;
 
-export const isDashboardChannel = (channel: string): channel is DashboardChannel =>
-  pageOf(channel) === 'dashboard';
-
-export const isBotChannel = (channel: string): channel is BotChannel => pageOf(channel) === 'bot';
-
 // ---------------------------------------------------------------------------------------------
 // Web host wire format (dashboard ↔ web host over the token-guarded WebSocket)
 

@@ -5,7 +5,6 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type BotdeckFixture } from './support/botdeck-fixture';
-import { sandboxFaults } from './support/sandbox-faults';
 
 /** Launches named bots from the dashboard into a meeting; waits until all are in `state`. */
 async function launchInto(
@@ -42,7 +41,7 @@ test('a dropped bot shows as reconnecting, then is back in the meeting with a se
   page,
   botdeck,
 }) => {
-  const faults = sandboxFaults(botdeck.sandbox);
+  const faults = botdeck.api;
   const meetingNumber = await launchInto(page, botdeck, ['Steady 1']);
   const row = rowOf(page, 'Steady 1');
 
@@ -68,7 +67,7 @@ test('a kicked bot stays out: its row says the host removed it, and it never rej
   page,
   botdeck,
 }) => {
-  const faults = sandboxFaults(botdeck.sandbox);
+  const faults = botdeck.api;
   const meetingNumber = await launchInto(page, botdeck, ['Kicked 1', 'Witness 1']);
   const kicked = rowOf(page, 'Kicked 1');
 
@@ -97,8 +96,8 @@ test('a bot held in the waiting room shows it, and goes in when the host admits 
   page,
   botdeck,
 }) => {
-  const sandbox = sandboxFaults(botdeck.sandbox);
-  const meeting = await sandbox.createWaitingRoomMeeting();
+  const sandbox = botdeck.api;
+  const meeting = await sandbox.createMeeting({ waitingRoom: true });
   const meetingNumber = await launchInto(page, botdeck, ['Patient 1'], meeting, 'waiting_room');
   const row = rowOf(page, 'Patient 1');
   await expect(row.getByTestId('bot-state')).toHaveText('In waiting room');

@@ -8,7 +8,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./stand-in/world')).electronModule);
 
 import { startDesktop, type DesktopKit, type DesktopKitOptions } from './support/desktop-kit';
-import { participantNames } from './support/sandbox';
+import { participants } from '../support/sandbox-client';
+
+/** Who the sandbox has in the meeting, by name. */
+const namesIn = async (url: string, meetingNumber: string): Promise<string[]> =>
+  (await participants({ url }, meetingNumber)).map((person) => person.displayName).sort();
 
 let kit: DesktopKit | null = null;
 afterEach(async () => {
@@ -42,9 +46,7 @@ describe('shell logic under a stand-in: bot windows that go away', () => {
     expect(back.state).toBe('in_meeting');
     // The crashed page's connection is gone: one "Support bot" in the meeting, not two.
     await vi.waitFor(async () =>
-      expect(await participantNames(kit.pages.sandboxUrl(), meetingNumber)).toEqual([
-        'Support bot',
-      ]),
+      expect(await namesIn(kit.pages.sandboxUrl(), meetingNumber)).toEqual(['Support bot']),
     );
   });
 
@@ -86,6 +88,6 @@ describe('shell logic under a stand-in: bot windows that go away', () => {
     expect(
       kit.world.allWindowsMade.filter((w) => w.webPreferences.preload?.endsWith('bot.cjs')),
     ).toHaveLength(1);
-    expect(await participantNames(kit.pages.sandboxUrl(), meetingNumber)).toEqual(['Support bot']);
+    expect(await namesIn(kit.pages.sandboxUrl(), meetingNumber)).toEqual(['Support bot']);
   });
 });

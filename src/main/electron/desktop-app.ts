@@ -11,6 +11,7 @@
 import { dirname } from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { createBotdeck, type Botdeck, type BotdeckOptions } from '../app/create-botdeck';
+import { isEnded } from '../../shared/views';
 import { openFileLogger, type FileLogger } from '../log/file-logger';
 import { combineLoggers, createConsoleLogger, type Logger } from '../log/logger';
 import { sandboxAccountConfig } from '../modes/sandbox-account';
@@ -224,5 +225,5 @@ async function liveBotCount(botdeck: Botdeck): Promise<number> {
   const result = await botdeck.handleDashboard('app:snapshot', {});
   if (!result.ok) return 0;
   const { bots } = result.value;
-  return bots.filter((bot) => bot.state !== 'left' && bot.state !== 'failed').length;
+  return bots.filter((bot) => !isEnded(bot.state)).length;
 }

@@ -5,7 +5,8 @@
  */
 import type { BotsChangedEvent, BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
-import { transition, type BotEvent, type TransitionResult } from './bot-machine';
+import { transition, type TransitionResult } from './bot-machine';
+import type { BotEvent } from './bot-rules';
 import { toBotView, type BotRecord } from './bot-record';
 import { createChangeBatcher } from './change-batcher';
 import { realTimers, type FleetTimers } from './fleet-timers';

@@ -1,7 +1,7 @@
 /**
  * The port through which the fleet opens and closes bot pages. Each host implements it: the
  * Electron shell with one sandboxed BrowserWindow per bot, the web host with one headless
- * Chromium context per bot, tests with a stand-in that speaks HTTP to the sandbox.
+ * Chromium context per bot, tests with one that runs the real bot page logic in Node.
  */
 import type { BotCommand, MeetingSdkKind } from '../../shared/ipc-contract';
 

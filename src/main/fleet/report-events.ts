@@ -9,7 +9,7 @@ import {
   SIGN_IN_REQUIRED_CODES,
   ZAK_REFUSED_MESSAGE,
 } from '../../shared/zoom-errors';
-import type { BotEvent } from './bot-machine';
+import type { BotEvent } from './bot-rules';
 import type { z } from 'zod';
 
 export type ParsedBotStatusReport = z.output<typeof BotStatusReportSchema>;
@@ -34,7 +34,7 @@ export function reportToEvents(
   return [reportToEvent(report)];
 }
 
-export function reportToEvent(report: ParsedBotStatusReport): BotEvent {
+function reportToEvent(report: ParsedBotStatusReport): BotEvent {
   switch (report.status) {
     case 'connecting':
       return { type: 'page-connecting' };

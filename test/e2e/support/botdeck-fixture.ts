@@ -5,13 +5,14 @@
  */
 import { test as base } from '@playwright/test';
 import { startBotdeckProcesses } from './botdeck-processes';
-import { sandboxApi, type SandboxLine } from './sandbox-api';
+import { sandboxClient, type SandboxClient } from '../../support/sandbox-client';
+import { sandboxOf, type SandboxLine } from './sandbox-line';
 
 export interface BotdeckFixture {
   /** The one-time dashboard URL the web host printed. */
   url: string;
   sandbox: SandboxLine;
-  api: ReturnType<typeof sandboxApi>;
+  api: SandboxClient;
   /** The web host's settings folder (a fresh one per test). */
   dataDir: string;
   /** Everything the web host logged. */
@@ -28,7 +29,7 @@ export const test = base.extend<{ botdeck: BotdeckFixture }>({
       await use({
         url: run.host.line.url,
         sandbox: run.sandbox.line,
-        api: sandboxApi(run.sandbox.line),
+        api: sandboxClient(sandboxOf(run.sandbox.line)),
         dataDir: run.dataDir,
         hostLog: run.host.logPath,
       });

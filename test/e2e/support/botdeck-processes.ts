@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startJsonLineProcess, type Started } from './processes';
-import type { SandboxLine } from './sandbox-api';
+import type { SandboxLine } from './sandbox-line';
 
 export interface BotdeckProcesses {
   sandbox: Started<SandboxLine>;

@@ -8,7 +8,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Audit, SandboxLine } from './sandbox-api';
+import type { Audit } from '../../support/sandbox-client';
+import type { SandboxLine } from './sandbox-line';
 
 /** A JWT: base64url JSON header and claims (both start `eyJ`, i.e. `{"`), then a signature. */
 const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g;

@@ -9,13 +9,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startJsonLineProcess, type Started } from './processes';
-import { sandboxApi, type SandboxLine } from './sandbox-api';
+import { sandboxClient, type SandboxClient } from '../../support/sandbox-client';
+import { sandboxOf, type SandboxLine } from './sandbox-line';
 
 export type WebHost = Started<{ url: string; sandboxUrl: string }>;
 
 export interface RestartFixture {
   sandbox: SandboxLine;
-  api: ReturnType<typeof sandboxApi>;
+  api: SandboxClient;
   /** The data folder every host of the test shares. */
   dataDir: string;
   /** Starts a web host on the shared sandbox and data folder; `name` tags its log. */
@@ -38,7 +39,7 @@ export const test = base.extend<{ restart: RestartFixture }>({
     try {
       await use({
         sandbox: sandbox.line,
-        api: sandboxApi(sandbox.line),
+        api: sandboxClient(sandboxOf(sandbox.line)),
         dataDir,
         async startHost(name) {
           const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(

@@ -6,7 +6,8 @@
  */
 import { test as base } from '@playwright/test';
 import { startBotdeckProcesses } from './botdeck-processes';
-import { sandboxApi, type SandboxLine } from './sandbox-api';
+import { sandboxClient, type SandboxClient } from '../../support/sandbox-client';
+import { sandboxOf, type SandboxLine } from './sandbox-line';
 
 /** Zoom's hosts (docs/zoom.md, "Join links"): bot pages may reach none of them. */
 export const ZOOM_HOST_PATTERNS = ['*.zoom.us', '*.zoomgov.com'];
@@ -17,7 +18,7 @@ export interface ZoomSdkBotdeck {
   /** The web host's origin, which serves the bot page like the Electron app:// scheme. */
   origin: string;
   sandbox: SandboxLine;
-  api: ReturnType<typeof sandboxApi>;
+  api: SandboxClient;
   /** Everything the web host logged so far (JSON lines on its stderr). */
   hostLog(): string;
 }
@@ -38,7 +39,7 @@ export const test = base.extend<{ botdeck: ZoomSdkBotdeck }>({
         url: run.host.line.url,
         origin: new URL(run.host.line.url).origin,
         sandbox: run.sandbox.line,
-        api: sandboxApi(run.sandbox.line),
+        api: sandboxClient(sandboxOf(run.sandbox.line)),
         hostLog: () => log,
       });
     } finally {

@@ -20,9 +20,10 @@ import type {
   Result,
   SaveAccountRequest,
 } from '../../../src/shared/ipc-contract';
-import { createHttpBotHost, type HttpBotHost } from '../main/http-bot-host';
-import { audit, sandboxAccount } from '../main/sandbox-http';
+import { createNodeBotHost, type NodeBotHost } from '../main/node-bot-host';
+import { audit } from '../../support/sandbox-client';
 import { keytarSkipReason } from '../vault/fixtures/keychain-needed';
+import { sandboxAccount } from '../main/fleet-test-kit';
 
 const hasSessionBus = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 if (!hasSessionBus) {
@@ -34,11 +35,11 @@ const canRun = hasSessionBus && (await keytarSkipReason()) === null;
 let sandbox: RunningSandbox;
 let dataDir: string;
 let vault: CredentialVault;
-let host: HttpBotHost;
+let host: NodeBotHost;
 let botdeck: Botdeck | null = null;
 
 async function start(vaultFactory: () => Promise<CredentialVault> = async () => vault) {
-  host = createHttpBotHost();
+  host = createNodeBotHost();
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     storedAccounts: { settings: createSettingsStore({ dir: dataDir }), vault: vaultFactory },

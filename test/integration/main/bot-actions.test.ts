@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { BotView } from '../../../src/shared/ipc-contract';
 import { startDeck, type Deck } from '../persistence/persistence-kit';
-import { chatLog, createMeeting, participants } from './sandbox-http';
+import { chatLog, createMeeting, participants } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -33,6 +33,9 @@ const bot = async (id: string): Promise<BotView> => {
   if (!found) throw new Error(`no bot ${id}`);
   return found;
 };
+/** What was said in the meeting's chat, oldest first, as `who: text`. */
+const said = async (meetingNumber: string): Promise<string[]> =>
+  (await chatLog(sandbox, meetingNumber)).map((line) => `${line.displayName}: ${line.text}`);
 const waitFor = (id: string, check: (view: BotView) => boolean) =>
   vi.waitFor(async () => expect(check(await bot(id))).toBe(true), { timeout: 15_000 });
 
@@ -55,7 +58,7 @@ describe('chat through the sandbox', () => {
     const meeting = await createMeeting(sandbox);
     const ids = await launch(meeting, ['Ada', 'Grace'], 'Hello, I am {name} from support.');
     for (const id of ids) await waitFor(id, (view) => view.activity?.outcome === 'done');
-    expect((await chatLog(sandbox, meeting.meetingNumber)).sort()).toEqual([
+    expect((await said(meeting.meetingNumber)).sort()).toEqual([
       'Ada: Hello, I am Ada from support.',
       'Grace: Hello, I am Grace from support.',
     ]);
@@ -63,16 +66,14 @@ describe('chat through the sandbox', () => {
     expect(
       await deck.call('bots:chat', { meetingNumber: meeting.meetingNumber, text: 'Thanks!' }),
     ).toEqual({ asked: 2 });
-    await vi.waitFor(async () =>
-      expect(await chatLog(sandbox, meeting.meetingNumber)).toHaveLength(4),
-    );
-    expect((await chatLog(sandbox, meeting.meetingNumber)).slice(2).sort()).toEqual([
+    await vi.waitFor(async () => expect(await said(meeting.meetingNumber)).toHaveLength(4));
+    expect((await said(meeting.meetingNumber)).slice(2).sort()).toEqual([
       'Ada: Thanks!',
       'Grace: Thanks!',
     ]);
-    const said = (await deck.history()).filter((entry) => entry.kind === 'chat');
-    expect(said).toHaveLength(4);
-    expect(said.every((entry) => entry.kind === 'chat' && entry.sent)).toBe(true);
+    const chats = (await deck.history()).filter((entry) => entry.kind === 'chat');
+    expect(chats).toHaveLength(4);
+    expect(chats.every((entry) => entry.kind === 'chat' && entry.sent)).toBe(true);
   });
 
   it('a meeting with chat turned off refuses, and the row says so in words', async () => {
@@ -82,7 +83,7 @@ describe('chat through the sandbox', () => {
     expect((await bot(ada)).activity?.message).toBe(
       'Chat is turned off in this meeting: the host does not let participants chat.',
     );
-    expect(await chatLog(sandbox, meeting.meetingNumber)).toEqual([]);
+    expect(await said(meeting.meetingNumber)).toEqual([]);
   });
 });
 

@@ -4,16 +4,17 @@ import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/san
 import type { AppSnapshot, BotsChangedEvent, BotView } from '../../../src/shared/ipc-contract';
 import { describeJoinError } from '../../../src/shared/zoom-errors';
 import { silentLogger } from '../../../src/main/log/logger';
-import { createHttpBotHost, type HttpBotHost } from './http-bot-host';
-import { addFault, audit, createMeeting, participants, sandboxAccount } from './sandbox-http';
+import { createNodeBotHost, type NodeBotHost } from './node-bot-host';
+import { addFault, audit, createMeeting, participants } from '../../support/sandbox-client';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
-let host: HttpBotHost;
+let host: NodeBotHost;
 let botdeck: Botdeck;
 let events: BotsChangedEvent[];
 
 async function start(options: { userId?: string; joinTimeoutMs?: number } = {}): Promise<void> {
-  host = createHttpBotHost();
+  host = createNodeBotHost();
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox, options.userId ? { userId: options.userId } : {})],
     sandboxUrl: sandbox.url,

@@ -7,16 +7,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BotdeckOptions } from '../../../src/main/app/create-botdeck';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { ZAK_REFUSED_MESSAGE } from '../../../src/shared/zoom-errors';
+import { isIn, participantNamed, startFleet, type FleetKit } from './fleet-test-kit';
 import {
-  createMeetingWith,
+  addFault,
+  advanceClock,
+  audit,
+  createMeeting,
   fault,
-  isIn,
   joinsOf,
-  participantNamed,
-  startFleet,
-  type FleetKit,
-} from './fleet-test-kit';
-import { addFault, advanceClock, audit, participants } from './sandbox-http';
+  participants,
+} from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let kit: FleetKit | null = null;
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 async function oneBotInMeeting(options: Partial<BotdeckOptions> = {}) {
   kit = await startFleet(sandbox, options);
-  const meeting = await createMeetingWith(sandbox);
+  const meeting = await createMeeting(sandbox);
   const [id] = (await kit.launch(meeting, ['Ada'])) as [string];
   await kit.waitFor(id, isIn('in_meeting'));
   return { kit, meeting, id };
@@ -135,7 +135,7 @@ describe('crashed bot windows', () => {
       {},
       { crashOnOpen: (_id, count) => (count > 1 ? 'crashed' : null) },
     );
-    const meeting = await createMeetingWith(sandbox);
+    const meeting = await createMeeting(sandbox);
     const [id] = (await kit.launch(meeting, ['Ada'], { reconnectAttempts: 2 })) as [string];
     await kit.waitFor(id, isIn('in_meeting'));
     kit.host.crash(id, 'crashed');
@@ -169,7 +169,7 @@ describe('ZAKs after join', () => {
 
   it('revoked ZAKs: a first join refused with 3100 tells the operator the ZAK was revoked', async () => {
     kit = await startFleet(sandbox);
-    const meeting = await createMeetingWith(sandbox);
+    const meeting = await createMeeting(sandbox);
     // The join is held long enough to sign the user out between the mint and the join check.
     await addFault(sandbox, { target: 'join', latencyMs: 1_500 });
     const [id] = (await kit.launch(meeting, ['Ada'])) as [string];

@@ -1,7 +1,8 @@
 /**
  * Shared setup for the fleet reliability integration tests: a real sandbox over HTTP, Botdeck
- * built by its composition function with the HTTP bot host, short rejoin backoffs, and small
- * helpers to launch, read bots and find a bot's participant in the sandbox.
+ * built by its composition function with the Node bot host (the real bot page per bot), short
+ * rejoin backoffs, and small helpers to launch, read bots and find a bot's participant in the
+ * sandbox.
  */
 import { expect, vi } from 'vitest';
 import {
@@ -17,12 +18,14 @@ import type {
   BotView,
   LaunchTimeouts,
 } from '../../../src/shared/ipc-contract';
-import { createHttpBotHost, type HttpBotHost, type HttpBotHostOptions } from './http-bot-host';
-import { audit, participants, sandboxAccount, sandboxCall, type Participant } from './sandbox-http';
+import { createNodeBotHost, type NodeBotHost, type NodeBotHostOptions } from './node-bot-host';
+import type { AccountConfig } from '../../../src/main/accounts/account-config';
+import { sandboxAccountConfig } from '../../../src/main/modes/sandbox-account';
+import { participants, type Participant } from '../../support/sandbox-client';
 
 export interface FleetKit {
   botdeck: Botdeck;
-  host: HttpBotHost;
+  host: NodeBotHost;
   events: BotsChangedEvent[];
   snapshot(): Promise<AppSnapshot>;
   launch(
@@ -39,9 +42,9 @@ export interface FleetKit {
 export async function startFleet(
   sandbox: RunningSandbox,
   options: Partial<BotdeckOptions> = {},
-  hostOptions: HttpBotHostOptions = {},
+  hostOptions: NodeBotHostOptions = {},
 ): Promise<FleetKit> {
-  const host = createHttpBotHost(hostOptions);
+  const host = createNodeBotHost(hostOptions);
   const botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     sandboxUrl: sandbox.url,
@@ -107,29 +110,10 @@ export async function participantNamed(
   return found as Participant;
 }
 
-/** Join attempts the sandbox saw for one name in one meeting, in order. */
-export async function joinsOf(sandbox: RunningSandbox, meetingNumber: string, name: string) {
-  return (await audit(sandbox)).joins.filter(
-    (join) => join.meetingNumber === meetingNumber && join.userName === name,
-  );
-}
-
-/** POST under /sandbox/faults; throws unless the sandbox accepted it. */
-export async function fault(sandbox: RunningSandbox, path: string, body?: unknown): Promise<void> {
-  const { status } = await sandboxCall(sandbox.url, 'POST', `/sandbox/faults${path}`, body);
-  if (status >= 300) throw new Error(`Fault ${path} answered ${status}`);
-}
-
-export async function createMeetingWith(
+/** The sandbox's demo account as Botdeck holds an account (the same config the hosts build). */
+export function sandboxAccount(
   sandbox: RunningSandbox,
-  body: { waitingRoom?: boolean } = {},
-): Promise<{ meetingNumber: string; passcode: string }> {
-  const { status, body: meeting } = await sandboxCall<{ meetingNumber: string; passcode: string }>(
-    sandbox.url,
-    'POST',
-    '/sandbox/meetings',
-    { requireAuth: true, ...body },
-  );
-  if (status !== 201) throw new Error(`Could not create a sandbox meeting: ${status}`);
-  return meeting;
+  overrides: Partial<AccountConfig> = {},
+): AccountConfig {
+  return { ...sandboxAccountConfig(sandbox), ...overrides };
 }

@@ -1,6 +1,6 @@
 /**
  * Fuzzing every IPC request through the real router: Botdeck built by its composition function
- * against a real sandbox and the HTTP bot host, fed random and channel-shaped payloads on the
+ * against a real sandbox and the Node bot host, fed random and channel-shaped payloads on the
  * dashboard and bot paths. Each call must settle as a refusal or a result, never throw, and
  * never end in a handler failure ('internal' or an error in the log).
  */
@@ -12,9 +12,10 @@ import { storedAccountsIn } from '../../../src/main/modes/stored-accounts-setup'
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { Result } from '../../../src/shared/ipc-contract';
 import { fuzz } from '../../support/fuzz';
-import { createMeetingWith, startFleet, type FleetKit } from './fleet-test-kit';
+import { startFleet, type FleetKit } from './fleet-test-kit';
 import { botCall, dashboardCall, type IpcTargets } from './ipc-arbitraries';
 import { recordingLogger } from './recording-logger';
+import { createMeeting } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let kit: FleetKit;
@@ -35,7 +36,7 @@ beforeAll(async () => {
     zoomBase: { oauthBaseUrl: sandbox.url, apiBaseUrl: sandbox.url },
     persistence: { dataDir },
   });
-  const meeting = await createMeetingWith(sandbox);
+  const meeting = await createMeeting(sandbox);
   targets = {
     meetingNumber: meeting.meetingNumber,
     botIds: () => kit.events.flatMap((event) => event.bots.map((bot) => bot.id)).slice(-20),

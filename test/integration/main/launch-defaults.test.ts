@@ -6,8 +6,9 @@ import { createBotdeck, type Botdeck } from '../../../src/main/app/create-botdec
 import { silentLogger } from '../../../src/main/log/logger';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createSettingsStore } from '../../../src/main/settings';
-import { createHttpBotHost } from './http-bot-host';
-import { createMeeting, participants, sandboxAccount } from './sandbox-http';
+import { createNodeBotHost } from './node-bot-host';
+import { createMeeting, participants } from '../../support/sandbox-client';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
 let dataDir: string;
@@ -28,7 +29,7 @@ it('launchDefaults in settings.json apply to every launch', async () => {
     join(dataDir, 'settings.json'),
     JSON.stringify({ version: 1, launchDefaults: { maxDurationMs: 1_000 } }),
   );
-  const host = createHttpBotHost();
+  const host = createNodeBotHost();
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     storedAccounts: {

@@ -5,8 +5,8 @@ import { signMeetingSdkJwt } from '../../../src/main/zoom/sdk-signature';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { SandboxMeeting } from '../../../src/shared/ipc-contract';
 import { parseMeetingInput } from '../../../src/shared/meeting-link';
-import { createHttpBotHost } from './http-bot-host';
-import { sandboxAccount } from './sandbox-http';
+import { createNodeBotHost } from './node-bot-host';
+import { sandboxAccount } from './fleet-test-kit';
 
 let sandbox: RunningSandbox;
 let botdeck: Botdeck | null = null;
@@ -23,7 +23,7 @@ async function start(mode: 'sandbox' | 'zoom'): Promise<Botdeck> {
   botdeck = await createBotdeck({
     accounts: [sandboxAccount(sandbox)],
     sandboxUrl: mode === 'sandbox' ? sandbox.url : null,
-    windowHost: createHttpBotHost(),
+    windowHost: createNodeBotHost(),
     logger: silentLogger,
   });
   return botdeck;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createZoomClient, type ZoomClientOptions } from '../../../src/main/zoom/zoom-client';
 import { ZoomApiError } from '../../../src/main/zoom/zoom-api-error';
-import { addFault, advanceClock, audit } from './sandbox-http';
+import { addFault, advanceClock, audit } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let sleeps: number[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
-import { createMeeting } from '../main/sandbox-http';
+import { createMeeting } from '../../support/sandbox-client';
 import { filesHolding, secretsOfRun, startDeck, type Deck } from './persistence-kit';
 
 let sandbox: RunningSandbox;

@@ -1,6 +1,6 @@
 /**
  * Shared setup for the persistence integration tests: the fleet kit's Botdeck (composition
- * function, HTTP bot host, real sandbox) on a data folder; a "crash" that
+ * function, the Node bot host, real sandbox) on a data folder; a "crash" that
  * keeps the data folder exactly as it was on disk; and the secrets of a run, to scan files for.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,12 +17,12 @@ import type {
   RequestInputOf,
 } from '../../../src/shared/ipc-contract';
 import { startFleet } from '../main/fleet-test-kit';
-import type { HttpBotHost } from '../main/http-bot-host';
-import { audit } from '../main/sandbox-http';
+import type { NodeBotHost } from '../main/node-bot-host';
+import { audit } from '../../support/sandbox-client';
 
 export interface Deck {
   botdeck: Botdeck;
-  host: HttpBotHost;
+  host: NodeBotHost;
   /** Calls a dashboard channel; throws with main's words unless it succeeded. */
   call<C extends DashboardChannel>(channel: C, payload?: RequestInputOf<C>): Promise<AnswerOf<C>>;
   snapshot(): Promise<AppSnapshot>;

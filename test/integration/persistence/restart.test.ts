@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { addFault, createMeeting, participants, sandboxCall } from '../main/sandbox-http';
+import { addFault, call, createMeeting, participants } from '../../support/sandbox-client';
 import {
   filesHolding,
   killedHostDataDir,
@@ -59,7 +59,7 @@ async function killMidLaunch(
   const roster = await rosterIn(dir);
   const afterKill = await killedHostDataDir(dir);
   dirs.push(afterKill);
-  await sandboxCall(sandbox.url, 'DELETE', '/sandbox/faults');
+  await call(sandbox, 'DELETE', '/sandbox/faults');
   await first.botdeck.dispose();
   return { botIds, roster, dir: afterKill };
 }

@@ -18,7 +18,7 @@ import {
   sandboxNow,
   sign,
   start,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
 
 const HOSTILE_ORIGINS = [
   'https://evil.example',

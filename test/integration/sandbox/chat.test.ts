@@ -13,7 +13,7 @@ import {
   participants,
   sandboxNow,
   start,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

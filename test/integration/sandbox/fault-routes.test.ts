@@ -6,12 +6,12 @@ import {
   createMeeting,
   joinAsDemo,
   mintZak,
-  openEvents,
   participants,
   sign,
   join,
   start,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
+import { openEvents } from '../../support/sandbox-events';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

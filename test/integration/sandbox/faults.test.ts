@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { accessToken, basicAuth, call, createMeeting, join, sign, start } from './sandbox-client';
+import {
+  accessToken,
+  basicAuth,
+  call,
+  createMeeting,
+  join,
+  sign,
+  start,
+} from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let token: string;

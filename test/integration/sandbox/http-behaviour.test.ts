@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { accessToken, call, rawCall, start } from './sandbox-client';
+import { accessToken, call, rawCall, start } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

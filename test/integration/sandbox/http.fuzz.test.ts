@@ -9,7 +9,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { fuzz } from '../../support/fuzz';
-import { accessToken, basicAuth, call, createMeeting, joinAsDemo, start } from './sandbox-client';
+import {
+  accessToken,
+  basicAuth,
+  call,
+  createMeeting,
+  joinAsDemo,
+  start,
+} from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let port: number;

@@ -15,7 +15,7 @@ import {
   mintZak,
   sign,
   start,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
 
 async function withSandbox(
   limits: StartSandboxOptions['limits'],

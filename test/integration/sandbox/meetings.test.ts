@@ -13,7 +13,7 @@ import {
   sandboxNow,
   sign,
   start,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let token: string;

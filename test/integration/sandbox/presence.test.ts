@@ -4,11 +4,11 @@ import {
   call,
   createMeeting,
   joinAsDemo,
-  openEvents,
   participants,
   start,
   type Participant,
-} from './sandbox-client';
+} from '../../support/sandbox-client';
+import { openEvents } from '../../support/sandbox-events';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import {
-  call,
-  createMeeting,
-  joinAsDemo,
-  openEvents,
-  participants,
-  start,
-  type EventStream,
-} from './sandbox-client';
+import { call, createMeeting, joinAsDemo, participants, start } from '../../support/sandbox-client';
+import { openEvents, type EventStream } from '../../support/sandbox-events';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

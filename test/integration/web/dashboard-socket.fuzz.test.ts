@@ -17,8 +17,9 @@ import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/san
 import { startWebServer, type RunningWebServer } from '../../../src/main/web/web-server';
 import { WebRequestFrameSchema } from '../../../src/shared/ipc-contract';
 import { fuzz } from '../../support/fuzz';
-import { createMeetingWith, startFleet, type FleetKit } from '../main/fleet-test-kit';
+import { startFleet, type FleetKit } from '../main/fleet-test-kit';
 import { dashboardCall } from '../main/ipc-arbitraries';
+import { createMeeting } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let kit: FleetKit;
@@ -36,7 +37,7 @@ function rendererFixture(): string {
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, lightLimitPerSecond: 100_000 });
   kit = await startFleet(sandbox, { joinTimeoutMs: 5_000 });
-  meetingNumber = (await createMeetingWith(sandbox)).meetingNumber;
+  meetingNumber = (await createMeeting(sandbox)).meetingNumber;
   server = await startWebServer({ rendererDir: rendererFixture(), logger: silentLogger });
   server.attach(kit.botdeck);
   const response = await fetch(server.launchUrl, { redirect: 'manual' });

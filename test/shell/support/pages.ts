@@ -2,16 +2,14 @@
  * The pages behind the stand-in's windows. When a window loads a URL, its page is requested
  * through the app:// handler the shell registered on that window's session (no handler, or not
  * a 200, and the page never runs). Then the built preload runs, and for a bot page the real bot
- * page logic (`runBot`) joins the embedded sandbox with the real sandbox meeting client, over
- * HTTP, with the ticket main hands it through IPC. A page dies with its window: its connections
- * close without a goodbye, as a crashed or destroyed page's would.
+ * page logic (`runBot`, through `test/support/sandbox-bot-page.ts`) joins the embedded sandbox
+ * with the real sandbox meeting client, over HTTP, with the ticket main hands it through IPC. A
+ * page dies with its window: its connections close without a goodbye, as a crashed or destroyed
+ * page's would.
  */
 import type { BotApi, DashboardApi, JoinTicket } from '../../../src/shared/ipc-contract';
 import { BOT_PAGE_URL_PATH, DASHBOARD_URL_PATH } from '../../../src/main/pages/app-origin';
-import { runBot } from '../../../src/renderer/bot/run-bot';
-import type { MeetingStatus } from '../../../src/renderer/bot/meeting/meeting-client';
-import { createSandboxMeetingClient } from '../../../src/renderer/bot/meeting/sandbox-meeting-client';
-import { NodeEventSource } from '../../unit/renderer/helpers/node-event-source';
+import { startSandboxBotPage } from '../../support/sandbox-bot-page';
 import type { StandInBrowserWindow } from '../stand-in/browser-window';
 import type { ElectronStandIn } from '../stand-in/world';
 import { runPreload } from './preload-runner';
@@ -95,58 +93,33 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
     bots.push(page);
     const exposed = runPreload('bot', page.window.webContents, world.ipcMain);
     const bridge = exposed.botdeckBot as BotApi;
-    const streams: NodeEventSource[] = [];
-    // What a browser adds to the page's cross-origin requests: the sandbox checks it.
-    const origin = pageOrigin(page.url);
-    class PageEventSource extends NodeEventSource {
-      constructor(url: string) {
-        super(url);
-        streams.push(this);
-        if (!page.alive) this.close();
-      }
-      protected override requestHeaders(): Record<string, string> {
-        return { ...super.requestHeaders(), origin };
-      }
-    }
-    const pageFetch: typeof fetch = (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin } });
+    const run = startSandboxBotPage({
+      api: {
+        ready: async () => {
+          const result = await bridge.ready();
+          if (result.ok) {
+            page.ticket = result.value;
+            // What the Meeting SDK does: it keeps join state in the page's storage.
+            page.window.webContents.session.storage.set('join', result.value.userName);
+          }
+          return result;
+        },
+        reportStatus: (report) =>
+          page.alive ? bridge.reportStatus(report) : new Promise(() => {}),
+        reportCommandResult: (result) =>
+          page.alive ? bridge.reportCommandResult(result) : new Promise(() => {}),
+        onCommand: (listener) =>
+          bridge.onCommand((command) => {
+            if (!options.ignoreLeave) listener(command);
+          }),
+      },
+      // What a browser adds to the page's cross-origin requests: the sandbox checks it.
+      origin: pageOrigin(page.url),
+      onStatus: (status) => page.statuses.push(status),
+    });
     page.window.webContents.once('destroyed', () => {
       page.alive = false;
-      for (const stream of streams) stream.close();
-    });
-    const api: BotApi = {
-      ready: async () => {
-        const result = await bridge.ready();
-        if (result.ok) {
-          page.ticket = result.value;
-          // What the Meeting SDK does: it keeps join state in the page's storage.
-          page.window.webContents.session.storage.set('join', result.value.userName);
-        }
-        return result;
-      },
-      reportStatus: (report) => (page.alive ? bridge.reportStatus(report) : new Promise(() => {})),
-      reportCommandResult: (result) =>
-        page.alive ? bridge.reportCommandResult(result) : new Promise(() => {}),
-      onCommand: (listener) =>
-        bridge.onCommand((command) => {
-          if (!options.ignoreLeave) listener(command);
-        }),
-    };
-    void runBot({
-      api,
-      view: {
-        showName: () => undefined,
-        showStatus: (status: MeetingStatus | { status: string }) =>
-          page.statuses.push(status.status),
-      },
-      chooseClient: (ticket) => ({
-        ok: true,
-        client: createSandboxMeetingClient({
-          sandboxUrl: ticket.sandboxUrl ?? '',
-          EventSource: PageEventSource,
-          fetch: pageFetch,
-        }),
-      }),
+      run.kill();
     });
   }
 

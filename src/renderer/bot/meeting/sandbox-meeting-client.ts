@@ -37,7 +37,7 @@ const KICKED_CODE = 3009;
 
 export function createSandboxMeetingClient(options: SandboxMeetingClientOptions): MeetingClient {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const Source = options.EventSource ?? EventSource;
+  const Source: EventSourceConstructor = options.EventSource ?? EventSource;
   const base = options.sandboxUrl.replace(/\/+$/, '');
   const { emit, onStatus } = createStatusEmitter();
 

@@ -39,7 +39,7 @@ function setup() {
 describe('chat', () => {
   it('says the chat message on join once per bot, with its own name, right after it first joins', async () => {
     const t = setup();
-    const [ada, grace] = await t.launch(['Ada', 'Grace'], undefined, 'Hello, I am {name}.');
+    const [ada, grace] = await t.launch(['Ada', 'Grace'], undefined, {}, 'Hello, I am {name}.');
     await t.joinPage(ada as string);
     expect(t.sent(grace as string, 'chat')).toEqual([]);
     await t.joinPage(grace as string);
@@ -237,6 +237,7 @@ describe('relaunch plan', () => {
     const [ada] = await t.launch(
       ['Ada'],
       { aloneTimeoutMs: 60_000, reconnectAttempts: 2 },
+      {},
       'Hi {name}',
     );
     expect(t.fleet.relaunchPlan(ada as string)).toMatchObject({

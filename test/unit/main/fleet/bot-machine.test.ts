@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BotState } from '../../../../src/shared/ipc-contract';
-import {
-  KICKED_FAILURE,
-  NOTES,
-  transition,
-  type BotEvent,
-} from '../../../../src/main/fleet/bot-machine';
+import { transition } from '../../../../src/main/fleet/bot-machine';
+import type { BotEvent } from '../../../../src/main/fleet/bot-rules';
+import { KICKED_FAILURE, NOTES } from '../../../../src/main/fleet/bot-words';
 import {
   createBotRecord,
   toBotView,
@@ -263,16 +260,23 @@ describe('transition: rejoining', () => {
     expect(result.rejoin?.cause.message).toMatch(/within 60 s/);
   });
 
-  it('leaving while waiting to rejoin ends at once; nothing reaches a closed page', () => {
-    const result = run(rejoining('backoff', NOW), [[{ type: 'leave-requested' }, NOW]]);
+  it('leaving while waiting to rejoin ends at once, without a leaving step for a page it has not got', () => {
+    const waiting = rejoining('backoff', NOW);
+    const result = run(waiting, [[{ type: 'leave-requested' }, NOW]]);
+    // Straight to left: `leaving` would mean asking a page to leave, and the old one is closed.
     expect(result).toMatchObject({ state: 'left', note: NOTES.rejoinCancelled, rejoin: null });
+    // And no report from the closed page counts any more.
+    expect(transition(result, { type: 'joined' }, NOW).ok).toBe(false);
   });
 });
 
 describe('transition: kicks, ends and auto-leave', () => {
   it('a kicked bot fails with 3009 and will not rejoin', () => {
     const result = run(botIn('in_meeting'), [[{ type: 'kicked' }, NOW]]);
-    expect(result.failure).toEqual(KICKED_FAILURE);
+    expect(result).toMatchObject({ state: 'failed', rejoin: null, failure: KICKED_FAILURE });
+    // Failed is final: no rejoin can start from it.
+    expect(transition(result, { type: 'mint-started' }, NOW).ok).toBe(false);
+    expect(transition(result, { type: 'disconnected' }, NOW).ok).toBe(false);
     expect(KICKED_FAILURE).toEqual({
       kind: 'join',
       code: 3009,

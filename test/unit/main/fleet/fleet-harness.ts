@@ -6,7 +6,11 @@
  */
 import { vi } from 'vitest';
 import { createFleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
-import type { BotWindowHost, WindowGoneReason } from '../../../../src/main/fleet/bot-window-host';
+import type {
+  BotPageSpec,
+  BotWindowHost,
+  WindowGoneReason,
+} from '../../../../src/main/fleet/bot-window-host';
 import type { FleetTimers } from '../../../../src/main/fleet/fleet-timers';
 import type { FleetAccount } from '../../../../src/main/fleet/join-preparer';
 import type { Logger } from '../../../../src/main/log/logger';
@@ -57,15 +61,18 @@ export function manualClock(start = 1_700_000_000_000) {
 
 export function fakeWindowHost() {
   const open = new Set<string>();
+  /** What each bot's newest page was opened with. */
+  const pages = new Map<string, BotPageSpec>();
   const opened: string[] = [];
   const closed: string[] = [];
   const commands: [string, BotCommand][] = [];
   const violations: string[] = [];
   const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
   const host: BotWindowHost = {
-    open(botId) {
+    open(botId, page) {
       if (open.has(botId)) violations.push(`second window for ${botId}`);
       open.add(botId);
+      pages.set(botId, page);
       opened.push(botId);
       return Promise.resolve();
     },
@@ -84,6 +91,7 @@ export function fakeWindowHost() {
   return {
     host,
     open,
+    pages,
     opened,
     closed,
     commands,
@@ -165,13 +173,14 @@ export function fleetHarness(options: HarnessOptions = {}) {
     async launch(
       names: string[],
       timeouts?: LaunchTimeouts,
+      accountOverrides: Partial<FleetAccount> = {},
       chatOnJoin?: string,
     ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber: '123456789',
         passcode: 'pw',
         names,
-        account,
+        account: { ...account, ...accountOverrides },
         timeouts,
         chatOnJoin,
       });

@@ -1,111 +1,35 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BotCommand, BotsChangedEvent, BotState } from '../../../../src/shared/ipc-contract';
-import { createFleet, type Fleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
-import type {
-  BotPageSpec,
-  BotWindowHost,
-  WindowGoneReason,
-} from '../../../../src/main/fleet/bot-window-host';
-import type { FleetAccount } from '../../../../src/main/fleet/join-preparer';
+/**
+ * The fleet's everyday behaviour (launching, leaving, windows and reports) on the fleet
+ * harness: a manual clock drives every timeout and grace, so nothing here waits on real time.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FleetOptions } from '../../../../src/main/fleet/fleet';
 import { ZoomApiError } from '../../../../src/main/zoom/zoom-api-error';
-import type { Logger } from '../../../../src/main/log/logger';
+import type { BotsChangedEvent } from '../../../../src/shared/ipc-contract';
+import { fleetHarness, settle, type HarnessOptions } from './fleet-harness';
 
-/** A window host that records what the fleet asks of it; pages act only when a test says so. */
-function fakeHost() {
-  const open = new Set<string>();
-  const opened: string[] = [];
-  const pages = new Map<string, BotPageSpec>();
-  const commands: [string, BotCommand][] = [];
-  const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
-  let onOpen: (botId: string) => void = () => undefined;
-  const host: BotWindowHost = {
-    open(botId, page) {
-      open.add(botId);
-      opened.push(botId);
-      pages.set(botId, page);
-      onOpen(botId);
-      return Promise.resolve();
-    },
-    close(botId) {
-      open.delete(botId);
-      return Promise.resolve();
-    },
-    send(botId, command) {
-      commands.push([botId, command]);
-    },
-    onGone(listener) {
-      gone.add(listener);
-      return () => gone.delete(listener);
-    },
-  };
-  return {
-    host,
-    open,
-    opened,
-    pages,
-    commands,
-    setOnOpen: (fn: (botId: string) => void) => (onOpen = fn),
-    crash: (botId: string, reason: WindowGoneReason) => {
-      open.delete(botId);
-      for (const listener of gone) listener(botId, reason);
-    },
-  };
-}
-
-function setup(options: Partial<FleetOptions> & { mint?: () => Promise<string> } = {}) {
-  const windows = fakeHost();
-  let zaks = 0;
-  const mintZak = vi.fn(options.mint ?? (() => Promise.resolve(`zak-${++zaks}`)));
-  const account: FleetAccount = {
-    id: 'acc',
-    zoom: { mintZak },
-    userId: 'svc@example.com',
-    sdkKey: 'sdk-key',
-    sdkSecret: 'sdk-secret',
-    avatarUrl: 'http://avatar',
-    sdk: 'sandbox',
-  };
-  const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const events: BotsChangedEvent[] = [];
-  const fleet = createFleet({
-    windowHost: windows.host,
-    logger,
-    now: Date.now,
-    sandboxUrl: 'http://sandbox',
-    joinTimeoutMs: 2_000,
-    leaveGraceMs: 2_000,
-    ...options,
-  });
-  fleet.onChanged((event) => events.push(event));
-  fleets.push(fleet);
-  const launch = (names: string[], sdk: FleetAccount['sdk'] = account.sdk) => {
-    const result = fleet.launch({
-      meetingNumber: '123456789',
-      passcode: 'pw',
-      names,
-      account: { ...account, sdk },
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value.botIds;
-  };
-  const stateOf = (botId: string): BotState | undefined =>
-    fleet.list().find((bot) => bot.id === botId)?.state;
-  const waitState = (botId: string, state: BotState) =>
-    vi.waitFor(() => expect(stateOf(botId)).toBe(state));
-  return { fleet, windows, mintZak, logger, events, launch, stateOf, waitState };
-}
-
-const fleets: Fleet[] = [];
+const harnesses: ReturnType<typeof fleetHarness>[] = [];
 afterEach(async () => {
-  await Promise.all(fleets.splice(0).map((fleet) => fleet.dispose(100)));
+  for (const h of harnesses.splice(0)) {
+    const disposed = h.fleet.dispose(100);
+    await h.clock.advance(100);
+    await disposed;
+    expect(h.windows.violations).toEqual([]);
+  }
 });
+
+function setup(options: HarnessOptions = {}) {
+  const h = fleetHarness({ joinTimeoutMs: 2_000, leaveGraceMs: 2_000, ...options });
+  harnesses.push(h);
+  return { ...h, stateOf: (botId: string) => h.view(botId).state };
+}
 
 describe('fleet: launching', () => {
   it('mints, opens the page, hands the ticket once and follows the page into the meeting', async () => {
-    const { fleet, windows, launch, waitState } = setup();
-    const [id] = launch(['Ada']) as [string];
-    await vi.waitFor(() => expect(windows.opened).toEqual([id]));
-    const ticket = fleet.botReady(id);
+    const h = setup();
+    const [id] = (await h.launch(['Ada'], undefined, { avatarUrl: 'http://avatar' })) as [string];
+    expect(h.windows.opened).toEqual([id]);
+    const ticket = h.fleet.botReady(id);
     expect(ticket).toMatchObject({
       ok: true,
       value: {
@@ -117,11 +41,11 @@ describe('fleet: launching', () => {
         sandboxUrl: 'http://sandbox',
       },
     });
-    expect(fleet.botReady(id)).toMatchObject({ ok: false, error: { code: 'ticket_taken' } });
-    fleet.botStatus(id, { status: 'connecting', code: null, message: null, participantId: null });
-    fleet.botStatus(id, { status: 'in_meeting', code: null, message: null, participantId: 'p1' });
-    await waitState(id, 'in_meeting');
-    expect(fleet.list()[0]).toMatchObject({
+    expect(h.fleet.botReady(id)).toMatchObject({ ok: false, error: { code: 'ticket_taken' } });
+    await h.report(id, 'connecting');
+    await h.report(id, 'in_meeting');
+    expect(h.view(id)).toMatchObject({
+      state: 'in_meeting',
       name: 'Ada',
       avatarUrl: 'http://avatar',
       accountId: 'acc',
@@ -129,54 +53,52 @@ describe('fleet: launching', () => {
   });
 
   it('tells the window host which meeting client each page runs, as its ticket says', async () => {
-    const { fleet, windows, launch } = setup();
-    const [sandboxBot] = launch(['Sandbox']) as [string];
-    const [zoomBot] = launch(['Zoom'], 'zoom') as [string];
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
-    expect(windows.pages.get(sandboxBot)).toEqual({ sdk: 'sandbox' });
-    expect(windows.pages.get(zoomBot)).toEqual({ sdk: 'zoom' });
-    const ticket = fleet.botReady(zoomBot);
+    const h = setup();
+    const [sandboxBot] = (await h.launch(['Sandbox'])) as [string];
+    const [zoomBot] = (await h.launch(['Zoom'], undefined, { sdk: 'zoom' })) as [string];
+    expect(h.windows.pages.get(sandboxBot)).toEqual({ sdk: 'sandbox' });
+    expect(h.windows.pages.get(zoomBot)).toEqual({ sdk: 'zoom' });
+    const ticket = h.fleet.botReady(zoomBot);
     expect(ticket.ok && ticket.value.sdk).toBe('zoom');
+    expect(ticket.ok && ticket.value.sandboxUrl).toBeNull();
   });
 
   it('mints a different ZAK for every bot', async () => {
-    const { fleet, launch, windows } = setup();
-    const ids = launch(['A', 'B', 'C']);
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(3));
-    const zaks = ids.map((id) => {
-      const ticket = fleet.botReady(id);
-      return ticket.ok ? ticket.value.zak : null;
-    });
-    expect(new Set(zaks).size).toBe(3);
+    const h = setup();
+    const ids = await h.launch(['A', 'B', 'C']);
+    expect(new Set(ids.map((id) => h.ready(id))).size).toBe(3);
+    expect(h.handed).toHaveLength(3);
   });
 
   it('keeps at most `concurrency` bots minting or joining', async () => {
-    const { fleet, launch, windows } = setup({ concurrency: 2 });
-    const ids = launch(['1', '2', '3', '4', '5']);
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
+    const h = setup({ concurrency: 2 });
+    const ids = await h.launch(['1', '2', '3', '4', '5']);
     const busy = () =>
-      fleet.list().filter((bot) => bot.state === 'minting' || bot.state === 'joining').length;
+      h.fleet.list().filter((bot) => bot.state === 'minting' || bot.state === 'joining').length;
+    expect(h.windows.opened).toHaveLength(2);
     expect(busy()).toBe(2);
-    expect(fleet.list().filter((bot) => bot.state === 'queued')).toHaveLength(3);
+    expect(h.fleet.list().filter((bot) => bot.state === 'queued')).toHaveLength(3);
     // A bot reaching the waiting room frees its slot.
-    fleet.botStatus(ids[0] as string, {
-      status: 'waiting_room',
-      code: null,
-      message: null,
-      participantId: null,
-    });
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(3));
+    await h.report(ids[0] as string, 'waiting_room');
+    expect(h.windows.opened).toHaveLength(3);
     expect(busy()).toBe(2);
   });
 
   it('batches changes made in one tick into one event', async () => {
-    const { launch, events } = setup();
-    launch(['A', 'B', 'C']);
-    await vi.waitFor(() => expect(events.length).toBeGreaterThan(0));
+    const h = setup();
+    const events: BotsChangedEvent[] = [];
+    h.fleet.onChanged((event) => events.push(event));
+    h.fleet.launch({
+      meetingNumber: '123456789',
+      passcode: '',
+      names: ['A', 'B', 'C'],
+      account: { ...accountOf(h), id: 'acc' },
+    });
+    await settle(1);
     expect(events[0]?.bots.map((bot) => bot.name)).toEqual(['A', 'B', 'C']);
   });
 
-  it('a mint error fails the bot with Zoom’s readable words', async () => {
+  it('a mint error fails the bot with Zoom’s readable words and opens no window', async () => {
     const error = new ZoomApiError({
       reason: 'user_not_found',
       status: 404,
@@ -184,168 +106,202 @@ describe('fleet: launching', () => {
       zoomMessage: 'User does not exist',
       operatorMessage: 'The Zoom user svc@example.com does not exist in this account.',
     });
-    const { fleet, launch, waitState, windows } = setup({ mint: () => Promise.reject(error) });
-    const [id] = launch(['Ada']) as [string];
-    await waitState(id, 'failed');
-    expect(fleet.list()[0]?.failure).toEqual({
-      kind: 'api',
-      code: 1001,
-      message: 'The Zoom user svc@example.com does not exist in this account.',
+    const h = setup({ mint: () => Promise.reject(error) });
+    const [id] = (await h.launch(['Ada'])) as [string];
+    expect(h.view(id)).toMatchObject({
+      state: 'failed',
+      failure: {
+        kind: 'api',
+        code: 1001,
+        message: 'The Zoom user svc@example.com does not exist in this account.',
+      },
     });
-    expect(windows.opened).toEqual([]);
+    expect(h.windows.opened).toEqual([]);
   });
 
   it('a page that never gets in is stopped after the join timeout and its window closed', async () => {
-    const { fleet, launch, waitState, windows } = setup({ joinTimeoutMs: 50 });
-    const [id] = launch(['Slow']) as [string];
-    await waitState(id, 'failed');
-    expect(fleet.list()[0]?.failure?.message).toMatch(/did not get into the meeting/);
-    expect(windows.open.size).toBe(0);
-    expect(fleet.botReady(id)).toMatchObject({ ok: false, error: { code: 'no_ticket' } });
+    const h = setup({ joinTimeoutMs: 5_000 });
+    const [id] = (await h.launch(['Slow'])) as [string];
+    await h.clock.advance(4_999);
+    expect(h.stateOf(id)).toBe('joining');
+    await h.clock.advance(1);
+    expect(h.view(id)).toMatchObject({
+      state: 'failed',
+      failure: { message: expect.stringMatching(/did not get into the meeting within 5 s/) },
+    });
+    expect(h.windows.open.size).toBe(0);
+    expect(h.fleet.botReady(id)).toMatchObject({ ok: false, error: { code: 'no_ticket' } });
   });
 
   it('a join failure report closes the window with the join error’s words', async () => {
-    const { fleet, launch, waitState, windows } = setup();
-    const [id] = launch(['Ada']) as [string];
-    await vi.waitFor(() => expect(windows.open.has(id)).toBe(true));
-    fleet.botStatus(id, {
+    const h = setup();
+    const [id] = (await h.launch(['Ada'])) as [string];
+    h.ready(id);
+    h.fleet.botStatus(id, {
       status: 'failed',
       code: 3001,
       message: 'Meeting does not exist',
       participantId: null,
     });
-    await waitState(id, 'failed');
-    expect(fleet.list()[0]?.failure).toMatchObject({
-      kind: 'join',
-      code: 3001,
-      message: expect.stringMatching(/does not exist/),
+    await settle();
+    expect(h.view(id)).toMatchObject({
+      state: 'failed',
+      failure: { kind: 'join', code: 3001, message: expect.stringMatching(/does not exist/) },
     });
-    expect(windows.open.size).toBe(0);
+    expect(h.windows.open.size).toBe(0);
   });
 });
 
 describe('fleet: leaving', () => {
   async function inMeeting(options: Partial<FleetOptions> = {}) {
-    const ctx = setup(options);
-    const [id] = ctx.launch(['Ada']) as [string];
-    await vi.waitFor(() => expect(ctx.windows.open.has(id)).toBe(true));
-    ctx.fleet.botReady(id);
-    ctx.fleet.botStatus(id, {
-      status: 'in_meeting',
-      code: null,
-      message: null,
-      participantId: null,
-    });
-    await ctx.waitState(id, 'in_meeting');
-    return { ...ctx, id };
+    const h = setup(options);
+    const [id] = (await h.launch(['Ada'])) as [string];
+    await h.joinPage(id);
+    expect(h.stateOf(id)).toBe('in_meeting');
+    return { ...h, id };
   }
 
   it('asks the page to leave, then closes the window when it confirms', async () => {
-    const { fleet, windows, id, waitState } = await inMeeting();
-    expect(fleet.leave(id)).toEqual({ ok: true, value: null });
-    expect(fleet.list()[0]?.state).toBe('leaving');
-    expect(windows.commands).toEqual([[id, { type: 'leave' }]]);
-    fleet.botStatus(id, { status: 'left', code: null, message: null, participantId: null });
-    await waitState(id, 'left');
-    expect(fleet.list()[0]?.note).toBe('Left at the operator’s request.');
-    expect(windows.open.size).toBe(0);
+    const h = await inMeeting();
+    expect(h.fleet.leave(h.id)).toEqual({ ok: true, value: null });
+    expect(h.stateOf(h.id)).toBe('leaving');
+    expect(h.windows.commands).toEqual([[h.id, { type: 'leave' }]]);
+    expect(h.windows.open.has(h.id)).toBe(true);
+    await h.report(h.id, 'left');
+    expect(h.view(h.id)).toMatchObject({ state: 'left', note: 'Left at the operator’s request.' });
+    expect(h.windows.open.size).toBe(0);
   });
 
   it('closes the window anyway when the page does not confirm within the grace', async () => {
-    const { fleet, windows, id, waitState } = await inMeeting({ leaveGraceMs: 50 });
-    fleet.leave(id);
-    await waitState(id, 'left');
-    expect(windows.open.size).toBe(0);
+    const h = await inMeeting({ leaveGraceMs: 3_000 });
+    h.fleet.leave(h.id);
+    await h.clock.advance(2_999);
+    expect(h.stateOf(h.id)).toBe('leaving');
+    expect(h.windows.open.has(h.id)).toBe(true);
+    await h.clock.advance(1);
+    expect(h.stateOf(h.id)).toBe('left');
+    expect(h.windows.open.size).toBe(0);
   });
 
-  it('cancels a queued bot without minting for it', async () => {
-    const { fleet, launch, mintZak, stateOf } = setup({ concurrency: 1, joinTimeoutMs: 5_000 });
-    const [, second] = launch(['First', 'Second']) as [string, string];
-    expect(fleet.leave(second)).toEqual({ ok: true, value: null });
-    expect(stateOf(second)).toBe('left');
-    expect(fleet.list()[1]?.note).toBe('Cancelled before joining.');
-    await vi.waitFor(() => expect(mintZak).toHaveBeenCalledTimes(1));
+  it('cancels a queued bot: it is never minted for, even once its turn comes', async () => {
+    const h = setup({ concurrency: 1 });
+    const [first, second] = (await h.launch(['First', 'Second'])) as [string, string];
+    expect(h.mintZak).toHaveBeenCalledTimes(1);
+    expect(h.fleet.leave(second)).toEqual({ ok: true, value: null });
+    expect(h.view(second)).toMatchObject({ state: 'left', note: 'Cancelled before joining.' });
+    // The first bot gets in and frees the only slot: the cancelled one must not take it.
+    await h.joinPage(first);
+    await settle();
+    expect(h.mintZak).toHaveBeenCalledTimes(1);
+    expect(h.windows.opened).toEqual([first]);
+    expect(h.stateOf(second)).toBe('left');
   });
 
   it('leaving a bot that ended is refused readably; an unknown bot is not found', async () => {
-    const { fleet, id, waitState } = await inMeeting();
-    fleet.botStatus(id, { status: 'ended', code: null, message: null, participantId: null });
-    await waitState(id, 'left');
-    expect(fleet.leave(id)).toMatchObject({ ok: false, error: { code: 'not_live' } });
-    expect(fleet.leave('nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const h = await inMeeting();
+    await h.report(h.id, 'ended');
+    expect(h.stateOf(h.id)).toBe('left');
+    expect(h.fleet.leave(h.id)).toMatchObject({ ok: false, error: { code: 'not_live' } });
+    expect(h.fleet.leave('nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('leaveAll asks every live bot and counts them', async () => {
-    const { fleet, launch, windows } = setup({ concurrency: 1 });
-    launch(['A', 'B', 'C']);
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(1));
-    expect(fleet.leaveAll()).toBe(3);
-    await vi.waitFor(() => expect(fleet.list().every((bot) => bot.state === 'left')).toBe(true));
-    expect(fleet.leaveAll()).toBe(0);
+    const h = setup({ concurrency: 1 });
+    await h.launch(['A', 'B', 'C']);
+    expect(h.windows.opened).toHaveLength(1);
+    expect(h.fleet.leaveAll()).toBe(3);
+    await settle();
+    expect(h.fleet.list().map((bot) => bot.state)).toEqual(['left', 'left', 'left']);
+    expect(h.fleet.leaveAll()).toBe(0);
   });
 });
 
 describe('fleet: windows and reports', () => {
   it('a window that disappears is recreated; one that disappears while leaving completes the leave', async () => {
-    const { fleet, launch, windows, waitState } = setup({ backoff: { baseDelayMs: 10 } });
-    const [a, b] = launch(['A', 'B']) as [string, string];
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
-    windows.crash(a, 'crashed');
-    expect(fleet.list()[0]?.reconnect?.reason).toBe('The bot window crashed.');
-    await vi.waitFor(() => expect(windows.opened).toEqual([a, b, a]));
-    expect(fleet.botReady(a)).toMatchObject({ ok: true, value: { zak: 'zak-3' } });
-    fleet.botReady(b);
-    fleet.leave(b);
-    windows.crash(b, 'closed');
-    await waitState(b, 'left');
+    const h = setup({ backoff: { baseDelayMs: 10, jitter: 0 } });
+    const [a, b] = (await h.launch(['A', 'B'])) as [string, string];
+    h.windows.crash(a, 'crashed');
+    await settle();
+    expect(h.view(a).reconnect?.reason).toBe('The bot window crashed.');
+    await h.clock.advance(10);
+    expect(h.windows.opened).toEqual([a, b, a]);
+    expect(h.fleet.botReady(a)).toMatchObject({ ok: true, value: { zak: 'zak-3' } });
+    h.ready(b);
+    h.fleet.leave(b);
+    h.windows.crash(b, 'closed');
+    await settle();
+    expect(h.stateOf(b)).toBe('left');
   });
 
-  it('ignores (and logs) a report that does not fit the bot’s state', async () => {
-    const { fleet, launch, windows, logger, stateOf } = setup();
-    const [id] = launch(['A']) as [string];
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(1));
+  it('leaving a bot that waits to rejoin ends it at once: no command to a closed page, no new window', async () => {
+    const h = setup({ backoff: { baseDelayMs: 1_000, jitter: 0 } });
+    const [id] = (await h.launch(['Ada'])) as [string];
+    await h.joinPage(id);
+    h.windows.crash(id, 'crashed');
+    await settle();
+    expect(h.view(id).reconnect?.nextTryAt).toEqual(expect.any(Number));
+    expect(h.fleet.leave(id)).toEqual({ ok: true, value: null });
+    expect(h.view(id)).toMatchObject({
+      state: 'left',
+      note: 'Stopped rejoining at the operator’s request.',
+    });
+    await h.clock.advance(60_000);
+    expect(h.windows.commands).toEqual([]);
+    expect(h.windows.opened).toEqual([id]);
+    expect(h.mintZak).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a report that does not fit the bot’s state', async () => {
+    const h = setup();
+    const [id] = (await h.launch(['A'])) as [string];
     expect(
-      fleet.botStatus(id, {
+      h.fleet.botStatus(id, {
         status: 'reconnecting',
         code: null,
         message: null,
         participantId: null,
       }),
     ).toEqual({ ok: true, value: null });
-    expect(stateOf(id)).toBe('joining');
-    expect(logger.warn).toHaveBeenCalledWith(
-      'Ignored a bot report that does not fit its state',
-      expect.objectContaining({ botId: id }),
-    );
+    await settle();
+    expect(h.view(id)).toMatchObject({ state: 'joining', reconnect: null });
   });
 
   it('refuses launches after dispose', async () => {
-    const { fleet } = setup();
-    await fleet.dispose(10);
-    const account = {
-      id: 'a',
-      zoom: { mintZak: () => Promise.resolve('z') },
-      userId: 'u',
-      sdkKey: 'k',
-      sdkSecret: 's',
-      avatarUrl: null,
-      sdk: 'sandbox' as const,
-    };
+    const h = setup();
+    const disposed = h.fleet.dispose(10);
+    await h.clock.advance(10);
+    await disposed;
     expect(
-      fleet.launch({ meetingNumber: '123456789', passcode: '', names: ['x'], account }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'shutting_down' },
-    });
+      h.fleet.launch({
+        meetingNumber: '123456789',
+        passcode: '',
+        names: ['x'],
+        account: accountOf(h),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'shutting_down' } });
   });
 
   it('dispose leaves every bot and closes their windows', async () => {
-    const { fleet, launch, windows } = setup({ leaveGraceMs: 30 });
-    const ids = launch(['A', 'B']);
-    await vi.waitFor(() => expect(windows.opened).toHaveLength(2));
-    for (const id of ids) fleet.botReady(id);
-    await fleet.dispose();
-    expect(fleet.list().map((bot) => bot.state)).toEqual(['left', 'left']);
-    expect(windows.open.size).toBe(0);
+    const h = setup({ leaveGraceMs: 30 });
+    const ids = await h.launch(['A', 'B']);
+    for (const id of ids) h.ready(id);
+    const disposed = h.fleet.dispose();
+    await h.clock.advance(30);
+    await disposed;
+    expect(h.fleet.list().map((bot) => bot.state)).toEqual(['left', 'left']);
+    expect(h.windows.open.size).toBe(0);
   });
 });
+
+/** An account like the harness's own, for the tests that call `fleet.launch` directly. */
+function accountOf(h: ReturnType<typeof fleetHarness>) {
+  return {
+    id: 'acc',
+    zoom: { mintZak: h.mintZak },
+    userId: 'svc@example.com',
+    sdkKey: 'sdk-key',
+    sdkSecret: 'sdk-secret',
+    avatarUrl: null,
+    sdk: 'sandbox' as const,
+  };
+}

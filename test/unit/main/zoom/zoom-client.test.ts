@@ -183,7 +183,10 @@ describe('Zoom client: rate limits and transient failures', () => {
     expect(sleeps).toEqual([2000]);
   });
 
-  it('429 with Retry-After as a date waits until then', async () => {
+  it.each([
+    ['an ISO date', '2026-01-01T00:00:03Z', 3000],
+    ['an HTTP date (IMF-fixdate)', 'Thu, 01 Jan 2026 00:00:04 GMT', 4000],
+  ])('429 with Retry-After as %s waits until then', async (_kind, retryAfter, waitMs) => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     let calls = 0;
     const { client, sleeps } = await setup(
@@ -192,13 +195,14 @@ describe('Zoom client: rate limits and transient failures', () => {
           ? {
               status: 429,
               body: { code: 429, message: 'rate' },
-              headers: { 'Retry-After': '2026-01-01T00:00:03Z' },
+              headers: { 'Retry-After': retryAfter },
             }
           : { status: 200, body: { token: 'zak-1' } },
       { now },
     );
     expect(await client.mintZak('u1')).toBe('zak-1');
-    expect(sleeps).toEqual([3000]);
+    expect(sleeps).toEqual([waitMs]);
+    expect(calls).toBe(2);
   });
 
   it('429 retries are bounded and end in a readable error', async () => {

@@ -1,24 +1,32 @@
 /// <reference types="node" />
+/**
+ * The bot page's sandbox meeting client against the real embedded sandbox (started on a free
+ * port per test): what it reports is what the sandbox says, with real tickets, real refusals,
+ * and the host's real actions (admit, kick, end, a dropped connection). One case feeds the
+ * client a malformed stream by hand, which the sandbox never sends.
+ */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../../src/main/sandbox/sandbox-server';
 import {
   MeetingJoinError,
   type MeetingClient,
   type MeetingStatus,
 } from '../../../../src/renderer/bot/meeting/meeting-client';
-import { createSandboxMeetingClient } from '../../../../src/renderer/bot/meeting/sandbox-meeting-client';
-import { NodeEventSource } from '../helpers/node-event-source';
 import {
-  startSandboxMeetingServer,
-  type SandboxMeetingServer,
-} from '../helpers/sandbox-meeting-server';
-
-const ticket = {
-  signature: 'sig-secret',
-  meetingNumber: '123456789',
-  passcode: 'pw',
-  userName: 'Botdeck 1',
-  zak: 'zak-secret',
-};
+  createSandboxMeetingClient,
+  type EventSourceLike,
+} from '../../../../src/renderer/bot/meeting/sandbox-meeting-client';
+import {
+  accessToken,
+  admitAll,
+  createMeeting,
+  fault,
+  mintZak,
+  participants,
+  sign,
+  type CreatedMeeting,
+} from '../../../support/sandbox-client';
+import { NodeEventSource } from '../helpers/node-event-source';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -26,189 +34,206 @@ afterEach(async () => {
   NodeEventSource.instances.length = 0;
 });
 
-async function setUp(): Promise<{
-  server: SandboxMeetingServer;
+interface Setup {
+  sandbox: RunningSandbox;
+  meeting: CreatedMeeting;
   client: MeetingClient;
   statuses: MeetingStatus[];
   kinds: () => string[];
-}> {
-  const server = await startSandboxMeetingServer();
+  /** A ticket for this meeting as main would hand it: fresh ZAK, role-0 signature. */
+  ticket: (overrides?: { passcode?: string }) => Promise<{
+    signature: string;
+    meetingNumber: string;
+    passcode: string;
+    userName: string;
+    zak: string;
+  }>;
+}
+
+async function setUp(options: { waitingRoom?: boolean } = {}): Promise<Setup> {
+  const sandbox = await startSandbox({ port: 0, audit: true });
+  cleanups.push(() => sandbox.close());
+  const meeting = await createMeeting(sandbox, { waitingRoom: options.waitingRoom });
   const client = createSandboxMeetingClient({
-    sandboxUrl: `${server.url}/`,
+    sandboxUrl: `${sandbox.url}/`,
     EventSource: NodeEventSource,
   });
   const statuses: MeetingStatus[] = [];
   client.onStatus((status) => statuses.push(status));
-  cleanups.push(() => server.close());
   cleanups.push(() => NodeEventSource.instances.forEach((source) => source.close()));
-  return { server, client, statuses, kinds: () => statuses.map((s) => s.status) };
+  return {
+    sandbox,
+    meeting,
+    client,
+    statuses,
+    kinds: () => statuses.map((s) => s.status),
+    ticket: async (overrides = {}) => ({
+      signature: await sign(sandbox, meeting.meetingNumber),
+      meetingNumber: meeting.meetingNumber,
+      passcode: overrides.passcode ?? meeting.passcode,
+      userName: 'Botdeck 1',
+      zak: await mintZak(sandbox, await accessToken(sandbox)),
+    }),
+  };
 }
 
 const streamOf = (): NodeEventSource | undefined => NodeEventSource.instances[0];
 
-describe('the sandbox meeting client', () => {
-  it('joins with the ticket and reports connecting, then in the meeting with its participant id', async () => {
-    const { server, client, statuses, kinds } = await setUp();
-    await client.join(ticket);
+/**
+ * Joins and waits until the client says it is in the meeting and the sandbox's first head
+ * count (itself alone) came through; returns its participant id.
+ */
+async function joined(setup: Setup): Promise<string> {
+  await setup.client.join(await setup.ticket());
+  await vi.waitFor(() =>
+    expect(setup.statuses.at(-1)).toMatchObject({ status: 'in_meeting', participantCount: 1 }),
+  );
+  const id = setup.statuses.find((status) => status.status === 'in_meeting')?.participantId;
+  if (!id) throw new Error('No participant id');
+  return id;
+}
 
-    expect(server.joins).toEqual([
-      {
-        meetingNumber: '123456789',
-        body: { signature: 'sig-secret', zak: 'zak-secret', userName: 'Botdeck 1', passcode: 'pw' },
-      },
+describe('the sandbox meeting client, against the sandbox', () => {
+  it('joins with the ticket and reports connecting, then in the meeting with its participant id', async () => {
+    const setup = await setUp();
+    const id = await joined(setup);
+
+    expect(setup.kinds()).toEqual(['connecting', 'in_meeting', 'in_meeting']);
+    const people = await participants(setup.sandbox, setup.meeting.meetingNumber);
+    expect(people).toEqual([
+      expect.objectContaining({ participantId: id, displayName: 'Botdeck 1' }),
     ]);
-    await vi.waitFor(() => expect(kinds()).toEqual(['connecting', 'in_meeting']));
-    expect(statuses[1]?.participantId).toBe('p-1');
-    expect(server.streamConnections).toEqual(['p-1']);
   });
 
   it('a refused join reports failed with the sandbox’s Zoom code and rejects with it', async () => {
-    const { server, client, statuses, kinds } = await setUp();
-    server.joinAnswer = {
-      status: 403,
-      body: { errorCode: 3004, message: 'Wrong meeting passcode.' },
-    };
-
-    const joined = client.join(ticket);
-    await expect(joined).rejects.toBeInstanceOf(MeetingJoinError);
-    await expect(joined).rejects.toMatchObject({ code: 3004, message: 'Wrong meeting passcode.' });
-    expect(kinds()).toEqual(['connecting', 'failed']);
-    expect(statuses[1]).toMatchObject({ code: 3004, message: 'Wrong meeting passcode.' });
+    const setup = await setUp();
+    const joining = setup.client.join(await setup.ticket({ passcode: 'wrong' }));
+    await expect(joining).rejects.toBeInstanceOf(MeetingJoinError);
+    expect(setup.kinds()).toEqual(['connecting', 'failed']);
+    // The sandbox's own answer for a wrong passcode: Zoom's 3004.
+    expect(setup.statuses[1]).toMatchObject({ code: 3004, message: expect.any(String) });
+    await expect(joining).rejects.toMatchObject({ code: 3004 });
     expect(NodeEventSource.instances).toHaveLength(0);
   });
 
   it('an unreachable sandbox reports failed without a code', async () => {
-    const { server, client, statuses } = await setUp();
-    await server.close();
-    await expect(client.join(ticket)).rejects.toMatchObject({ code: null });
-    expect(statuses.at(-1)).toMatchObject({ status: 'failed', code: null });
+    const setup = await setUp();
+    const ticket = await setup.ticket();
+    await setup.sandbox.close();
+    await expect(setup.client.join(ticket)).rejects.toMatchObject({ code: null });
+    expect(setup.statuses.at(-1)).toMatchObject({ status: 'failed', code: null });
   });
 
-  it('a kick reports kicked with code 3009 and the reason, and the stream stays closed', async () => {
-    const { server, client, statuses, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+  it('a kick reports kicked with code 3009 and the sandbox’s reason, and the stream stays closed', async () => {
+    const setup = await setUp();
+    const id = await joined(setup);
 
-    server.sendEvent('kicked', { reason: 'Removed by the host', code: 3009 });
-    await vi.waitFor(() => expect(kinds()).toEqual(['connecting', 'in_meeting', 'kicked']));
-    expect(statuses[2]).toMatchObject({
+    await fault(setup.sandbox, `/meetings/${setup.meeting.meetingNumber}/participants/${id}/kick`);
+    await vi.waitFor(() => expect(setup.kinds().at(-1)).toBe('kicked'));
+    expect(setup.statuses.at(-1)).toMatchObject({
       code: 3009,
-      message: 'Removed by the host',
-      participantId: 'p-1',
+      message: expect.any(String),
+      participantId: id,
     });
     expect(streamOf()?.readyState).toBe(NodeEventSource.CLOSED);
-
-    // The host closing the stream after the kick is not news.
-    server.dropStreams();
-    await client.leave();
-    expect(kinds()).toEqual(['connecting', 'in_meeting', 'kicked', 'left']);
-    expect(server.leaves).toEqual([]);
+    // Leaving after a kick says so without asking the sandbox again.
+    await setup.client.leave();
+    expect(setup.kinds().slice(-2)).toEqual(['kicked', 'left']);
   });
 
   it('waits in the waiting room, goes in when admitted, and passes head counts on', async () => {
-    const { server, client, statuses, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+    const setup = await setUp({ waitingRoom: true });
+    await setup.client.join(await setup.ticket());
+    await vi.waitFor(() => expect(setup.kinds()).toEqual(['connecting', 'waiting_room']));
 
-    server.sendEvent('waiting', { participantId: 'p-1', waitingRoom: true });
-    await vi.waitFor(() => expect(kinds().at(-1)).toBe('waiting_room'));
-    server.sendEvent('admitted', { participantId: 'p-1' });
-    server.sendEvent('participants', { count: 1 });
-    server.sendEvent('participants', { count: 'many' });
-    server.sendEvent('participants', { count: 4 });
-    await vi.waitFor(() => expect(statuses.at(-1)?.participantCount).toBe(4));
-    expect(statuses.slice(-3)).toEqual([
-      { status: 'in_meeting', participantId: 'p-1' },
-      { status: 'in_meeting', participantId: 'p-1', participantCount: 1 },
-      { status: 'in_meeting', participantId: 'p-1', participantCount: 4 },
-    ]);
+    expect(await admitAll(setup.sandbox, setup.meeting.meetingNumber)).toBe(1);
+    await vi.waitFor(() =>
+      expect(setup.statuses.at(-1)).toMatchObject({ status: 'in_meeting', participantCount: 1 }),
+    );
+    expect(setup.kinds()).toEqual(['connecting', 'waiting_room', 'in_meeting', 'in_meeting']);
   });
 
   it('the end of the meeting reports ended', async () => {
-    const { server, client, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+    const setup = await setUp();
+    await joined(setup);
 
-    server.sendEvent('ended', { reason: 'The host ended the meeting' });
-    await vi.waitFor(() => expect(kinds()).toEqual(['connecting', 'in_meeting', 'ended']));
+    await fault(setup.sandbox, `/meetings/${setup.meeting.meetingNumber}/end`);
+    await vi.waitFor(() => expect(setup.kinds().at(-1)).toBe('ended'));
     expect(streamOf()?.readyState).toBe(NodeEventSource.CLOSED);
   });
 
-  it('a dropped stream reports disconnected once and does not reconnect by itself', async () => {
-    const { server, client, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+  it('a dropped connection reports disconnected once and does not reconnect by itself', async () => {
+    const setup = await setUp();
+    const id = await joined(setup);
 
-    server.dropStreams();
-    await vi.waitFor(() => expect(kinds()).toEqual(['connecting', 'in_meeting', 'disconnected']));
+    await fault(setup.sandbox, `/meetings/${setup.meeting.meetingNumber}/participants/${id}/drop`);
+    await vi.waitFor(() => expect(setup.kinds().at(-1)).toBe('disconnected'));
+    expect(setup.kinds().filter((kind) => kind === 'disconnected')).toHaveLength(1);
     // Closed, not CONNECTING: a browser EventSource left alone would be reconnecting now.
     expect(streamOf()?.readyState).toBe(NodeEventSource.CLOSED);
-    expect(server.streamConnections).toEqual(['p-1']);
+    expect(NodeEventSource.instances).toHaveLength(1);
   });
 
   it('leave tells the sandbox, closes the stream and reports left (and only once)', async () => {
-    const { server, client, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
+    const setup = await setUp();
+    await joined(setup);
 
-    await Promise.all([client.leave(), client.leave()]);
-    expect(server.leaves).toEqual(['p-1']);
-    expect(kinds()).toEqual(['connecting', 'in_meeting', 'left']);
+    await Promise.all([setup.client.leave(), setup.client.leave()]);
+    expect(await participants(setup.sandbox, setup.meeting.meetingNumber)).toEqual([]);
+    expect(setup.kinds().filter((kind) => kind === 'left')).toHaveLength(1);
+    expect(setup.kinds().at(-1)).toBe('left');
     expect(streamOf()?.readyState).toBe(NodeEventSource.CLOSED);
   });
 
   it('leave during the join waits for it and then removes the participant', async () => {
-    const { server, client, kinds } = await setUp();
-    const joined = client.join(ticket);
-    const left = client.leave();
-    await joined;
+    const setup = await setUp();
+    const joining = setup.client.join(await setup.ticket());
+    const left = setup.client.leave();
+    await joining;
     await left;
-    expect(server.leaves).toEqual(['p-1']);
-    expect(server.streamConnections).toEqual([]);
-    expect(kinds()).toEqual(['connecting', 'left']);
+    expect(await participants(setup.sandbox, setup.meeting.meetingNumber)).toEqual([]);
+    expect(NodeEventSource.instances).toHaveLength(0);
+    expect(setup.kinds()).toEqual(['connecting', 'left']);
   });
 
   it('refuses a second join without disturbing the first', async () => {
-    const { client, kinds } = await setUp();
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
-    await expect(client.join(ticket)).rejects.toMatchObject({ code: 3000 });
-    expect(kinds()).toEqual(['connecting', 'in_meeting']);
+    const setup = await setUp();
+    await joined(setup);
+    const before = setup.kinds();
+    await expect(setup.client.join(await setup.ticket())).rejects.toMatchObject({ code: 3000 });
+    expect(setup.kinds()).toEqual(before);
+    expect(await participants(setup.sandbox, setup.meeting.meetingNumber)).toHaveLength(1);
   });
+});
 
-  it('chats and renames as its participant, and sorts the sandbox’s refusals', async () => {
-    const { server, client, kinds } = await setUp();
-    expect(await client.sendChat('Too early')).toMatchObject({
-      ok: false,
-      refusal: 'not_in_meeting',
+describe('the sandbox meeting client, on a malformed stream', () => {
+  it('ignores a head count that is not a number, and keeps the good ones', async () => {
+    const listeners = new Map<string, (event: { type: string; data?: unknown }) => void>();
+    class ScriptedSource implements EventSourceLike {
+      addEventListener(type: string, listener: (event: { type: string; data?: unknown }) => void) {
+        listeners.set(type, listener);
+      }
+      close(): void {}
+    }
+    const client = createSandboxMeetingClient({
+      sandboxUrl: 'http://127.0.0.1:9',
+      EventSource: ScriptedSource,
+      fetch: () => Promise.resolve(Response.json({ participantId: 'p-1' })),
     });
-    await client.join(ticket);
-    await vi.waitFor(() => expect(kinds()).toContain('in_meeting'));
-    expect(await client.sendChat('Hello')).toEqual({ ok: true });
-    server.actionAnswer = { status: 200, body: { participantId: 'p-1', displayName: 'New' } };
-    expect(await client.rename('New')).toEqual({ ok: true });
-    expect(server.actions).toEqual([
-      { action: 'chat', participantId: 'p-1', body: { text: 'Hello' } },
-      { action: 'rename', participantId: 'p-1', body: { displayName: 'New' } },
-    ]);
-
-    server.actionAnswer = {
-      status: 403,
-      body: { errorCode: 1, message: "Can't send chat because Restrict chat" },
-    };
-    expect(await client.sendChat('Anyone?')).toEqual({
-      ok: false,
-      refusal: 'chat_disabled',
-      code: 1,
-      message: "Can't send chat because Restrict chat",
+    const statuses: MeetingStatus[] = [];
+    client.onStatus((status) => statuses.push(status));
+    await client.join({
+      signature: 's',
+      meetingNumber: '1',
+      passcode: '',
+      userName: 'B',
+      zak: 'z',
     });
-    server.actionAnswer = {
-      status: 403,
-      body: { errorCode: 1, message: 'The host does not allow participants to rename themselves.' },
-    };
-    expect(await client.rename('Other')).toMatchObject({
-      ok: false,
-      refusal: 'rename_not_allowed',
-    });
+    const send = (count: unknown) =>
+      listeners.get('participants')?.({ type: 'participants', data: JSON.stringify({ count }) });
+    send(2);
+    send('many');
+    send(4);
+    expect(statuses.map((status) => status.participantCount)).toEqual([undefined, 2, 4]);
   });
 });
