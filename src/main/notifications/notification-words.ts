@@ -46,7 +46,8 @@ export function notificationsFor(notables: readonly Notable[]): BotNotification[
 function groupNotification(group: Notable[]): BotNotification {
   const first = group[0] as Notable;
   const meeting = formatMeetingNumber(first.meetingNumber);
-  const names = group.map((notable) => notable.name);
+  // In a stable order, whichever bot's end arrived first.
+  const names = group.map((notable) => notable.name).sort((a, b) => a.localeCompare(b));
   const who = group.length === 1 ? first.name : `${group.length} bots`;
   const titles: Record<NotableKind, string> = {
     ended: `${who} left meeting ${meeting}: the host ended it`,
@@ -56,17 +57,17 @@ function groupNotification(group: Notable[]): BotNotification {
   const bodies: Record<NotableKind, string> = {
     ended: group.length === 1 ? 'The meeting is over.' : `${joinNames(names)} left.`,
     removed: `Botdeck will not rejoin ${group.length === 1 ? 'it' : `them (${joinNames(names)})`}.`,
-    failed: failureBody(group),
+    failed: failureBody(group, names),
   };
   return clean({ title: titles[first.kind], body: bodies[first.kind] });
 }
 
 /** The reason when they share one, else each bot with its own. */
-function failureBody(group: Notable[]): string {
+function failureBody(group: Notable[], names: string[]): string {
   const reasons = new Set(group.map((notable) => notable.reason ?? 'No reason was given.'));
   if (reasons.size === 1) {
     const [reason] = reasons;
-    return group.length === 1 ? `${reason}` : `${joinNames(group.map((n) => n.name))}: ${reason}`;
+    return group.length === 1 ? `${reason}` : `${joinNames(names)}: ${reason}`;
   }
   return group
     .map((notable) => `${notable.name}: ${notable.reason ?? 'no reason given'}`)

@@ -35,17 +35,28 @@ export const createNotificationsSlice: SliceCreator<NotificationsSlice> =
     },
 
     async setNotificationsEnabled(enabled) {
-      set({ savingNotifications: true, notificationsError: null });
+      // The box follows the click at once; a refusal puts it back and says why.
+      const before = get().notifications;
+      set({
+        notifications: { ...before, enabled },
+        savingNotifications: true,
+        notificationsError: null,
+      });
       try {
         const result = await api.setNotifications({ enabled });
         set(
           result.ok
             ? { savingNotifications: false, notifications: result.value }
-            : { savingNotifications: false, notificationsError: result.error.message },
+            : {
+                savingNotifications: false,
+                notifications: before,
+                notificationsError: result.error.message,
+              },
         );
       } catch (error) {
         set({
           savingNotifications: false,
+          notifications: before,
           notificationsError: reportUnexpected('changing the notification setting failed', error),
         });
       }

@@ -117,6 +117,20 @@ describe('browser notifications', () => {
     expect(shown).toEqual([]);
   });
 
+  it('a setting main could not save goes back, with main’s words', async () => {
+    const { store, fake } = await started();
+    fake.answers.setNotifications = () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'settings_not_saved', message: 'Botdeck could not save the setting.' },
+      });
+    const saving = store.getState().setNotificationsEnabled(false);
+    expect(store.getState().notifications.enabled).toBe(false);
+    await saving;
+    expect(store.getState().notifications.enabled).toBe(true);
+    expect(store.getState().notificationsError).toBe('Botdeck could not save the setting.');
+  });
+
   it('the desktop app shows its own: the dashboard shows none', async () => {
     const { fake, shown } = await started({ enabled: true, shownBy: 'desktop' }, 'granted');
     fake.notify({ title: 'Ada failed', body: '' });

@@ -1,0 +1,42 @@
+/**
+ * Chat and renaming with Zoom's real Meeting SDK in the real bot page, Zoom's hosts blocked: the
+ * page's commands reach the SDK's own `sendChat` and `getCurrentUser` (the ones a bot in a
+ * meeting uses), and the SDK's own refusal of a participant that is not in a meeting comes back
+ * to main as "not in the meeting", with the SDK's code and words. In a meeting the same calls
+ * send the message; the unit tests cover that path against the SDK's typed interface.
+ */
+import { expect, test } from './support/zoom-sdk-fixture';
+import { fakeZoomTicket, openZoomBotPage } from './support/zoom-bot-page';
+
+test('the SDK’s own chat and rename calls answer a bot that never got in: not in the meeting', async ({
+  page,
+  botdeck,
+}) => {
+  const bot = await openZoomBotPage(page, botdeck.origin, fakeZoomTicket('85746065432', 'Chatty'));
+  // Zoom never answers, so the join fails (a cold browser takes a while to start the SDK).
+  await expect
+    .poll(async () => (await bot.reports()).map((report) => report.status), { timeout: 60_000 })
+    .toEqual(['connecting', 'failed']);
+
+  // A message refused by the SDK itself: Client View's sendChat with MEETING_NOT_START.
+  await bot.command({ type: 'chat', commandId: 'c-1', text: 'Hello from Botdeck' });
+  await expect.poll(() => bot.results()).toHaveLength(1);
+  expect((await bot.results())[0]).toEqual({
+    commandId: 'c-1',
+    ok: false,
+    refusal: 'not_in_meeting',
+    code: 3008,
+    message: expect.stringMatching(/join meeting first|init meeting first/i),
+  });
+
+  // A rename asks the SDK who this participant is first; outside a meeting nobody.
+  await bot.command({ type: 'rename', commandId: 'c-2', name: 'Chatty (notes)' });
+  await expect.poll(() => bot.results()).toHaveLength(2);
+  expect((await bot.results())[1]).toMatchObject({
+    commandId: 'c-2',
+    ok: false,
+    refusal: 'not_in_meeting',
+  });
+  // The secrets never ride along on a command result.
+  expect(JSON.stringify(await bot.results())).not.toMatch(/e2e-fake-zak|e2eFakeSdkKey/);
+});
