@@ -148,6 +148,7 @@ export async function createPersistenceService(
         createdAt: view.createdAt,
         launchId,
         timeouts: request.timeouts,
+        chatOnJoin: request.chatOnJoin,
       });
     }
     const entry = launchEntry(bots, now(), relaunch);

@@ -83,6 +83,7 @@ export async function relaunchStopped(
       names: group.map((bot) => bot.name),
       accountId: first.accountId,
       timeouts: first.timeouts,
+      chatOnJoin: first.chatOnJoin,
     });
     const result = request.success
       ? await deps.launch(request.data)

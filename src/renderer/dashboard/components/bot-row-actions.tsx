@@ -21,7 +21,7 @@ export function BotRowActions({ bot, onLeave }: { bot: BotView; onLeave: (id: st
         disabled={bot.state !== 'in_meeting'}
         onClick={() => openBotDialog('chat', bot.id)}
       >
-        Chat
+        Send chat
       </button>
       {ended ? (
         <button
