@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ChatTextSchema, COMMAND_REFUSALS } from './chat-text';
 import { BotNameSchema } from './request-schemas';
+import type { ZoomWebDomain } from './meeting-link';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
 // eval support with `new Function` (which the pages' CSP forbids) unless told not to.
@@ -53,6 +54,8 @@ export interface JoinTicket {
   userName: string;
   signature: string;
   zak: string;
+  /** Which Zoom cloud the meeting is on (from its link): the SDK joins against that domain. */
+  zoomDomain: ZoomWebDomain;
   /** Base URL of the sandbox meeting service (sandbox only). */
   sandboxUrl: string | null;
 }

@@ -5,15 +5,23 @@
  * the parsed URL, never by substring, so `zoom.us.evil.com` or `evil.com/?zoom.us` are refused.
  */
 
+/**
+ * Which Zoom cloud a meeting lives on. Zoom for Government meetings (`*.zoomgov.com`) must be
+ * joined against ZoomGov's web domain, not zoom.us (docs/zoom.md, "Join links").
+ */
+export const ZOOM_WEB_DOMAINS = ['zoom.us', 'zoomgov.com'] as const;
+export type ZoomWebDomain = (typeof ZOOM_WEB_DOMAINS)[number];
+
 export type MeetingInputResult =
-  { ok: true; meetingNumber: string; passcode: string } | { ok: false; message: string };
+  | { ok: true; meetingNumber: string; passcode: string; zoomDomain: ZoomWebDomain }
+  | { ok: false; message: string };
 
 /** Zoom meeting numbers have 9–11 digits (10 for personal meeting ids). */
 const MIN_DIGITS = 9;
 const MAX_DIGITS = 11;
 
 /** Registrable domains Zoom serves join links from; any subdomain of these is accepted. */
-const ZOOM_DOMAINS = ['zoom.us', 'zoomgov.com'] as const;
+const ZOOM_DOMAINS = ZOOM_WEB_DOMAINS;
 const WEB_PROTOCOLS = new Set(['https:', 'http:']);
 const DEEP_LINK_PROTOCOLS = new Set(['zoommtg:', 'zoomus:']);
 
@@ -40,13 +48,15 @@ export function parseMeetingInput(input: string, passcode?: string): MeetingInpu
 
   if (/^[\d\s-]+$/.test(text)) {
     const number = checkNumber(text.replace(/[\s-]/g, ''));
+    // A bare number says nothing about the cloud: zoom.us, where nearly every meeting is.
     return number.ok
-      ? { ok: true, meetingNumber: number.value, passcode: explicitPasscode }
+      ? { ok: true, meetingNumber: number.value, passcode: explicitPasscode, zoomDomain: 'zoom.us' }
       : number;
   }
 
   const url = parseUrl(text);
-  if (!url || !isZoomUrl(url)) return { ok: false, message: MESSAGES.notZoom };
+  const zoomDomain = url ? zoomDomainOf(url) : null;
+  if (!url || !zoomDomain) return { ok: false, message: MESSAGES.notZoom };
   const found = meetingFromUrl(url);
   if (!found.ok) return found;
   const number = checkNumber(found.value);
@@ -57,6 +67,7 @@ export function parseMeetingInput(input: string, passcode?: string): MeetingInpu
     ok: true,
     meetingNumber: number.value,
     passcode: explicitPasscode !== '' ? explicitPasscode : linkPasscode,
+    zoomDomain,
   };
 }
 
@@ -85,20 +96,26 @@ function parseUrl(text: string): URL | null {
   }
 }
 
-function isZoomUrl(url: URL): boolean {
-  if (!WEB_PROTOCOLS.has(url.protocol) && !DEEP_LINK_PROTOCOLS.has(url.protocol)) return false;
+/** The Zoom cloud a link points at, or null when it is not a Zoom link at all. */
+function zoomDomainOf(url: URL): ZoomWebDomain | null {
+  if (!WEB_PROTOCOLS.has(url.protocol) && !DEEP_LINK_PROTOCOLS.has(url.protocol)) return null;
   // Credentials in a link are never Zoom's; they are a classic way to disguise the real host.
-  if (url.username !== '' || url.password !== '') return false;
-  return isZoomHostname(url.hostname);
+  if (url.username !== '' || url.password !== '') return null;
+  return zoomDomainOfHost(url.hostname);
 }
 
 /**
- * Whether a URL's hostname is one of Zoom's domains or a subdomain of one: an exact suffix
- * match on the parsed name, so `zoom.us.evil.com` and `evilzoom.us` are not.
+ * The Zoom domain a hostname is, or is a subdomain of: an exact suffix match on the parsed
+ * name, so `zoom.us.evil.com` and `evilzoom.us` are not Zoom's.
  */
-export function isZoomHostname(hostname: string): boolean {
+function zoomDomainOfHost(hostname: string): ZoomWebDomain | null {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return ZOOM_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return ZOOM_DOMAINS.find((domain) => host === domain || host.endsWith(`.${domain}`)) ?? null;
+}
+
+/** Whether a URL's hostname is one of Zoom's domains or a subdomain of one. */
+export function isZoomHostname(hostname: string): boolean {
+  return zoomDomainOfHost(hostname) !== null;
 }
 
 function meetingFromUrl(url: URL): Step {

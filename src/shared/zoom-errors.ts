@@ -17,6 +17,8 @@ const SIGNATURE_INVALID =
   'Zoom rejected the join signature: it is malformed or was signed with the wrong Meeting SDK secret. Check the account’s Meeting SDK key and secret.';
 const SDK_KEY_INVALID =
   'Zoom rejected the Meeting SDK key (wrong, deleted or disabled app). Check the account’s Meeting SDK credentials in the Zoom App Marketplace.';
+const CAPTCHA_DEMANDED =
+  'Zoom asks this bot to solve a captcha, which bots cannot: Zoom suspects automated joins from this network. Wait a while and launch fewer bots at once.';
 const OBF_OR_ZAK_PROBLEM =
   'Zoom did not accept the bot’s sign-in token for this meeting (missing, invalid, or for a different user). Check the account’s service user.';
 
@@ -30,7 +32,12 @@ export const JOIN_ERROR_MESSAGES: Readonly<Record<number, string>> = {
   3004: 'The meeting passcode is wrong — enter the passcode or paste the full join link.',
   3008: 'The meeting has not started yet; it is waiting for the host.',
   3009: 'Removed from the meeting by the host; Botdeck will not rejoin.',
+  3082: 'Zoom asks this bot to sign in: the meeting admits only signed-in users of certain accounts or domains, and this account’s service user is not one of them.',
   3099: 'This meeting requires registration, which bots cannot complete. Ask the host to turn registration off or use a registrant link.',
+  3110: CAPTCHA_DEMANDED,
+  3113: CAPTCHA_DEMANDED,
+  3129: 'The webinar’s practice session has not started and admits only panelists; Zoom asks the bot to wait, which Botdeck does not do. Launch again when the webinar starts.',
+  3135: 'Zoom asks this bot for a webinar registrant token, which bots are not given. Ask the host to turn registration off.',
   3100: SIGN_IN_REQUIRED,
   3051: SIGN_IN_REQUIRED,
   3052: SIGN_IN_REQUIRED,
@@ -78,6 +85,51 @@ export const SIGN_IN_REQUIRED_CODES: ReadonlySet<number> = new Set([3100, 3051, 
  */
 export const ZAK_REFUSED_MESSAGE =
   'Zoom refused this account’s ZAK: someone signed the user out of all devices or the ZAK was revoked. Botdeck mints a new one at each join; if it keeps failing, check the user in Zoom.';
+
+/**
+ * The login and captcha answers: Zoom's first answer to a join sends the SDK to its own sign-in,
+ * captcha, registration or waiting view, which a bot cannot get past, and the SDK then calls no
+ * callback and emits no event (docs/zoom.md, "Traced in the SDK bundle"). The bot page
+ * reads these codes from that answer and fails at once with the words above.
+ */
+export const LOGIN_VIEW_CODES: ReadonlySet<number> = new Set([
+  3051, 3052, 3082, 3099, 3110, 3113, 3129, 3135, 6024,
+]);
+
+/**
+ * What a bot page reports, in these words and with no code, when the SDK's own code would be
+ * misleading: Zoom out of reach, the page's origin refused, Zoom's servers failing, or the join
+ * stuck in one of the SDK's views. Kept here so the page and the tests share one wording.
+ */
+export const PAGE_FAILURE_WORDS = {
+  couldNotReachZoom:
+    'Could not reach Zoom — no Zoom server answered this bot. Check the network, firewall or proxy.',
+  originRefused: (origin: string): string =>
+    `Zoom refused this app’s origin (${origin}): its servers answered, but not to pages from here.` +
+    // The desktop app can serve its bot pages from a loopback origin instead (see the README).
+    (origin.startsWith('app:')
+      ? ' Set "botPageOrigin": "loopback" in settings.json and restart Botdeck.'
+      : ' This host already serves bot pages from a loopback origin.'),
+  zoomServerError: (httpStatus: number): string =>
+    `Zoom’s servers failed to answer the join (HTTP ${httpStatus}). Zoom may be having trouble; try again in a few minutes.`,
+  closedWithoutReason:
+    'Zoom ended the join without giving a reason (no code, no message). Try again; if it repeats, join the meeting from a browser to see why.',
+  stalledIn: (view: string): string =>
+    `The join stalled: Zoom is ${view}, which a bot cannot get past.`,
+  /** A dialog of the SDK's with no code: its own words, shortened (they come from the page). */
+  zoomSays: (text: string): string => {
+    const said = text.replace(/\s+/g, ' ').trim();
+    return `Zoom would not let the bot in and says: “${said.length > 140 ? `${said.slice(0, 140)}…` : said}”`;
+  },
+} as const;
+
+/**
+ * A meeting or account disclaimer waits for the participant to accept it. Accepting is the
+ * operator's consent to give, about a meeting's terms (recording, monitoring), so Botdeck never
+ * clicks it on anyone's behalf: the bot stops and says so.
+ */
+export const DISCLAIMER_WORDS =
+  'The join stalled: Zoom is waiting on a disclaimer that each participant must accept. Botdeck does not accept terms on your behalf; join once yourself to read them.';
 
 const SDK_MESSAGE_LIMIT = 200;
 

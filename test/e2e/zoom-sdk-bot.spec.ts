@@ -11,48 +11,22 @@
  *    main mints a real (sandbox) ZAK, the bot page joins through the SDK, the host's routing
  *    blocks the request to Zoom and logs it, and the failure is readable on the bot's row.
  */
-import type { Page, Request } from '@playwright/test';
-import { contentSecurityPolicy } from '../../src/main/pages/page-policy';
-import { signMeetingSdkJwt } from '../../src/main/zoom/sdk-signature';
-import type { BotStatusReport, JoinTicket } from '../../src/shared/ipc-contract';
+import type { Request } from '@playwright/test';
 import { issuedSecrets, leaksIn } from './support/leak-scan';
+import {
+  MEETING_NUMBER,
+  fakeZoomTicket,
+  isZoomUrl,
+  openZoomBotPage,
+  reportsOf,
+} from './support/zoom-bot-page';
 import { expect, test } from './support/zoom-sdk-fixture';
-
-const MEETING_NUMBER = '85746065432';
-
-function isZoomHost(raw: string): boolean {
-  const host = new URL(raw).hostname;
-  return ['zoom.us', 'zoomgov.com'].some((zone) => host === zone || host.endsWith(`.${zone}`));
-}
-
-/** What the bot page's stand-in bridge saw, read back from the page. */
-async function reportsOf(page: Page): Promise<BotStatusReport[]> {
-  // Page functions run in the browser; this project's Node typings know no `window`.
-  return page.evaluate(
-    () => (globalThis as unknown as { __botReports: BotStatusReport[] }).__botReports,
-  );
-}
 
 test('the bot page loads the SDK from the app, isolated, and sends Zoom a join with the ZAK, the name and the signature', async ({
   page,
   botdeck,
 }) => {
-  const ticket: JoinTicket = {
-    sdk: 'zoom',
-    meetingNumber: MEETING_NUMBER,
-    passcode: 'e2e-pass',
-    userName: 'Direct Probe',
-    // Shaped like the real thing (the SDK decodes it), signed with a made-up secret.
-    signature: signMeetingSdkJwt({
-      sdkKey: 'e2eFakeSdkKey',
-      sdkSecret: 'e2e-fake-sdk-secret',
-      meetingNumber: MEETING_NUMBER,
-      role: 0,
-      issuedAt: Date.now() / 1000,
-    }),
-    zak: 'e2e-fake-zak-7f3a9c',
-    sandboxUrl: null,
-  };
+  const ticket = fakeZoomTicket();
 
   // Everything the page asks for, and what came back.
   const responses: { url: string; status: number; type: string | null }[] = [];
@@ -66,47 +40,19 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
   const finished: string[] = [];
   page.on('requestfinished', (request) => finished.push(request.url()));
   const toZoom: Request[] = [];
-  await page.route(
-    (url) => isZoomHost(url.href),
-    (route) => {
-      toZoom.push(route.request());
-      return route.abort('blockedbyclient');
-    },
-  );
-  await page.routeWebSocket(
-    (url) => isZoomHost(url.href.replace(/^ws/, 'http')),
-    (socket) => socket.close(),
-  );
+  await page.route(isZoomUrl, (route) => {
+    toZoom.push(route.request());
+    return route.abort('blockedbyclient');
+  });
+  await page.routeWebSocket(isZoomUrl, (socket) => socket.close());
 
   // This browser is not one of the host's bot contexts, so the host cannot tie the page to a
   // bot and its policy lets it reach nothing outside. The test stands where the host stands
-  // for a Zoom bot: the page gets exactly the policy the host sends a Zoom bot's page.
+  // for a Zoom bot: the page gets exactly the policy the host sends a Zoom bot's page, and the
+  // bridge the Electron preload would give it (support/zoom-bot-page.ts).
   const untied = await fetch(`${botdeck.origin}/bot/index.html`);
   expect(untied.headers.get('content-security-policy')).toContain("connect-src 'self';");
-  const zoomPolicy = contentSecurityPolicy('bot', { sandboxOrigin: null, botSdk: 'zoom' });
-  await page.route(`${botdeck.origin}/bot/index.html`, async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers(), 'content-security-policy': zoomPolicy };
-    await route.fulfill({ response, headers });
-  });
-
-  // The Electron preload's place: a bridge that hands the ticket once and records reports.
-  await page.addInitScript((given) => {
-    const reports: unknown[] = [];
-    Object.assign(globalThis, {
-      __botReports: reports,
-      botdeckBot: {
-        ready: () => Promise.resolve({ ok: true, value: given }),
-        reportStatus: (report: unknown) => {
-          reports.push(report);
-          return Promise.resolve({ ok: true, value: null });
-        },
-        onCommand: () => () => undefined,
-      },
-    });
-  }, ticket);
-
-  await page.goto(`${botdeck.origin}/bot/index.html`);
+  await openZoomBotPage(page, botdeck.origin, ticket);
   expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
   // Bots get no microphone or camera; the SDK's init and join below run regardless.
   expect(
@@ -138,7 +84,10 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
   // init succeeded: the SDK built its page root, and join (which the client calls only from
   // init's success callback) sent Zoom the join request, with the ticket in it.
   await expect(page.locator('#zmmtg-root')).toBeAttached();
-  const joins = toZoom.filter((request) => new URL(request.url()).pathname === '/api/v1/wc/info');
+  const joins = toZoom.filter(
+    (request) =>
+      request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/wc/info',
+  );
   expect(joins).toHaveLength(1);
   const join = joins[0] as Request;
   expect(join.method()).toBe('POST');
@@ -153,7 +102,7 @@ test('the bot page loads the SDK from the app, isolated, and sends Zoom a join w
   const origins = new Set(responses.map((r) => new URL(r.url).origin));
   expect([...origins]).toEqual([botdeck.origin]);
   expect(toZoom.every((request) => new URL(request.url()).pathname.startsWith('/api/'))).toBe(true);
-  expect(finished.filter(isZoomHost)).toEqual([]);
+  expect(finished.filter(isZoomUrl)).toEqual([]);
   const sdkAssets = responses.filter((r) => new URL(r.url).pathname.startsWith('/zoom-sdk/'));
   expect(sdkAssets.length).toBeGreaterThan(5);
   expect(sdkAssets.filter((r) => r.status !== 200)).toEqual([]);

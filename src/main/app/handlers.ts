@@ -65,6 +65,7 @@ export function createHandlers({
         return fleet.launch({
           meetingNumber: meeting.meetingNumber,
           passcode: meeting.passcode,
+          zoomDomain: meeting.zoomDomain,
           names: request.names,
           account: account.value,
           timeouts: request.timeouts,

@@ -10,6 +10,7 @@ import type {
   LaunchTimeouts,
   Result,
 } from '../../shared/ipc-contract';
+import type { ZoomWebDomain } from '../../shared/meeting-link';
 import type { Logger } from '../log/logger';
 import type { ChatTarget, RelaunchPlan } from './bot-actions';
 import type { ActivityEntry, ParsedCommandResult } from './bot-commands';
@@ -37,6 +38,11 @@ export interface FleetOptions {
   leaveGraceMs?: number;
   /** How long a page may take to say how a chat message or rename went (default 15 s). */
   commandTimeoutMs?: number;
+  /**
+   * How long a page that may be in a meeting gets to leave it when its window is closed for
+   * any other reason (a rejoin, the end of the bot) before the window is closed anyway.
+   */
+  pageLeaveTimeoutMs?: number;
   /** A fixed ZAK lifetime; by default the join timeout plus a margin (`zakTtlFor`). */
   zakTtlSeconds?: number;
   newId?: () => string;
@@ -49,6 +55,8 @@ export interface FleetOptions {
 export interface LaunchPlan {
   meetingNumber: string;
   passcode: string;
+  /** Which Zoom cloud the meeting is on (its link's domain); zoom.us when not given. */
+  zoomDomain?: ZoomWebDomain;
   names: string[];
   account: FleetAccount;
   timeouts?: LaunchTimeouts;
@@ -87,4 +95,6 @@ export const FLEET_DEFAULTS = {
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
   commandTimeoutMs: 15_000,
+  // The page's own client waits 5 s for the SDK's leave before reporting `left` anyway.
+  pageLeaveTimeoutMs: 6_000,
 } as const;

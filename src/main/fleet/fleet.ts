@@ -13,7 +13,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import { fail, isEnded, isLive, ok, type Result } from '../../shared/ipc-contract';
+import {
+  fail,
+  isEnded,
+  isLive,
+  ok,
+  type BotReportedStatus,
+  type Result,
+} from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import { createBotActions, type BotJoin } from './bot-actions';
 import { createBotRecord, toBotView, type BotRecord } from './bot-record';
@@ -29,6 +36,15 @@ import { DEFAULT_BACKOFF } from './rejoin-policy';
 import { reportToEvents } from './report-events';
 import { createTicketDesk } from './ticket-desk';
 import { createWindowKeeper } from './window-keeper';
+
+/** What a page reports once it is out of its meeting (or never got in). */
+const PAGE_OUT_STATUSES: ReadonlySet<BotReportedStatus> = new Set([
+  'left',
+  'failed',
+  'ended',
+  'kicked',
+  'disconnected',
+]);
 
 // The contract lives in fleet-api.ts; callers import it from here as before.
 export { FLEET_DEFAULTS } from './fleet-api';
@@ -46,18 +62,24 @@ export function createFleet(options: FleetOptions): Fleet {
   const newId = options.newId ?? randomUUID;
   const limit = pLimit(options.concurrency ?? FLEET_DEFAULTS.concurrency);
   const desk = createTicketDesk();
-  const windows = createWindowKeeper(windowHost, logger);
+  const windows = createWindowKeeper(windowHost, logger, {
+    timers,
+    leaveTimeoutMs: options.pageLeaveTimeoutMs ?? FLEET_DEFAULTS.pageLeaveTimeoutMs,
+  });
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
   const joins = new Map<string, BotJoin>();
   let disposed = false;
 
   const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
   const closeWindow = (botId: string): Promise<void> => windows.close(botId);
+  // For pages already asked to leave, and given their grace to do it.
+  const closeAfterLeave = (botId: string): Promise<void> =>
+    windows.close(botId, { askToLeave: false });
   const leaving = createLeaveFlow({
     store,
     desk,
     windowHost,
-    closeWindow,
+    closeWindow: closeAfterLeave,
     logger,
     timers,
     graceMs: leaveGraceMs,
@@ -198,13 +220,11 @@ export function createFleet(options: FleetOptions): Fleet {
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
+      const zoomDomain = plan.zoomDomain ?? 'zoom.us';
       const botIds = plan.names.map((name) => {
         const id = newId();
-        joins.set(id, {
-          request: { account, meetingNumber, passcode, userName: name },
-          limits,
-          chatOnJoin: plan.chatOnJoin ?? null,
-        });
+        const request = { account, meetingNumber, passcode, zoomDomain, userName: name };
+        joins.set(id, { request, limits, chatOnJoin: plan.chatOnJoin ?? null });
         const bot = {
           id,
           name,
@@ -230,6 +250,7 @@ export function createFleet(options: FleetOptions): Fleet {
     botReady(botId) {
       if (!store.get(botId)) return fail('no_ticket', 'Botdeck does not know this bot.');
       const result = desk.take(botId);
+      if (result.ok) windows.markJoining(botId);
       if (result.ok) logger.info('Handed a bot its join ticket', { botId });
       else logger.warn('Refused a bot page its ticket', { botId, code: result.error.code });
       return result;
@@ -237,6 +258,9 @@ export function createFleet(options: FleetOptions): Fleet {
     botStatus(botId, report) {
       const bot = store.get(botId);
       if (!bot) return fail('not_found', 'Botdeck does not know this bot.');
+      // Before the report's transition, which may close the window: a page out of its meeting
+      // has nothing to leave.
+      if (PAGE_OUT_STATUSES.has(report.status)) windows.markOut(botId);
       for (const event of reportToEvents(report, bot.state === 'in_meeting')) {
         const result = store.apply(botId, event);
         if (result.ok) continue;
@@ -261,7 +285,7 @@ export function createFleet(options: FleetOptions): Fleet {
       leaving.dispose();
       autoLeave.dispose();
       actions.dispose();
-      await Promise.all(windows.openIds().map((botId) => closeWindow(botId)));
+      await Promise.all(windows.openIds().map((botId) => closeAfterLeave(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {
         if (bot.state === 'leaving') store.apply(bot.id, { type: 'window-gone', reason: 'closed' });

@@ -4,6 +4,7 @@
  * meeting.
  */
 import type { BotFailure, JoinTicket, MeetingSdkKind } from '../../shared/ipc-contract';
+import type { ZoomWebDomain } from '../../shared/meeting-link';
 import type { Logger } from '../log/logger';
 import { signMeetingSdkJwt } from '../zoom/sdk-signature';
 import { isZoomApiError } from '../zoom/zoom-api-error';
@@ -29,6 +30,7 @@ export interface JoinRequest {
   account: FleetAccount;
   meetingNumber: string;
   passcode: string;
+  zoomDomain: ZoomWebDomain;
   userName: string;
 }
 
@@ -82,6 +84,7 @@ export function createJoinPreparer(options: JoinPreparerOptions) {
           userName: request.userName,
           signature,
           zak,
+          zoomDomain: request.zoomDomain,
           // Only sandbox pages need it; a Zoom page has no business knowing the sandbox.
           sandboxUrl: account.sdk === 'sandbox' ? options.sandboxUrl : null,
         },

@@ -48,8 +48,8 @@ export function rejoinDelayMs(
  * meeting, sign-in required) is retried while a rejoin has attempts left.
  */
 const FINAL_JOIN_CODES: ReadonlySet<number> = new Set([
-  3000, 3001, 3004, 3009, 3099, 3610, 3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713,
-  4004, 4006, 4007, 4011, 4012, 10000,
+  3000, 3001, 3004, 3009, 3082, 3099, 3135, 3610, 3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711,
+  3712, 3713, 4004, 4006, 4007, 4011, 4012, 10000,
 ]);
 
 /**

@@ -144,6 +144,9 @@ export async function createPersistenceService(
         meetingNumber: view.meetingNumber,
         passcode: meeting.ok ? meeting.passcode : '',
         accountId: view.accountId,
+        ...(meeting.ok && meeting.zoomDomain !== 'zoom.us'
+          ? { zoomDomain: meeting.zoomDomain }
+          : {}),
         state: view.state,
         createdAt: view.createdAt,
         launchId,

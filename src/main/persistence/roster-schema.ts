@@ -13,6 +13,7 @@ import {
   ChatTextSchema,
   LaunchTimeoutsSchema,
 } from '../../shared/ipc-contract';
+import { ZOOM_WEB_DOMAINS } from '../../shared/meeting-link';
 import type { HeldPasscode } from './passcode-seal';
 
 export const ROSTER_FILE_NAME = 'roster.json';
@@ -33,6 +34,8 @@ export const RosterBotSchema = z.object({
   passcode: z.string().max(256).optional(),
   sealedPasscode: z.string().max(1024).optional(),
   accountId: z.string().min(1).max(128),
+  /** The meeting's Zoom cloud; absent (older files) means zoom.us. */
+  zoomDomain: z.enum(ZOOM_WEB_DOMAINS).optional().catch(undefined),
   state: z.enum(BOT_STATES),
   createdAt: z.number().int().nonnegative(),
   /** Bots launched together share it; a relaunch puts them back together. */

@@ -78,7 +78,11 @@ export async function relaunchStopped(
   for (const group of groupByLaunch(taken, given)) {
     const first = group[0] as StoppedRosterBot;
     const request = LaunchRequestSchema.safeParse({
-      meeting: first.meetingNumber,
+      // The number alone means zoom.us; a ZoomGov meeting goes back through its link's domain.
+      meeting:
+        first.zoomDomain === 'zoomgov.com'
+          ? `https://zoomgov.com/j/${first.meetingNumber}`
+          : first.meetingNumber,
       passcode: first.passcode ?? given(first),
       names: group.map((bot) => bot.name),
       accountId: first.accountId,

@@ -99,6 +99,11 @@ export class AccountDirectory {
     return this.users.size;
   }
 
+  /** Every user, in the order they were added. */
+  allUsers(): SandboxUser[] {
+    return [...this.users.values()];
+  }
+
   /** Adds a user, or returns null when the email is taken (Zoom's 1005). */
   addUser(input: NewUser, createdAt: number): SandboxUser | null {
     if (this.findUser(input.email)) return null;
@@ -119,13 +124,20 @@ export class AccountDirectory {
   }
 }
 
+/** Zoom's role ids: 0 for the account owner, 2 for a member. */
+export const roleIdOf = (user: SandboxUser): string => (user.roleName === 'Owner' ? '0' : '2');
+
+/** Zoom's timestamps: ISO 8601 to the second. */
+export const zoomTime = (ms: number): string =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** The `GET /v2/users/{userId}` body. */
 export function userProfile(
   user: SandboxUser,
   accountId: string,
   baseUrl: string,
 ): Record<string, unknown> {
-  const created = new Date(user.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const created = zoomTime(user.createdAt);
   return {
     id: user.id,
     email: user.email,
@@ -137,7 +149,7 @@ export function userProfile(
     status: user.status,
     account_id: accountId,
     role_name: user.roleName,
-    role_id: user.roleName === 'Owner' ? '0' : '2',
+    role_id: roleIdOf(user),
     verified: 1,
     timezone: 'UTC',
     language: 'en-US',

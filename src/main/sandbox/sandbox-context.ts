@@ -47,8 +47,8 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
   const clock = createSandboxClock(options.now);
   const directory = AccountDirectory.createDemo(clock.now());
   const { limits } = options;
-  const tokens = new TokenRegistry(clock, limits);
   const { account } = directory;
+  const tokens = new TokenRegistry(clock, limits, account.accountId);
   const meetings = new MeetingService({
     clock,
     sdkCredentials: [{ sdkKey: account.sdkKey, sdkSecret: account.sdkSecret }],

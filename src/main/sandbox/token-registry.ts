@@ -4,8 +4,10 @@
  * on its own clock, and only "sign out from all devices" revokes ZAKs, and only those minted before
  * it.
  */
+import { randomBytes } from 'node:crypto';
 import type { SandboxClock } from './sandbox-clock';
 import { randomToken } from './random-ids';
+import { zoomShapedZak } from './zak-shape';
 import { capReached, type SandboxLimits } from './sandbox-limits';
 
 /** Zoom's access-token lifetime for Server-to-Server OAuth. */
@@ -39,10 +41,14 @@ interface AccessTokenRecord {
 export class TokenRegistry {
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private readonly userTokens = new Map<string, UserTokenRecord>();
+  /** Signs this run's ZAKs (zak-shape.ts); never leaves the sandbox. */
+  private readonly zakKey = randomBytes(32);
 
   constructor(
     private readonly clock: SandboxClock,
     private readonly limits: Pick<SandboxLimits, 'liveUserTokens' | 'liveAccessTokens'>,
+    /** The account whose users' ZAKs this registry mints (a ZAK names it, as Zoom's do). */
+    private readonly accountId: string,
   ) {}
 
   /** A new access token; earlier ones stay valid until their own expiry. Throws a 429 when full. */
@@ -86,11 +92,18 @@ export class TokenRegistry {
         );
       }
     }
+    const mintedAt = this.clock.now();
     const record: UserTokenRecord = {
-      token: randomToken(kind === 'zak' ? 64 : 40),
+      token:
+        kind === 'zak'
+          ? zoomShapedZak(
+              { userId, accountId: this.accountId, issuedAtMs: mintedAt, ttlSeconds: ttl },
+              this.zakKey,
+            )
+          : randomToken(40),
       kind,
       userId,
-      mintedAt: this.clock.now(),
+      mintedAt,
       ttl,
       revoked: false,
     };

@@ -1,6 +1,7 @@
 /**
  * Zoom's user endpoints (docs/zoom.md, "REST endpoints"): profile, ZAK minting and user creation,
- * all in the Light rate category and all behind a live access token.
+ * in the Light rate category, and the list of users (user-listing.ts, Medium), all behind a live
+ * access token.
  */
 import { z } from 'zod';
 import { userProfile, type ZoomUserType } from './account-directory';
@@ -9,6 +10,7 @@ import { admitRestCall, userNotFound } from './rest-guard';
 import { capReached } from './sandbox-limits';
 import type { Route } from './router';
 import type { SandboxContext } from './sandbox-context';
+import { userListRoute } from './user-listing';
 
 /** Zoom's default ZAK lifetime (2 h) and its maximum custom `ttl` (one year). */
 export const DEFAULT_ZAK_TTL_SECONDS = 7200;
@@ -39,7 +41,7 @@ const CreateUserSchema = z.object({
   }),
 });
 
-/** `GET /v2/users/{userId}`, `GET /v2/users/{userId}/token`, `POST /v2/users`. */
+/** `GET /v2/users`, `GET /v2/users/{userId}`, `GET /v2/users/{userId}/token`, `POST /v2/users`. */
 export function userRoutes(ctx: SandboxContext): Route[] {
   const lookup = (ref: string) => {
     const user = ctx.directory.findUser(ref);
@@ -47,6 +49,7 @@ export function userRoutes(ctx: SandboxContext): Route[] {
     return user;
   };
   return [
+    userListRoute(ctx),
     {
       method: 'GET',
       path: '/v2/users/:userId',

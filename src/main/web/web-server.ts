@@ -14,11 +14,7 @@ import { DASHBOARD_URL_PATH } from '../pages/app-origin';
 import { pageHeaders, pageKindOf, resolveRendererFile } from '../pages/page-policy';
 import type { Logger } from '../log/logger';
 import type { BotPageKeys } from './bot-page-keys';
-import {
-  broadcastEvent,
-  serveDashboardSockets,
-  type DashboardEndpoint,
-} from './dashboard-socket';
+import { broadcastEvent, serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
 import { createWebSession } from './web-session';
 
 export interface WebServerOptions {

@@ -6,6 +6,7 @@ import type { JoinTicket } from '../../shared/ipc-contract';
 import { getBotApi } from './api/get-bot-api';
 import { createBotPageView } from './bot-page-view';
 import { loadZoomSdk } from './meeting/load-zoom-sdk';
+import { tapZoomFirstAnswers } from './meeting/zoom-first-answer';
 import { createSandboxMeetingClient } from './meeting/sandbox-meeting-client';
 import { createZoomMeetingClient } from './meeting/zoom-meeting-client';
 import { hideZoomUiWhenFinished } from './meeting/zoom-page-ui';
@@ -18,10 +19,16 @@ function chooseClient(ticket: JoinTicket): ClientChoice {
     return { ok: true, client: createSandboxMeetingClient({ sandboxUrl: ticket.sandboxUrl }) };
   }
   const client = createZoomMeetingClient({
+    // Installed before the SDK loads, so its first request to Zoom is heard.
+    firstAnswers: tapZoomFirstAnswers(),
     loadSdk: loadZoomSdk,
     crossOriginIsolated: window.crossOriginIsolated,
-    // Same document plus a fragment: the SDK's post-leave navigation does not reload the page.
+    // Required by the SDK, never used: the client passes `leaveRedirect: false`. Should a
+    // redirect happen anyway, it stays in this document (a fragment) and the hosts refuse
+    // any navigation away.
     leaveUrl: `${location.pathname}${location.search}#left`,
+    zoomDomain: ticket.zoomDomain,
+    pageOrigin: location.origin,
   });
   hideZoomUiWhenFinished(client);
   return { ok: true, client };

@@ -37,6 +37,7 @@ it('sandbox mode makes an authenticated-only meeting the launch form can read', 
     ok: true,
     meetingNumber: meeting.meetingNumber,
     passcode: meeting.passcode,
+    zoomDomain: 'zoom.us',
   });
   // A correctly signed join without a ZAK is turned away: the meeting admits signed-in users only.
   const signature = signMeetingSdkJwt({

@@ -46,6 +46,7 @@ afterAll(async () => {
 const ROUTES: [string, string][] = [
   ['POST', '/oauth/token'],
   ['POST', '/v2/users'],
+  ['GET', '/v2/users'],
   ['GET', '/v2/users/:u'],
   ['GET', '/v2/users/:u/token'],
   ['POST', '/sandbox/meetings'],
@@ -121,9 +122,20 @@ const query = fc.oneof(
   fc.constant(''),
   fc
     .dictionary(
-      fc.constantFrom('type', 'ttl', 'grant_type', 'account_id', 'x'),
+      fc.constantFrom(
+        'type',
+        'ttl',
+        'grant_type',
+        'account_id',
+        'status',
+        'page_size',
+        'page_number',
+        'next_page_token',
+        'role_id',
+        'x',
+      ),
       fc.oneof(
-        fc.constantFrom('zak', 'token', 'account_credentials', '60', '-1', '1e9'),
+        fc.constantFrom('zak', 'token', 'account_credentials', '60', '-1', '1e9', 'pending', '0'),
         fc.string({ maxLength: 10 }),
       ),
     )

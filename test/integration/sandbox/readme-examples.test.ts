@@ -67,9 +67,10 @@ describe('README: the sandbox alone', () => {
       expect(allow?.[1]).toBeDefined();
       const allowed = JSON.parse((await run('bash', ['-c', allow?.[1] ?? ''], { env })).stdout);
       expect(allowed).toEqual({ allowedOrigins: ['app://botdeck', 'http://127.0.0.1:5173'] });
-      const [token, me, zak, meeting] = answers;
+      const [token, me, users, zak, meeting] = answers;
       expect(token).toMatchObject({ access_token: expect.any(String), token_type: 'bearer' });
       expect(me).toMatchObject({ id: line.userId });
+      expect(users).toMatchObject({ total_records: 1, users: [{ id: line.userId }] });
       expect(zak).toMatchObject({ token: expect.any(String) });
       expect(meeting).toMatchObject({ meetingNumber: expect.stringMatching(/^\d{11}$/) });
     } finally {

@@ -116,10 +116,18 @@ describe('meeting-link parser under fuzzing', () => {
           const url = new URL(scheme ? trimmed : `https://${trimmed}`);
           expect(isZoomHostReference(url.hostname), `${text} → ${url.hostname}`).toBe(true);
           expect(url.username + url.password).toBe('');
+          // The meeting's cloud is the link's: ZoomGov for *.zoomgov.com, zoom.us otherwise.
+          const gov = /(^|\.)zoomgov\.com\.?$/i.test(url.hostname);
+          expect(result.zoomDomain).toBe(gov ? 'zoomgov.com' : 'zoom.us');
+        } else {
+          expect(result.zoomDomain).toBe('zoom.us');
         }
-        const link = `https://zoom.us/j/${result.meetingNumber}?pwd=${encodeURIComponent(result.passcode)}`;
+        const link = `https://${result.zoomDomain}/j/${result.meetingNumber}?pwd=${encodeURIComponent(result.passcode)}`;
         expect(parseMeetingInput(link)).toEqual(result);
-        expect(parseMeetingInput(result.meetingNumber, result.passcode)).toEqual(result);
+        expect(parseMeetingInput(result.meetingNumber, result.passcode)).toEqual({
+          ...result,
+          zoomDomain: 'zoom.us',
+        });
       },
     );
     // The round trip means little unless many inputs were accepted.

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseMeetingInput } from '../../../src/shared/meeting-link';
 
-const joined = (meetingNumber: string, passcode = '') => ({ ok: true, meetingNumber, passcode });
+const joined = (meetingNumber: string, passcode = '') => ({
+  ok: true,
+  meetingNumber,
+  passcode,
+  zoomDomain: 'zoom.us',
+});
+const joinedGov = (meetingNumber: string, passcode = '') => ({
+  ...joined(meetingNumber, passcode),
+  zoomDomain: 'zoomgov.com',
+});
 
 describe('parseMeetingInput accepts every Zoom join form', () => {
   it.each([
@@ -11,8 +20,9 @@ describe('parseMeetingInput accepts every Zoom join form', () => {
     ['https://ZOOM.US/J/123456789', joined('123456789')],
     ['https://zoom.us/j/123456789/', joined('123456789')],
     ['https://zoom.us./j/123456789', joined('123456789')],
-    ['https://agency.zoomgov.com/j/1612345678?pwd=gov', joined('1612345678', 'gov')],
-    ['https://zoomgov.com/j/1612345678', joined('1612345678')],
+    ['https://agency.zoomgov.com/j/1612345678?pwd=gov', joinedGov('1612345678', 'gov')],
+    ['https://zoomgov.com/j/1612345678', joinedGov('1612345678')],
+    ['zoommtg://www.zoomgov.com/join?confno=1612345678', joinedGov('1612345678')],
     ['https://zoom.us/w/98765432101?tk=registrant-token', joined('98765432101')],
     ['https://zoom.us/wc/join/81234567890', joined('81234567890')],
     ['https://app.zoom.us/wc/81234567890/join?fromPWA=1&pwd=p', joined('81234567890', 'p')],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeJoinError, JOIN_ERROR_MESSAGES } from '../../../src/shared/zoom-errors';
+import {
+  DISCLAIMER_WORDS,
+  describeJoinError,
+  JOIN_ERROR_MESSAGES,
+  LOGIN_VIEW_CODES,
+  PAGE_FAILURE_WORDS,
+} from '../../../src/shared/zoom-errors';
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -14,7 +20,12 @@ const TABLE: [number, RegExp][] = [
   [3004, /passcode is wrong/],
   [3008, /not started.*host/],
   [3009, /^Removed from the meeting by the host; Botdeck will not rejoin\.$/],
+  [3082, /^Zoom asks this bot to sign in/],
   [3099, /registration/],
+  [3110, /^Zoom asks this bot to solve a captcha/],
+  [3113, /^Zoom asks this bot to solve a captcha/],
+  [3129, /practice session/],
+  [3135, /registrant token/],
   [3100, /^Sign-in required: this meeting admits only authenticated users/],
   [3051, /^Sign-in required/],
   [3052, /^Sign-in required/],
@@ -69,8 +80,13 @@ describe('describeJoinError', () => {
       3004,
       3008,
       3009,
+      3082,
       3099,
       3100,
+      3110,
+      3113,
+      3129,
+      3135,
       3051,
       3052,
       6024,
@@ -110,6 +126,24 @@ describe('describeJoinError', () => {
       'The meeting could not be joined: network down',
     );
     expect(describeJoinError(null)).toBe('The meeting could not be joined.');
+  });
+
+  it('every login or captcha answer has words of its own, none of them generic', () => {
+    for (const code of LOGIN_VIEW_CODES) {
+      expect(describeJoinError(code)).not.toMatch(/could not be joined/);
+    }
+  });
+
+  it('the page’s own failure words reach the operator whole', () => {
+    const words = [
+      PAGE_FAILURE_WORDS.couldNotReachZoom,
+      PAGE_FAILURE_WORDS.originRefused('http://127.0.0.1:41234'),
+      PAGE_FAILURE_WORDS.zoomServerError(503),
+      PAGE_FAILURE_WORDS.closedWithoutReason,
+      PAGE_FAILURE_WORDS.stalledIn('showing a captcha'),
+      DISCLAIMER_WORDS,
+    ];
+    for (const said of words) expect(describeJoinError(null, said)).toContain(said);
   });
 
   it('page-supplied SDK words are kept to one short line', () => {

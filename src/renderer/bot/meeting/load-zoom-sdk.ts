@@ -15,6 +15,17 @@ import type { ZoomMtgSdk } from './zoom-sdk-types';
 export const ZOOM_SDK_LIB_PATH = '/zoom-sdk/lib';
 export const ZOOM_SDK_AV_DIR = '/av';
 
+/**
+ * The library URL the SDK is given: absolute, on the page's own origin. A path alone is not
+ * enough: the SDK parses it with `new URL(path)` and no base, which throws, so 6.2.0 skips its
+ * media set-up ("prepareWebSDK: error load jsmedia") and its core keeps Zoom's CDN as the media
+ * asset path, since it takes only an absolute http(s) URL (zoomus-websdk.umd.min.js,
+ * `setZoomJSLib` and `prepareWebSDK`). Zoom documents an absolute URL too.
+ */
+export function zoomSdkLibUrl(origin: string): string {
+  return new URL(ZOOM_SDK_LIB_PATH, origin).href;
+}
+
 let loading: Promise<ZoomMtgSdk> | null = null;
 
 /** One SDK per page; later calls get the same instance. */
@@ -27,7 +38,7 @@ async function importSdk(): Promise<ZoomMtgSdk> {
   const { ZoomMtg } = await import('@zoom/meetingsdk');
   // Assigning to the narrow interface is the compile-time check that the SDK still fits it.
   const sdk: ZoomMtgSdk = ZoomMtg;
-  sdk.setZoomJSLib(ZOOM_SDK_LIB_PATH, ZOOM_SDK_AV_DIR);
+  sdk.setZoomJSLib(zoomSdkLibUrl(location.origin), ZOOM_SDK_AV_DIR);
   sdk.preLoadWasm();
   sdk.prepareWebSDK();
   return sdk;

@@ -51,13 +51,17 @@ const ALREADY_JOINED_CODE = 3000;
 
 /**
  * The refusals every client makes before joining: a page joins once, and never after leaving.
- * They throw without reporting a status, so the meeting already joined (or left) is undisturbed.
+ * A client rejects its join with the refusal and reports no status, so the meeting already
+ * joined (or left) is undisturbed.
  */
-export function refuseRepeatJoin(state: { joinStarted: boolean; left: boolean }): void {
+export function repeatJoinRefusal(state: {
+  joinStarted: boolean;
+  left: boolean;
+}): MeetingJoinError | null {
   if (state.joinStarted) {
-    throw new MeetingJoinError(ALREADY_JOINED_CODE, 'This bot page has already joined a meeting.');
+    return new MeetingJoinError(ALREADY_JOINED_CODE, 'This bot page has already joined a meeting.');
   }
-  if (state.left) throw new MeetingJoinError(null, 'This bot has already left.');
+  return state.left ? new MeetingJoinError(null, 'This bot has already left.') : null;
 }
 
 export interface MeetingClient {

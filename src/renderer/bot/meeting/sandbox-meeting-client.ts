@@ -8,7 +8,7 @@
 import { chatRefusal, refused, renameRefusal, type CommandOutcome } from './command-outcome';
 import {
   MeetingJoinError,
-  refuseRepeatJoin,
+  repeatJoinRefusal,
   createStatusEmitter,
   type MeetingClient,
   type MeetingJoinParams,
@@ -97,7 +97,8 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
   }
 
   async function join(params: MeetingJoinParams): Promise<void> {
-    refuseRepeatJoin({ joinStarted, left: leavePromise !== null });
+    const refusal = repeatJoinRefusal({ joinStarted, left: leavePromise !== null });
+    if (refusal) throw refusal;
     joinStarted = true;
     meetingUrl = `${base}/sandbox/meetings/${encodeURIComponent(params.meetingNumber)}`;
     report({ status: 'connecting' });

@@ -11,115 +11,120 @@
  *   `disableJoinAudio`; Component View has no join-time audio/video switch at all.
  * - Isolation: only Client View's `init` has `disableCORP`, needed when a window is not
  *   cross-origin isolated.
- * - Self-hosting: `setZoomJSLib(path, '/av')` moves every asset (wasm, workers, UI chunks,
+ * - Self-hosting: `setZoomJSLib(url, '/av')` moves every asset (wasm, workers, UI chunks,
  *   language files) to the app; Component View's `assetPath` covers only `lib/av`.
- * - Hidden windows: with the preview page and the error dialog switched off (below), nothing in
- *   Client View's join waits for a click, a container or a size; checked in headless Chromium,
- *   where init and join run through to Zoom's join request untouched. Component View renders
- *   into an element the page must provide and lay out.
+ * - Hidden windows: with the preview page and the error dialog switched off, nothing in Client
+ *   View's join waits for a click, a container or a size (checked in headless Chromium), except
+ *   the views a meeting may demand (a disclaimer, a captcha), which zoom-sdk-views.ts names.
  * Client View takes over the whole page, which is fine: every bot has its own window.
+ *
+ * The join, step by step: load the SDK, init it, listen, join (zoom-join-attempt.ts settles
+ * the join from whichever signal comes first), then follow the meeting through its events
+ * (zoom-sdk-events.ts).
  */
 import { refused } from './command-outcome';
 import { watchHeadCount } from './zoom-head-count';
 import { zoomRename, zoomSendChat, type ZoomActionTimings } from './zoom-meeting-actions';
 import {
   MeetingJoinError,
-  refuseRepeatJoin,
+  repeatJoinRefusal,
   createStatusEmitter,
   type MeetingClient,
   type MeetingJoinParams,
   type MeetingStatus,
 } from './meeting-client';
-import {
-  COULD_NOT_REACH_ZOOM,
-  GENERIC_JOIN_ERROR_CODE,
-  watchZoomAnswers,
-  type ZoomAnswerWatch,
-} from './zoom-reachability';
+import type { ZoomWebDomain } from '../../../shared/meeting-link';
+import type { ZoomFirstAnswers } from './zoom-first-answer';
+import { WEB_ENDPOINTS, botInitArgs } from './zoom-init-args';
+import { startJoinAttempt, type JoinAttempt, type JoinAttemptDeps } from './zoom-join-attempt';
+import { probeZoomAnswers, watchZoomAnswers, type ZoomAnswerWatch } from './zoom-reachability';
 import {
   failureFromSdkResult,
   isFinalStatus,
   mapZoomEvent,
   type ZoomSdkEvent,
 } from './zoom-sdk-events';
-import type { ZoomInitArgs, ZoomMtgSdk } from './zoom-sdk-types';
+import { readSdkView, watchSdkViews } from './zoom-sdk-views';
+import type { ZoomMtgSdk } from './zoom-sdk-types';
 
 export interface ZoomMeetingClientOptions {
   /** Loads and prepares the SDK (load-zoom-sdk.ts); tests pass a recording stand-in. */
   loadSdk(): Promise<ZoomMtgSdk>;
   /** Whether the page is cross-origin isolated; the SDK then uses SharedArrayBuffer. */
   crossOriginIsolated: boolean;
-  /** Where the SDK navigates after leaving: the bot page itself plus a fragment, so no reload. */
+  /** Required by the SDK; never navigated to (`leaveRedirect: false`). */
   leaveUrl: string;
+  /** The meeting's Zoom cloud, from the ticket. */
+  zoomDomain: ZoomWebDomain;
+  /** This page's origin, named when Zoom refuses it. */
+  pageOrigin: string;
+  /** Zoom's first answer to the join (zoom-first-answer.ts), tapped before the SDK loads. */
+  firstAnswers: ZoomFirstAnswers;
   /** How long a leave waits for the SDK's answer before reporting `left` anyway. */
   leaveTimeoutMs?: number;
-  /** Whether Zoom answered at all (zoom-reachability.ts); tests pass their own. */
+  /** Tests pass their own; the page uses the browser's (zoom-reachability.ts, zoom-sdk-views.ts). */
   watchZoomAnswers?: () => ZoomAnswerWatch;
   /** How long chat and rename calls wait on the SDK (zoom-meeting-actions.ts). */
   actionTimings?: ZoomActionTimings;
+  probeZoomAnswers?: (url: string) => Promise<boolean>;
+  sdkViews?: Pick<JoinAttemptDeps, 'watchViews' | 'readView'>;
+  /** How long a status 3 without a code waits for one before failing without it. */
+  noCodeGraceMs?: number;
 }
 
 const LEAVE_TIMEOUT_MS = 5_000;
+const NO_CODE_GRACE_MS = 3_000;
+/** A view that waits for a person has certainly stalled the join after this long. */
+const VIEW_STALL_MS = 3_000;
+const VIEW_CHECK_MS = 500;
 
-/** Every bot joins like this; see the file comment for why each switch is set. */
-export function botInitArgs(options: {
-  leaveUrl: string;
-  crossOriginIsolated: boolean;
-}): Omit<ZoomInitArgs, 'success' | 'error'> {
-  return {
-    leaveUrl: options.leaveUrl,
-    // Without isolation there is no SharedArrayBuffer; the SDK must not expect it.
-    disableCORP: !options.crossOriginIsolated,
-    // Muted and camera off by construction rather than by a later mute that could fail or be
-    // undone: no audio/video features and no computer audio, so the SDK never opens the
-    // microphone or the camera, and the host cannot unmute it. The price: the bot also receives
-    // no audio or video (it needs none) and runs no media encoders or decoders, which keeps
-    // many bots on one machine cheap.
-    isSupportAV: false,
-    disableJoinAudio: true,
-    // Nobody clicks in a bot window: no preview page, no modal error dialog (errors come to
-    // the callbacks instead), and no invite/recording/call-out prompts.
-    disablePreview: true,
-    isShowJoiningErrorDialog: false,
-    disableInvite: true,
-    disableCallOut: true,
-    disableRecord: true,
-    // patchJsMedia fetches newer media files from Zoom's CDN; Botdeck serves its own.
-    patchJsMedia: false,
-    // A closed bot window leaves at once instead of lingering in Zoom's failover.
-    leaveOnPageUnload: true,
-  };
-}
+const pageSdkViews = (): Pick<JoinAttemptDeps, 'watchViews' | 'readView'> => ({
+  watchViews: (onStalled) =>
+    watchSdkViews({ root: document, stallMs: VIEW_STALL_MS, everyMs: VIEW_CHECK_MS, onStalled }),
+  readView: () => readSdkView(document),
+});
+
+type SdkCall = { ok: true } | { ok: false; result: unknown } | { ok: 'left' };
 
 export function createZoomMeetingClient(options: ZoomMeetingClientOptions): MeetingClient {
   const { emit, onStatus } = createStatusEmitter();
   let sdk: ZoomMtgSdk | null = null;
   let joinStarted = false;
+  let joinConfirmed = false;
   let leaveRequested = false;
   let leavePromise: Promise<void> | null = null;
   let last: MeetingStatus | null = null;
-  // Resolves a join still waiting for the SDK when the page leaves or the join ends otherwise.
-  let abandonJoin: (() => void) | null = null;
+  let attempt: JoinAttempt | null = null;
+  let refreshHeadCount: (() => void) | null = null;
+  // Settles once, when the page starts leaving: whatever the join still waits for is moot.
+  let markLeft: () => void = () => undefined;
+  const leftPage = new Promise<{ ok: 'left' }>(
+    (resolve) => (markLeft = () => resolve({ ok: 'left' })),
+  );
 
   const lastStatus = (): MeetingStatus['status'] | null => last?.status ?? null;
 
   /** Reports a status once; after a final one, only an explicit `left` still goes out. */
-  const report = (status: MeetingStatus): void => {
+  function report(status: MeetingStatus): void {
     if (isFinalStatus(lastStatus())) return;
     if (status.status === last?.status && (status.code ?? null) === (last.code ?? null)) return;
+    const entering = status.status === 'in_meeting' && lastStatus() !== 'in_meeting';
     last = status;
     emit(status);
-    if (isFinalStatus(status.status)) abandonJoin?.();
-  };
-
-  let refreshHeadCount: (() => void) | null = null;
-  const onEvent = (event: ZoomSdkEvent): void => {
-    const status = mapZoomEvent(event, { leaveRequested, lastStatus: lastStatus() });
-    if (!status) return;
-    const entering = status.status === 'in_meeting' && lastStatus() !== 'in_meeting';
-    report(status);
+    if (isFinalStatus(status.status)) attempt?.over(status);
     if (entering) refreshHeadCount?.();
-  };
+  }
+
+  function onEvent(event: ZoomSdkEvent): void {
+    const meaning = mapZoomEvent(event, {
+      leaveRequested,
+      joinConfirmed,
+      lastStatus: lastStatus(),
+    });
+    if (meaning?.kind === 'status') report(meaning.status);
+    if (meaning?.kind === 'confirm-join') attempt?.confirm();
+    if (meaning?.kind === 'join-refused') attempt?.refused(meaning.code, meaning.message);
+  }
 
   function listen(api: ZoomMtgSdk): void {
     api.inMeetingServiceListener('onMeetingStatus', (payload) =>
@@ -137,117 +142,81 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
     });
   }
 
-  /**
-   * Reports `failed` (unless an event already ended the join) and rejects with what was
-   * reported, so the code the listeners saw and the one join() rejects with are the same.
-   */
-  const fail = (status: MeetingStatus): never => {
-    report(status);
-    return rejectIfFailed() ?? rejectWith(status);
-  };
-  const rejectIfFailed = (): undefined => {
-    if (last?.status === 'failed') rejectWith(last);
-    return undefined;
-  };
-  const rejectWith = (status: MeetingStatus): never => {
-    throw new MeetingJoinError(
-      status.code ?? null,
-      status.message ?? 'The meeting could not be joined.',
-    );
-  };
+  /** Zoom confirmed the join: in the meeting, unless it is holding the bot in the waiting room. */
+  function confirmJoin(): void {
+    joinConfirmed = true;
+    if (lastStatus() !== 'waiting_room') report({ status: 'in_meeting' });
+  }
 
-  /** Calls a callback-style SDK method; resolves with success, rejects with the error result. */
-  function callSdk(start: (success: () => void, error: (result: unknown) => void) => void) {
-    return new Promise<{ ok: true } | { ok: false; result: unknown } | { ok: 'abandoned' }>(
-      (resolve) => {
-        abandonJoin = () => resolve({ ok: 'abandoned' });
-        start(
-          () => resolve({ ok: true }),
-          (result) => resolve({ ok: false, result }),
-        );
-      },
-    );
+  /** Reports `failed` (unless something final came first) and rejects with what was reported. */
+  function failJoin(status: MeetingStatus): Promise<never> {
+    report(status);
+    const reported = last?.status === 'failed' ? last : status;
+    const message = reported.message ?? 'The meeting could not be joined.';
+    return Promise.reject(new MeetingJoinError(reported.code ?? null, message));
   }
 
   async function join(params: MeetingJoinParams): Promise<void> {
-    refuseRepeatJoin({ joinStarted, left: leavePromise !== null });
+    const refusal = repeatJoinRefusal({ joinStarted, left: leavePromise !== null });
+    if (refusal) return Promise.reject(refusal);
     joinStarted = true;
     report({ status: 'connecting' });
 
-    let api: ZoomMtgSdk;
-    try {
-      api = await options.loadSdk();
-    } catch (error) {
-      return fail({
-        status: 'failed',
-        code: null,
-        message: `Botdeck could not load Zoom's Meeting SDK in this window (${describe(error)}).`,
-      });
+    const loaded = await options.loadSdk().then(
+      (api) => ({ ok: true as const, api }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (!loaded.ok) {
+      const reason = loaded.error instanceof Error ? loaded.error.message : 'unknown error';
+      const message = `Botdeck could not load Zoom's Meeting SDK in this window (${reason}).`;
+      return failJoin({ status: 'failed', code: null, message });
     }
     if (leaveRequested) return;
+    const api = loaded.api;
     sdk = api;
 
-    const init = await callSdk((success, error) =>
-      api.init({
-        ...botInitArgs(options),
-        success,
-        error,
-      }),
-    );
-    if (init.ok === 'abandoned' || leaveRequested) return rejectIfFailed();
+    const init = await Promise.race([
+      new Promise<SdkCall>((resolve) =>
+        api.init({
+          ...botInitArgs(options),
+          success: () => resolve({ ok: true }),
+          error: (result: unknown) => resolve({ ok: false, result }),
+        }),
+      ),
+      leftPage,
+    ]);
+    if (init.ok === 'left' || leaveRequested) return;
     if (!init.ok)
-      return fail(failureFromSdkResult(init.result, 'The Meeting SDK could not start.'));
+      return failJoin(failureFromSdkResult(init.result, 'The Meeting SDK could not start.'));
     listen(api);
 
-    // The ZAK and the signature go to the SDK and nowhere else: never logged, never reported.
-    const watch = (options.watchZoomAnswers ?? watchZoomAnswers)();
-    const joined = await callSdk((success, error) =>
-      api.join({
-        meetingNumber: params.meetingNumber,
-        userName: params.userName,
-        signature: params.signature,
-        passWord: params.passcode,
-        zak: params.zak,
-        success,
-        error,
-      }),
-    );
-    const heardFromZoom = watch.heardFromZoom();
-    watch.stop();
-    // Abandoned: the page left, or an event ended the join first (failed with Zoom's code,
-    // removed from the waiting room…), which has been reported already.
-    if (joined.ok === 'abandoned' || leaveRequested) return rejectIfFailed();
-    if (joined.ok) return;
-    const failure = failureFromSdkResult(joined.result, 'The meeting could not be joined.');
-    if (failure.code === GENERIC_JOIN_ERROR_CODE && !heardFromZoom) {
-      // Code 1 only because nothing answered: say so, or the operator checks the wrong thing.
-      return fail({
-        status: 'failed',
-        code: null,
-        message: `${COULD_NOT_REACH_ZOOM} (Meeting SDK code ${GENERIC_JOIN_ERROR_CODE}.)`,
-      });
-    }
-    return fail(failure);
+    attempt = startJoinAttempt({
+      api,
+      params,
+      webEndpoint: WEB_ENDPOINTS[options.zoomDomain],
+      pageOrigin: options.pageOrigin,
+      answers: options.firstAnswers,
+      watchZoomAnswers: options.watchZoomAnswers ?? watchZoomAnswers,
+      probeZoomAnswers: options.probeZoomAnswers ?? probeZoomAnswers,
+      ...(options.sdkViews ?? pageSdkViews()),
+      report,
+      noCodeGraceMs: options.noCodeGraceMs ?? NO_CODE_GRACE_MS,
+    });
+    const outcome = await attempt.outcome;
+    attempt = null;
+    if (outcome.kind === 'joined') return confirmJoin();
+    if (outcome.kind === 'failed') return failJoin(outcome.status);
+    // Over: the page left, or a final status (removed from the waiting room…) went out already.
   }
 
   async function leaveOnce(): Promise<void> {
     leaveRequested = true;
+    markLeft();
     const api = sdk;
     if (api && !isFinalStatus(lastStatus())) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.leaveTimeoutMs ?? LEAVE_TIMEOUT_MS);
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve();
-        };
-        try {
-          api.leaveMeeting({ success: done, error: done });
-        } catch {
-          done(); // not in a meeting yet: closing the window ends the attempt
-        }
-      });
+      await leaveThroughSdk(api, options.leaveTimeoutMs ?? LEAVE_TIMEOUT_MS);
     }
-    abandonJoin?.();
+    attempt?.over();
     if (lastStatus() !== 'left') {
       last = { status: 'left' };
       emit(last);
@@ -270,5 +239,18 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
   };
 }
 
-const describe = (error: unknown): string =>
-  error instanceof Error ? error.message : 'unknown error';
+/** Asks the SDK to leave and waits for its answer, at most `timeoutMs`. */
+function leaveThroughSdk(api: ZoomMtgSdk, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    try {
+      api.leaveMeeting({ success: done, error: done });
+    } catch {
+      done(); // not in a meeting yet: closing the window ends the attempt
+    }
+  });
+}

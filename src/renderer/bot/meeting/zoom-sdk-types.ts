@@ -8,8 +8,13 @@
  */
 import type { ZoomMtg } from '@zoom/meetingsdk';
 
-/** `ZoomMtg.init`'s argument, exactly as the SDK declares it. */
-export type ZoomInitArgs = Parameters<typeof ZoomMtg.init>[0];
+/**
+ * `ZoomMtg.init`'s argument as the SDK declares it, plus what 6.2.0 accepts at run time without
+ * declaring it: `leaveRedirect` (zoomus-websdk.umd.min.js, `taskInitFlow`: "boolean" !== typeof
+ * t.leaveRedirect falls back to the default, true; the leave thunk then navigates to `leaveUrl`
+ * or a survey only while it is true).
+ */
+export type ZoomInitArgs = Parameters<typeof ZoomMtg.init>[0] & { leaveRedirect?: boolean };
 /** `ZoomMtg.join`'s argument, exactly as the SDK declares it (`passWord`, `zak`, callbacks). */
 export type ZoomJoinArgs = Parameters<typeof ZoomMtg.join>[0];
 /** `ZoomMtg.leaveMeeting`'s argument. */

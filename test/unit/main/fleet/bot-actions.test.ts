@@ -39,7 +39,14 @@ function setup() {
 describe('chat', () => {
   it('says the chat message on join once per bot, with its own name, right after it first joins', async () => {
     const t = setup();
-    const [ada, grace] = await t.launch(['Ada', 'Grace'], undefined, {}, 'Hello, I am {name}.');
+    const [ada, grace] = await t.launch(
+      ['Ada', 'Grace'],
+      undefined,
+      {},
+      {
+        chatOnJoin: 'Hello, I am {name}.',
+      },
+    );
     await t.joinPage(ada as string);
     expect(t.sent(grace as string, 'chat')).toEqual([]);
     await t.joinPage(grace as string);
@@ -238,7 +245,7 @@ describe('relaunch plan', () => {
       ['Ada'],
       { aloneTimeoutMs: 60_000, reconnectAttempts: 2 },
       {},
-      'Hi {name}',
+      { chatOnJoin: 'Hi {name}' },
     );
     expect(t.fleet.relaunchPlan(ada as string)).toMatchObject({
       ok: false,

@@ -5,7 +5,7 @@
  * counts a second open window for one bot as a violation instead of hiding it.
  */
 import { vi } from 'vitest';
-import { createFleet, type FleetOptions } from '../../../../src/main/fleet/fleet';
+import { createFleet, type FleetOptions, type LaunchPlan } from '../../../../src/main/fleet/fleet';
 import type {
   BotPageSpec,
   BotWindowHost,
@@ -109,6 +109,11 @@ export const silentLogger = (): Logger => ({ info: vi.fn(), warn: vi.fn(), error
 export interface HarnessOptions extends Partial<FleetOptions> {
   /** The n-th mint (from 1); defaults to a fresh `zak-n` each time. */
   mint?: (n: number) => Promise<string>;
+  /**
+   * Pages answer a leave command by reporting `left`, as a real bot page does (run-bot.ts).
+   * Off by default: most tests play the page's answer themselves, to see the steps between.
+   */
+  pagesAnswerLeave?: boolean;
 }
 
 export function fleetHarness(options: HarnessOptions = {}) {
@@ -140,6 +145,16 @@ export function fleetHarness(options: HarnessOptions = {}) {
   });
   /** Every ZAK a page received, in order, with its bot. */
   const handed: { botId: string; zak: string }[] = [];
+  if (options.pagesAnswerLeave) {
+    const send = windows.host.send.bind(windows.host);
+    windows.host.send = (botId, command) => {
+      send(botId, command);
+      if (command.type !== 'leave') return;
+      queueMicrotask(() =>
+        fleet.botStatus(botId, { status: 'left', code: null, message: null, participantId: null }),
+      );
+    };
+  }
 
   /** The page takes its ticket; returns its ZAK (or null when refused). */
   function ready(botId: string): string | null {
@@ -174,15 +189,15 @@ export function fleetHarness(options: HarnessOptions = {}) {
       names: string[],
       timeouts?: LaunchTimeouts,
       accountOverrides: Partial<FleetAccount> = {},
-      chatOnJoin?: string,
+      meeting: Partial<Pick<LaunchPlan, 'meetingNumber' | 'zoomDomain' | 'chatOnJoin'>> = {},
     ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber: '123456789',
         passcode: 'pw',
+        ...meeting,
         names,
         account: { ...account, ...accountOverrides },
         timeouts,
-        chatOnJoin,
       });
       if (!result.ok) throw new Error(result.error.message);
       await settle();

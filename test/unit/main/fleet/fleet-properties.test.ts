@@ -73,6 +73,8 @@ async function check(commands: Command[], mints: Mint[]): Promise<void> {
       maxDurationMs: 900_000,
     },
     leaveGraceMs: 5_000,
+    // Pages answer a leave as real ones do, so a closed window never waits on a silent page.
+    pagesAnswerLeave: true,
     mint(n) {
       const plan = mints[(n - 1) % mints.length] ?? 'fresh';
       if (plan === 'fail') return Promise.reject(new Error('Zoom is down'));

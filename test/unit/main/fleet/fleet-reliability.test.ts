@@ -132,7 +132,29 @@ describe('fleet: a dropped bot rejoins with a fresh ZAK in a new window', () => 
     await report(id, 'reconnecting');
     await clock.advance(10_000);
     expect(view(id).reconnect).toMatchObject({ attempt: 1 });
+    // The old page may still be in the meeting: it is asked to leave before its window goes,
+    // so no ghost of it stays beside the rejoin.
+    expect(windows.commands).toEqual([[id, { type: 'leave' }]]);
+    expect(windows.open.has(id)).toBe(true);
+    await report(id, 'left');
     expect(windows.open.has(id)).toBe(false);
+  });
+
+  it('a page that does not answer the leave is closed after the bound, then the rejoin opens', async () => {
+    const { id, clock, windows, report } = await inMeeting({
+      limits: { joinTimeoutMs: 10_000 },
+    });
+    await report(id, 'reconnecting');
+    await clock.advance(10_000);
+    expect(windows.commands).toEqual([[id, { type: 'leave' }]]);
+    await clock.advance(5_999);
+    expect(windows.closed).toEqual([]);
+    expect(windows.opensOf(id)).toBe(1);
+    // The rejoin's 2 s backoff ran out meanwhile: its new page opens once the old one is gone.
+    await clock.advance(1);
+    expect(windows.closed).toEqual([id]);
+    expect(windows.opensOf(id)).toBe(2);
+    expect(windows.violations).toEqual([]);
   });
 
   it('a ZAK Zoom hands out twice is never given to a page again', async () => {
@@ -309,6 +331,9 @@ describe('fleet: auto-leave', () => {
         message: 'The bot did not get into the meeting within 60 s, so Botdeck stopped it.',
       },
     });
+    // A join stuck half way may hold a seat: the page is asked to leave first.
+    expect(h.windows.commands).toEqual([[id, { type: 'leave' }]]);
+    await h.report(id, 'left');
     expect(h.windows.open.size).toBe(0);
   });
 

@@ -38,6 +38,7 @@ describe('fleet: launching', () => {
         passcode: 'pw',
         userName: 'Ada',
         zak: 'zak-1',
+        zoomDomain: 'zoom.us',
         sandboxUrl: 'http://sandbox',
       },
     });
@@ -49,6 +50,23 @@ describe('fleet: launching', () => {
       name: 'Ada',
       avatarUrl: 'http://avatar',
       accountId: 'acc',
+    });
+  });
+
+  it('tells a ZoomGov meeting’s page which Zoom cloud to join', async () => {
+    const h = setup();
+    const [id] = (await h.launch(
+      ['Gov'],
+      undefined,
+      { sdk: 'zoom' },
+      {
+        meetingNumber: '1612345678',
+        zoomDomain: 'zoomgov.com',
+      },
+    )) as [string];
+    expect(h.fleet.botReady(id)).toMatchObject({
+      ok: true,
+      value: { sdk: 'zoom', meetingNumber: '1612345678', zoomDomain: 'zoomgov.com' },
     });
   });
 

@@ -9,6 +9,7 @@ const ticket = (zak: string): JoinTicket => ({
   userName: 'Ada',
   signature: 'sig',
   zak,
+  zoomDomain: 'zoom.us',
   sandboxUrl: 'http://127.0.0.1:1',
 });
 

@@ -16,6 +16,7 @@ const TICKET: JoinTicket = {
   userName: 'Ada',
   signature: 's',
   zak: 'z',
+  zoomDomain: 'zoom.us',
   sandboxUrl: null,
 };
 

@@ -89,6 +89,25 @@ describe('relaunching bots stopped by a restart', () => {
     expect(roster.stopped()).toEqual([]);
   });
 
+  it('relaunches a ZoomGov meeting’s bots into ZoomGov, through its link', async () => {
+    roster = await stoppedRoster([bot('g', 'L1', { zoomDomain: 'zoomgov.com', passcode: '' })]);
+    const launches: ParsedLaunchRequest[] = [];
+    await relaunchStopped(
+      {
+        roster,
+        hasAccount: () => true,
+        launch: async (request) => {
+          launches.push(request);
+          return ok({ botIds: ['new g'] });
+        },
+      },
+      ['g'],
+    );
+    expect(launches.map((request) => request.meeting)).toEqual([
+      'https://zoomgov.com/j/81234567890',
+    ]);
+  });
+
   it('refuses, launching none, when a bot’s account is no longer set up', async () => {
     roster = await stoppedRoster([bot('a', 'L1'), bot('b', 'L2', { accountId: 'gone' })]);
     let launched = 0;

@@ -3,7 +3,15 @@
  * implements the same `ZoomMtgSdk` interface the real SDK is checked against, records every
  * call (callbacks stripped, so the records compare as plain data), answers `init`, `join` and
  * `leaveMeeting` as each test scripts, and lets the test fire the SDK's in-meeting events.
+ *
+ * It also stands in for what the page sees around the SDK: Zoom's first answer to the join
+ * (`answerJoin`, as the page's tap hears it) and the SDK's views (`stallIn`, `dialogCode`).
  */
+import type {
+  WcInfoAnswer,
+  ZoomFirstAnswers,
+} from '../../../../src/renderer/bot/meeting/zoom-first-answer';
+import type { SdkViewReading } from '../../../../src/renderer/bot/meeting/zoom-sdk-views';
 import type {
   ZoomInitArgs,
   ZoomJoinArgs,
@@ -37,6 +45,20 @@ export interface RecordingZoomMtg extends ZoomMtgSdk {
   /** Whether the meeting applies a rename the SDK sent (as Zoom does where it is allowed). */
   renameAllowed: boolean;
   renameAnswer: Answer;
+  /** What the page's tap hears of Zoom's first answer. */
+  firstAnswers: ZoomFirstAnswers;
+  answerJoin(answer: WcInfoAnswer): void;
+  /** The page's view watch, as the client is given it. */
+  sdkViews: {
+    watchViews(onStalled: (view: SdkViewReading) => void): { stop(): void };
+    readView(): SdkViewReading | null;
+  };
+  /** Makes the running view watch report a stall in `view`. */
+  stallIn(view: SdkViewReading): void;
+  /** What the SDK's views show right now (its join error dialog, say), or null. */
+  shownView: SdkViewReading | null;
+  /** Whether a view watch is running (a join is in progress). */
+  watchingViews(): boolean;
 }
 
 type Callbacks = { success?: unknown; error?: unknown };
@@ -46,6 +68,9 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
   const listeners = new Map<string, ((payload: unknown) => void)[]>();
   let init: ZoomInitArgs | undefined;
   let join: ZoomJoinArgs | undefined;
+  const answerListeners = new Set<(answer: WcInfoAnswer) => void>();
+  let latestAnswer: WcInfoAnswer | null = null;
+  let stalled: ((view: SdkViewReading) => void) | null = null;
 
   const record = (method: string, args: unknown = null): void => {
     if (typeof args === 'object' && args !== null) {
@@ -140,6 +165,29 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
       for (const listener of listeners.get(event) ?? []) listener(payload);
     },
     methods: () => calls.map((call) => call.method),
+    firstAnswers: {
+      onAnswer(listener) {
+        answerListeners.add(listener);
+        return () => answerListeners.delete(listener);
+      },
+      latest: () => latestAnswer,
+    },
+    answerJoin(answer) {
+      latestAnswer = answer;
+      for (const listener of [...answerListeners]) listener(answer);
+    },
+    sdkViews: {
+      watchViews(onStalled) {
+        stalled = onStalled;
+        return { stop: () => void (stalled = null) };
+      },
+      readView: () => sdk.shownView,
+    },
+    stallIn(view) {
+      stalled?.(view);
+    },
+    shownView: null,
+    watchingViews: () => stalled !== null,
   };
   return sdk;
 }

@@ -22,6 +22,7 @@ const ticket: JoinTicket = {
   userName: 'Botdeck 7',
   signature: 'sig-secret',
   zak: 'zak-secret',
+  zoomDomain: 'zoom.us',
   sandboxUrl: 'http://127.0.0.1:1',
 };
 

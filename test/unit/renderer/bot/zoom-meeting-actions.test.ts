@@ -4,29 +4,12 @@
  * shapes the SDK's own typings declare), and how the SDK's answers and refusals come back.
  */
 import { describe, expect, it } from 'vitest';
-import { createZoomMeetingClient } from '../../../../src/renderer/bot/meeting/zoom-meeting-client';
-import { createRecordingZoomMtg } from './recording-zoom-mtg';
-
-const ticket = {
-  signature: 'header.payload.signature',
-  meetingNumber: '85746065432',
-  passcode: 'pw-123',
-  userName: 'Support 1',
-  zak: 'zak-secret-1',
-};
+import { joinConfirmed, setUp } from './zoom-client-harness';
 
 async function joined() {
-  const sdk = createRecordingZoomMtg();
-  const client = createZoomMeetingClient({
-    loadSdk: () => Promise.resolve(sdk),
-    crossOriginIsolated: true,
-    leaveUrl: '/bot/index.html#left',
-    leaveTimeoutMs: 20,
-    watchZoomAnswers: () => ({ heardFromZoom: () => true, stop: () => undefined }),
-    actionTimings: { answerMs: 200, confirmMs: 100, pollMs: 10 },
-  });
-  await client.join(ticket);
-  return { sdk, client };
+  const harness = setUp();
+  await joinConfirmed(harness);
+  return harness;
 }
 
 describe('the Zoom meeting client: chat', () => {
@@ -63,11 +46,8 @@ describe('the Zoom meeting client: chat', () => {
       refusal: 'other',
       message: 'The Meeting SDK did not answer.',
     });
-    const fresh = createZoomMeetingClient({
-      loadSdk: () => Promise.resolve(createRecordingZoomMtg()),
-      crossOriginIsolated: true,
-      leaveUrl: '/',
-    });
+    // Before any join the SDK is not even loaded.
+    const fresh = setUp().client;
     expect(await fresh.sendChat('Hi')).toMatchObject({ ok: false, refusal: 'not_in_meeting' });
   });
 });

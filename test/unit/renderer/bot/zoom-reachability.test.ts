@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   isZoomHost,
+  probeZoomAnswers,
   watchZoomAnswers,
+  type ProbeApi,
   type ResourceTimingApi,
 } from '../../../../src/renderer/bot/meeting/zoom-reachability';
 
@@ -89,5 +91,66 @@ describe('whether Zoom answered this bot', () => {
     ['127.0.0.1', false],
   ])('%s is a Zoom host: %s', (host, expected) => {
     expect(isZoomHost(host)).toBe(expected);
+  });
+});
+
+/** A ReportingObserver stand-in: the browser files COEP reports into it when the test says. */
+function fakeProbeApi(outcome: 'opaque' | 'blocked-with-report' | 'no-answer') {
+  const url = 'https://zoom.us/api/v1/wc/info';
+  const queued: { body: { toJSON(): unknown } }[] = [];
+  let disconnected = false;
+  let waits = 0;
+  class FakeReportingObserver {
+    observe(): void {}
+    takeRecords() {
+      return queued.splice(0);
+    }
+    disconnect(): void {
+      disconnected = true;
+    }
+  }
+  const api: ProbeApi = {
+    Observer: FakeReportingObserver as unknown as typeof ReportingObserver,
+    fetch: (_url, init) => {
+      expect(init).toMatchObject({ mode: 'no-cors', credentials: 'omit' });
+      if (outcome === 'opaque') return Promise.resolve({ type: 'opaque' });
+      if (outcome === 'blocked-with-report') {
+        // Chromium files the report a moment after the request fails.
+        setTimeout(
+          () => queued.push({ body: { toJSON: () => ({ type: 'corp', blockedURL: url }) } }),
+          5,
+        );
+      }
+      return Promise.reject(new TypeError('Failed to fetch'));
+    },
+    wait: (ms) => {
+      waits++;
+      return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+    },
+  };
+  return { api, url, state: { disconnected: () => disconnected, waits: () => waits } };
+}
+
+describe('whether Zoom’s host answers this page at all, CORS aside', () => {
+  it('an opaque answer is an answer', async () => {
+    const { api, url, state } = fakeProbeApi('opaque');
+    await expect(probeZoomAnswers(url, api)).resolves.toBe(true);
+    expect(state.disconnected()).toBe(true);
+  });
+
+  it('an answer blocked for lacking CORP headers is an answer: the browser reports it', async () => {
+    const { api, url } = fakeProbeApi('blocked-with-report');
+    await expect(probeZoomAnswers(url, api)).resolves.toBe(true);
+  });
+
+  it('a request with no answer and no report is no answer, after a bounded wait', async () => {
+    const { api, url, state } = fakeProbeApi('no-answer');
+    await expect(probeZoomAnswers(url, api)).resolves.toBe(false);
+    expect(state.waits()).toBe(30);
+  });
+
+  it('without ReportingObserver, only an opaque answer counts', async () => {
+    const { api, url } = fakeProbeApi('blocked-with-report');
+    await expect(probeZoomAnswers(url, { ...api, Observer: undefined })).resolves.toBe(false);
   });
 });

@@ -261,6 +261,7 @@ describe('sandbox meetings', () => {
       ok: true,
       meetingNumber: '81234567890',
       passcode: 'Pq7x2z',
+      zoomDomain: 'zoom.us',
     });
   });
 
