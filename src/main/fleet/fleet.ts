@@ -273,10 +273,8 @@ export function createFleet(options: FleetOptions): Fleet {
       }
       return ok(null);
     },
-    botCommandResult(botId, report) {
-      if (!store.get(botId)) return fail('not_found', 'Botdeck does not know this bot.');
-      return actions.commandResult(botId, report);
-    },
+    // Refused unless this bot's page is answering a command sent to it.
+    botCommandResult: (botId, report) => actions.commandResult(botId, report),
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
