@@ -41,20 +41,29 @@ import {
   type RelaunchResult,
   type StoppedBot,
 } from './persistence-contract';
+import {
+  PresetIdRequestSchema,
+  SavePresetRequestSchema,
+  type LaunchShortcuts,
+} from './preset-contract';
 import type { Result } from './result';
 import {
   AccountIdRequestSchema,
   BotIdRequestSchema,
+  BotIdsRequestSchema,
   BotNameRequestSchema,
   EmptyRequestSchema,
   LaunchRequestSchema,
+  MeetingRequestSchema,
   NotificationsSettingRequestSchema,
+  PeekRequestSchema,
   SaveAccountRequestSchema,
   SendChatRequestSchema,
 } from './request-schemas';
 import type {
   AccountsState,
   AppSnapshot,
+  BotFrame,
   BotNotification,
   BotView,
   ConnectionTestReport,
@@ -66,6 +75,7 @@ export * from './bot-page-contract';
 export * from './chat-text';
 export * from './diagnostics-contract';
 export * from './persistence-contract';
+export * from './preset-contract';
 export * from './request-schemas';
 export * from './result';
 export * from './views';
@@ -74,9 +84,11 @@ export type { PageKind } from './ipc-calls';
 // zod probes for eval support with `new Function`, which the pages' CSP (rightly) forbids.
 z.config({ jitless: true });
 
-/** Bots created or changed since the last event (full views). */
+/** Bots created or changed since the last event (full views), and bots taken off the table. */
 export interface BotsChangedEvent {
   bots: BotView[];
+  /** Ids of ended bots that "Clear finished" removed; absent when none. */
+  removed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +116,26 @@ export const IPC_CALLS = {
     NotificationsSettingRequestSchema,
     typed<NotificationSettings>(),
   ),
+  /** The table's selection: asks each live bot among them to leave. */
+  leaveBots: call('dashboard', 'bots:leave-many', BotIdsRequestSchema, typed<{ count: number }>()),
+  /** A meeting group's "Leave all": every live bot in that meeting. */
+  leaveMeeting: call(
+    'dashboard',
+    'bots:leave-meeting',
+    MeetingRequestSchema,
+    typed<{ count: number }>(),
+  ),
+  /** Takes left and failed bots off the table (the history keeps them). */
+  clearFinished: call(
+    'dashboard',
+    'bots:clear-finished',
+    EmptyRequestSchema,
+    typed<{ count: number }>(),
+  ),
+  /** A still of one bot's page, to this dashboard only; the dashboard polls while Peek is open. */
+  peekBot: call('dashboard', 'bots:peek', PeekRequestSchema, typed<BotFrame>()),
+  /** Desktop app: shows the bot's own window; closing it hides it again. */
+  showBotWindow: call('dashboard', 'bots:show-window', BotIdRequestSchema, typed<null>()),
   /** Sandbox mode only: a new authenticated-only meeting to launch into. */
   createSandboxMeeting: call(
     'dashboard',
@@ -147,6 +179,20 @@ export const IPC_CALLS = {
     typed<{ entries: HistoryEntry[] }>(),
   ),
   exportHistory: call('dashboard', 'history:export', EmptyRequestSchema, typed<HistoryExport>()),
+  /** Presets and the last ten meetings, for the launch form. */
+  listLaunchShortcuts: call(
+    'dashboard',
+    'presets:list',
+    EmptyRequestSchema,
+    typed<LaunchShortcuts>(),
+  ),
+  savePreset: call('dashboard', 'presets:save', SavePresetRequestSchema, typed<LaunchShortcuts>()),
+  deletePreset: call(
+    'dashboard',
+    'presets:delete',
+    PresetIdRequestSchema,
+    typed<LaunchShortcuts>(),
+  ),
   setRelaunchAfterRestart: call(
     'dashboard',
     'settings:relaunch-after-restart',

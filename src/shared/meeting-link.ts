@@ -149,3 +149,22 @@ function meetingFromUrl(url: URL): Step {
 function noNumber(): Step {
   return { ok: false, message: MESSAGES.noNumber };
 }
+
+/**
+ * What of a meeting input is worth keeping for later (a preset, a recent meeting): the link
+ * without its query and fragment, which carry the passcode (`pwd`) and personal tokens (`tk`),
+ * or the meeting number as typed. Botdeck reads nothing else from a link; the passcode is kept
+ * apart (sealed). A deep link keeps only its meeting number. Input that is not a meeting is
+ * returned trimmed, unchanged.
+ */
+export function meetingWithoutPasscode(input: string): string {
+  const text = input.trim();
+  if (/^[\d\s-]+$/.test(text)) return text;
+  const url = parseUrl(text);
+  if (!url || !zoomDomainOf(url)) return text;
+  if (DEEP_LINK_PROTOCOLS.has(url.protocol)) {
+    const confno = url.searchParams.get('confno') ?? '';
+    return `${url.protocol}//${url.host}${url.pathname}?confno=${encodeURIComponent(confno)}`;
+  }
+  return `${url.origin}${url.pathname}`;
+}

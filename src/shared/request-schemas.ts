@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ChatTextSchema, chatLength, CHAT_TEXT_MAX, expandChatTemplate } from './chat-text';
-import { ZOOM_PLANS } from './views';
+import { PEEK_SIZES, ZOOM_PLANS } from './views';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
 // eval support with `new Function` (which the pages' CSP forbids) unless told not to.
@@ -97,6 +97,11 @@ const BotIdSchema = z.string().min(1).max(128);
 export const BotIdRequestSchema = z.object({ botId: BotIdSchema });
 export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
 
+/** Zoom meeting numbers are 9 to 11 digits; the table shows them without spaces. */
+export const MeetingNumberSchema = z
+  .string()
+  .regex(/^\d{9,11}$/, 'A meeting number is 9 to 11 digits.');
+
 /** A chat message to some of Botdeck's bots, or to all of them in one meeting. */
 export const SendChatRequestSchema = z
   .object({
@@ -104,12 +109,9 @@ export const SendChatRequestSchema = z
     botIds: z
       .array(BotIdSchema)
       .min(1, 'Choose at least one bot.')
-      .max(1_000, 'Chat to at most 1,000 bots at a time.')
+      .max(10_000, 'Chat to at most 10,000 bots at a time.')
       .optional(),
-    meetingNumber: z
-      .string()
-      .regex(/^\d{9,11}$/, 'A meeting number has 9 to 11 digits.')
-      .optional(),
+    meetingNumber: MeetingNumberSchema.optional(),
   })
   .refine((request) => (request.botIds === undefined) !== (request.meetingNumber === undefined), {
     message: 'Say which bots should send the message: some bots, or every bot in one meeting.',
@@ -121,6 +123,25 @@ export const BotNameRequestSchema = z.object({ botId: BotIdSchema, name: BotName
 export type BotNameRequest = z.infer<typeof BotNameRequestSchema>;
 
 export const NotificationsSettingRequestSchema = z.object({ enabled: z.boolean() });
+
+/** Several bots at once (the table's selection); a table page never holds more. */
+export const BotIdsRequestSchema = z.object({
+  botIds: z
+    .array(BotIdSchema)
+    .min(1, 'Select at least one bot.')
+    .max(10_000, 'Select at most 10,000 bots at a time.'),
+});
+export type BotIdsRequest = z.infer<typeof BotIdsRequestSchema>;
+
+export const MeetingRequestSchema = z.object({ meetingNumber: MeetingNumberSchema });
+export type MeetingRequest = z.infer<typeof MeetingRequestSchema>;
+
+/** Peek at one bot: its row's thumbnail, or the larger view. */
+export const PeekRequestSchema = z.object({
+  botId: BotIdSchema,
+  size: z.enum(PEEK_SIZES).default('thumbnail'),
+});
+export type PeekRequest = z.input<typeof PeekRequestSchema>;
 
 export const EmptyRequestSchema = z.object({}).strict();
 

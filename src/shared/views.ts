@@ -59,6 +59,8 @@ export interface BotView {
   state: BotState;
   meetingNumber: string;
   accountId: string;
+  /** Bots launched together (one click on Launch, or one relaunch) share it. */
+  launchId: string;
   /** The avatar this bot inherits from its account's Zoom profile. */
   avatarUrl: string | null;
   createdAt: number;
@@ -215,6 +217,11 @@ export interface AppSnapshot extends AccountsState {
   /** The setting "Relaunch automatically after a restart". */
   relaunchAfterRestart: boolean;
   notifications: NotificationSettings;
+  /**
+   * True where a bot's own window can be shown to the operator (the desktop app); the web
+   * host's bots are headless pages, which only Peek can show.
+   */
+  canShowBotWindows: boolean;
 }
 
 /**
@@ -231,4 +238,22 @@ export interface NotificationSettings {
 export interface BotNotification {
   title: string;
   body: string;
+}
+
+/** How large a Peek frame is: the row's thumbnail, or the larger view a click opens. */
+export const PEEK_SIZES = ['thumbnail', 'large'] as const;
+export type PeekSize = (typeof PEEK_SIZES)[number];
+
+/**
+ * One still of a bot's page for Peek, made in main on request and sent only to the dashboard
+ * that asked. A JPEG as a `data:` URL, which the dashboard's policy allows for images.
+ */
+export interface BotFrame {
+  botId: string;
+  /** `data:image/jpeg;base64,…` */
+  image: string;
+  width: number;
+  height: number;
+  /** Epoch ms when the page was captured. */
+  at: number;
 }

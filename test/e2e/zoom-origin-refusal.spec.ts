@@ -69,7 +69,7 @@ async function failureWords(origin: string, zoomDomain: 'zoom.us' | 'zoomgov.com
   const page = await browser.newPage();
   await openZoomBotPage(page, origin, fakeZoomTicket({ zoomDomain }));
   await expect
-    .poll(async () => (await reportsOf(page)).map((report) => report.status), { timeout: 25_000 })
+    .poll(async () => (await reportsOf(page)).map((report) => report.status), { timeout: 55_000 })
     .toEqual(['connecting', 'failed']);
   const [, failed] = await reportsOf(page);
   await page.close();

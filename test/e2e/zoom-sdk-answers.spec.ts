@@ -31,12 +31,13 @@ function operatorWords(report: BotStatusReport): string {
 }
 
 /**
- * The page's failure report. The wait covers a cold start of the SDK in this browser; a join
- * that ran into the fleet's 60 s join timeout instead of ending on Zoom's answer would not fit.
+ * The page's failure report. The wait covers a cold start of the SDK in this browser on a busy
+ * machine (tests do not time things: speed is the bench's job); what proves the join ended on
+ * Zoom's answer, not on a stall, is the code and the words checked after.
  */
 async function failureOf(page: Page): Promise<BotStatusReport> {
   await expect
-    .poll(async () => (await reportsOf(page)).map((report) => report.status), { timeout: 25_000 })
+    .poll(async () => (await reportsOf(page)).map((report) => report.status), { timeout: 55_000 })
     .toEqual(['connecting', 'failed']);
   const [, failed] = await reportsOf(page);
   return failed as BotStatusReport;

@@ -7,6 +7,7 @@ export function makeBot(overrides: Partial<BotView> & { id: string }): BotView {
     state: 'queued',
     meetingNumber: '123456789',
     accountId: 'sandbox',
+    launchId: 'launch-1',
     avatarUrl: null,
     createdAt: 1_000,
     joinedAt: null,

@@ -24,6 +24,11 @@ export interface SandboxBotPage {
   /** Kills the page: no more requests, no more events, no goodbye. */
   kill(): void;
   readonly alive: boolean;
+  /**
+   * What the page shows, in words (it draws no pixels here): its name, its meeting, its last
+   * status and the head count. What a capture of its window stands for.
+   */
+  picture(): string;
 }
 
 /** What a page whose Zoom hosts are blocked says for a Zoom ticket. */
@@ -52,11 +57,17 @@ export function startSandboxBotPage(options: SandboxBotPageOptions): SandboxBotP
       signal: requests.signal,
     });
 
+  const shown = { name: '', meeting: '', status: 'starting', people: '' };
   void runBot({
     api: options.api,
     view: {
-      showName: () => undefined,
-      showStatus: (status: MeetingStatus | { status: string }) => options.onStatus?.(status.status),
+      showName: (name) => void (shown.name = name),
+      showMeeting: (meetingNumber) => void (shown.meeting = meetingNumber),
+      showScene: (scene) => void (shown.people = ` · ${scene.count ?? '?'} in the meeting`),
+      showStatus: (status: MeetingStatus | { status: string }) => {
+        shown.status = status.status;
+        options.onStatus?.(status.status);
+      },
     },
     chooseClient: (ticket) =>
       ticket.sdk === 'sandbox' && ticket.sandboxUrl
@@ -80,5 +91,6 @@ export function startSandboxBotPage(options: SandboxBotPageOptions): SandboxBotP
     get alive() {
       return alive;
     },
+    picture: () => `${shown.name} · meeting ${shown.meeting} · ${shown.status}${shown.people}`,
   };
 }

@@ -335,6 +335,7 @@ export function sandboxClient(sandbox: SandboxTarget) {
     joinsOf: (meetingNumber: string, name: string) => joinsOf(sandbox, meetingNumber, name),
     admitAll: (meetingNumber: string) => admitAll(sandbox, meetingNumber),
     demoAvatarUrl: () => demoAvatarUrl(sandbox),
+    addFault: (rule: FaultRule) => addFault(sandbox, rule),
     /** Cuts the named participant's connection, as a network would. */
     drop: async (meetingNumber: string, name: string) =>
       fault(sandbox, `${await participantPath(meetingNumber, name)}/drop`),

@@ -13,6 +13,7 @@ import {
 } from '../diagnostics/diagnostics-service';
 import { createFleet } from '../fleet/fleet';
 import { realTimers } from '../fleet/fleet-timers';
+import { createPeekCamera } from '../fleet/peek-camera';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
@@ -130,6 +131,15 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     notifier,
     launch: async (request) =>
       launchPath ? launchPath(request) : fail('starting', 'Botdeck is still starting.'),
+    peek: createPeekCamera({
+      host: options.windowHost,
+      hasBot: (botId) => fleet.has(botId),
+      now,
+      logger,
+    }),
+    showBotWindow: options.windowHost.show
+      ? (botId) => options.windowHost.show?.(botId) ?? false
+      : null,
     createSandboxMeeting:
       options.sandboxUrl !== null
         ? sandboxMeetingMaker(options.sandboxUrl, fetchImpl)

@@ -15,6 +15,7 @@ import type { AccountService } from '../accounts/account-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import type { Fleet } from '../fleet/fleet';
 import { describeIssue } from '../ipc/describe-issue';
+import type { PeekCamera } from '../fleet/peek-camera';
 import type { BotHandlers } from '../ipc/ipc-router';
 import type { BotNotifier } from '../notifications/bot-notifier';
 import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
@@ -32,6 +33,9 @@ export interface HandlerDeps {
    * relaunching one bot; persistence is built over these handlers, so it is looked up late.
    */
   launch(request: RequestOf<'bots:launch'>): Promise<Result<{ botIds: string[] }>>;
+  peek: PeekCamera;
+  /** Shows a bot's own window (the desktop app); null where bot pages cannot be shown. */
+  showBotWindow: ((botId: string) => boolean) | null;
 }
 
 const NO_DIAGNOSTICS = fail('not_available', 'This Botdeck was started without diagnostics.');
@@ -44,6 +48,8 @@ export function createHandlers({
   diagnostics,
   notifier,
   launch,
+  peek,
+  showBotWindow,
 }: HandlerDeps): {
   dashboard: CoreDashboardHandlers;
   bot: BotHandlers;
@@ -56,6 +62,7 @@ export function createHandlers({
           bots: fleet.list(),
           notices: accounts.notices(),
           notifications: notifier.settings(),
+          canShowBotWindows: showBotWindow !== null,
         }),
       'bots:launch': async (request) => {
         const meeting = parseMeetingInput(request.meeting, request.passcode);
@@ -84,6 +91,25 @@ export function createHandlers({
       'bots:rename': (request) => fleet.rename(request.botId, request.name),
       'bots:relaunch-as': (request) => relaunchAs(fleet, launch, request),
       'settings:notifications': (request) => notifier.setEnabled(request.enabled),
+      'bots:leave-many': (request) => ok({ count: fleet.leaveMany(request.botIds) }),
+      'bots:leave-meeting': (request) => ok({ count: fleet.leaveMeeting(request.meetingNumber) }),
+      'bots:clear-finished': () => ok({ count: fleet.clearEnded() }),
+      'bots:peek': (request) => peek.peek(request.botId, request.size),
+      'bots:show-window': (request) => {
+        if (!showBotWindow) {
+          return fail(
+            'not_available',
+            'Bot windows can be shown only in the desktop app; use Peek to see a bot here.',
+          );
+        }
+        if (!fleet.has(request.botId)) return fail('not_found', 'There is no bot with that id.');
+        return showBotWindow(request.botId)
+          ? ok(null)
+          : fail(
+              'no_window',
+              'This bot has no window right now (it is queued, between rejoins, or has ended).',
+            );
+      },
       'sandbox:create-meeting': () => createSandboxMeeting(),
       'accounts:save': (request) => accounts.save(request),
       'accounts:delete': (request) => accounts.remove(request.accountId),

@@ -6,7 +6,11 @@
  */
 import { BrowserWindow, session } from 'electron';
 import { IPC_EVENTS, type BotCommand, type MeetingSdkKind } from '../../shared/ipc-contract';
-import type { BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
+import {
+  PEEK_JPEG_QUALITY,
+  type BotWindowHost,
+  type WindowGoneReason,
+} from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN, BOT_PAGE_URL_PATH } from '../pages/app-origin';
 import type { PageSource } from '../pages/dev-server-pages';
@@ -191,6 +195,28 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
       if (window && !window.isDestroyed()) {
         window.webContents.send(IPC_EVENTS.onCommand.channel, command);
       }
+    },
+    async capture(botId, maxWidth) {
+      const window = windows.get(botId)?.window;
+      if (!window || window.isDestroyed()) return null;
+      // stayHidden: a hidden bot window is captured without being counted as shown.
+      const image = await window.webContents.capturePage(undefined, { stayHidden: true });
+      if (image.isEmpty()) return null;
+      const scaled =
+        image.getSize().width > maxWidth
+          ? image.resize({ width: maxWidth, quality: 'good' })
+          : image;
+      const { width, height } = scaled.getSize();
+      return { jpeg: scaled.toJPEG(PEEK_JPEG_QUALITY), width, height };
+    },
+    show(botId) {
+      const window = windows.get(botId)?.window;
+      if (!window || window.isDestroyed()) return false;
+      // Closing it again only hides it (the 'close' handler above): the bot stays in.
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      return true;
     },
     pageContextOf: contextOf,
     async probeIsolation() {

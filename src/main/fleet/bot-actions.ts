@@ -85,6 +85,10 @@ export function createBotActions(options: BotActionsOptions): BotActions {
   const record = (entry: ActivityEntry): void => {
     for (const listener of listeners) listener(entry);
   };
+  // A bot "Clear finished" took off the table cannot be relaunched: forget what it joined with.
+  const stopWatching = store.subscribe(({ removed }) => {
+    for (const botId of removed ?? []) finished.delete(botId);
+  });
   const commands: BotCommands = createBotCommands({
     ...options,
     timeoutMs: options.commandTimeoutMs,
@@ -211,6 +215,9 @@ export function createBotActions(options: BotActionsOptions): BotActions {
       return () => listeners.delete(listener);
     },
 
-    dispose: () => commands.dispose(),
+    dispose() {
+      stopWatching();
+      commands.dispose();
+    },
   };
 }

@@ -38,6 +38,8 @@ export interface NewBot {
   name: string;
   meetingNumber: string;
   accountId: string;
+  /** Shared by the bots of one launch. */
+  launchId: string;
   avatarUrl: string | null;
   /** Rejoin attempts allowed in a row; 0 never rejoins. */
   maxRejoins: number;
@@ -71,6 +73,7 @@ export function toBotView(bot: BotRecord): BotView {
     state: bot.state,
     meetingNumber: bot.meetingNumber,
     accountId: bot.accountId,
+    launchId: bot.launchId,
     avatarUrl: bot.avatarUrl,
     createdAt: bot.createdAt,
     joinedAt: bot.joinedAt,

@@ -15,6 +15,11 @@ export interface BotStore {
   add(bot: BotRecord): void;
   get(botId: string): BotRecord | undefined;
   all(): BotRecord[];
+  /**
+   * Forgets these bots and publishes their removal. Changes still waiting to be sent go first,
+   * so every listener (the history) sees how each bot ended before it goes.
+   */
+  remove(botIds: readonly string[]): void;
   /** Applies `event` through the state machine; on success stores, publishes and wakes waiters. */
   apply(botId: string, event: BotEvent): TransitionResult;
   /** Resolves true once `condition` holds, or false after `timeoutMs`. */
@@ -56,6 +61,13 @@ export function createBotStore(options: BotStoreOptions): BotStore {
       batcher.mark(bot.id);
     },
     get: (botId) => bots.get(botId),
+    remove(botIds) {
+      if (botIds.length === 0) return;
+      batcher.flush();
+      for (const botId of botIds) {
+        if (bots.delete(botId)) batcher.markRemoved(botId);
+      }
+    },
     all: () => [...bots.values()],
     apply(botId, event) {
       const before = bots.get(botId);

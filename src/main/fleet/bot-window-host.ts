@@ -17,6 +17,16 @@ export interface BotPageSpec {
   sdk: MeetingSdkKind;
 }
 
+/** JPEG quality of Peek frames in every host: a glance at a bot, not a recording. */
+export const PEEK_JPEG_QUALITY = 60;
+
+/** A still of a bot's page, as the host captured it. */
+export interface BotPageCapture {
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface BotWindowHost {
   /** Opens the bot page for botId (own session partition); resolves once it is loading. */
   open(botId: string, page: BotPageSpec): Promise<void>;
@@ -26,4 +36,15 @@ export interface BotWindowHost {
   send(botId: string, command: BotCommand): void;
   /** Reports a window that went away without close() being called. Returns an unsubscribe fn. */
   onGone(listener: (botId: string, reason: WindowGoneReason) => void): () => void;
+  /**
+   * A JPEG of what the bot's page shows now, scaled down to at most `maxWidth` pixels wide, for
+   * Peek; null when the bot has no window (not opened yet, or gone).
+   */
+  capture(botId: string, maxWidth: number): Promise<BotPageCapture | null>;
+  /**
+   * Shows the bot's own window to the operator (who may use the meeting's UI through it);
+   * closing it hides it again. False when the bot has no window. Absent in hosts whose bot
+   * pages cannot be shown (the web host's are headless).
+   */
+  show?(botId: string): boolean;
 }

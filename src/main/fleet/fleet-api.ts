@@ -78,6 +78,17 @@ export interface Fleet {
   relaunchPlan(botId: string): Result<RelaunchPlan>;
   /** Chat messages and renames as they are settled, for the history. */
   onActivity(listener: (entry: ActivityEntry) => void): () => void;
+  /** Asks the live bots among these to leave (unknown and ended ones are skipped); how many. */
+  leaveMany(botIds: readonly string[]): number;
+  /** Asks every live bot in that meeting to leave; returns how many were asked. */
+  leaveMeeting(meetingNumber: string): number;
+  /**
+   * Forgets every left and failed bot (the dashboard takes them off its table; the history
+   * has them already). Returns how many.
+   */
+  clearEnded(): number;
+  /** Whether the fleet has this bot (live or not yet cleared). */
+  has(botId: string): boolean;
   list(): BotView[];
   onChanged(listener: (event: BotsChangedEvent) => void): () => void;
   /** A bot page said ready: its ticket, the first time only. */

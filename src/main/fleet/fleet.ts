@@ -13,19 +13,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import {
-  fail,
-  isEnded,
-  isLive,
-  ok,
-  type BotReportedStatus,
-  type Result,
-} from '../../shared/ipc-contract';
+import { fail, isEnded, ok, type BotReportedStatus, type Result } from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import { createBotActions, type BotJoin } from './bot-actions';
 import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
+import { createFleetGroups } from './fleet-groups';
 import { realTimers } from './fleet-timers';
 import { createJoinPreparer } from './join-preparer';
 import { createJoinRunner } from './join-runner';
@@ -205,14 +199,7 @@ export function createFleet(options: FleetOptions): Fleet {
     return ok(null);
   }
 
-  function leaveAll(): number {
-    let count = 0;
-    for (const bot of store.all()) {
-      if (!isLive(bot.state)) continue;
-      if (leave(bot.id).ok) count++;
-    }
-    return count;
-  }
+  const groups = createFleetGroups({ store, leave, logger });
 
   return {
     launch(plan) {
@@ -220,6 +207,7 @@ export function createFleet(options: FleetOptions): Fleet {
         return fail('shutting_down', 'Botdeck is shutting down; no new bots can launch.');
       const limits = resolveLimits(defaults, plan.timeouts);
       const { account, meetingNumber, passcode } = plan;
+      const launchId = randomUUID();
       const zoomDomain = plan.zoomDomain ?? 'zoom.us';
       const botIds = plan.names.map((name) => {
         const id = newId();
@@ -230,6 +218,7 @@ export function createFleet(options: FleetOptions): Fleet {
           name,
           meetingNumber,
           accountId: account.id,
+          launchId,
           avatarUrl: account.avatarUrl,
         };
         store.add(createBotRecord({ ...bot, maxRejoins: limits.reconnectAttempts }, options.now()));
@@ -240,7 +229,8 @@ export function createFleet(options: FleetOptions): Fleet {
       return ok({ botIds });
     },
     leave,
-    leaveAll,
+    ...groups,
+    has: (botId) => store.get(botId) !== undefined,
     sendChat: (target, text) => actions.sendChat(target, text),
     rename: (botId, name) => actions.rename(botId, name),
     relaunchPlan: (botId) => actions.relaunchPlan(botId),
@@ -278,7 +268,7 @@ export function createFleet(options: FleetOptions): Fleet {
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
-      leaveAll();
+      groups.leaveAll();
       await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();

@@ -1,9 +1,10 @@
 /**
  * Meeting passcodes at rest. The roster keeps a bot's passcode so a relaunch after a restart can
- * get back into its meeting, but a passcode opens the meeting to anyone, so `roster.json` never
- * holds one in the clear: it is sealed with AES-256-GCM under a key in the OS keychain, bound to
- * the bot's id (a sealed passcode copied onto another entry does not open). Without a keychain
- * passcodes are kept only in memory, and a relaunch after a restart asks the operator.
+ * get back into its meeting, and `presets.json` keeps those of presets and recent meetings, but
+ * a passcode opens the meeting to anyone, so neither file holds one in the clear: it is sealed
+ * with AES-256-GCM under a key in the OS keychain, bound to its entry's id (a sealed passcode
+ * copied onto another entry does not open). Without a keychain passcodes are kept only in
+ * memory, and after a restart the relaunch or the launch form asks the operator for them.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
@@ -117,4 +118,15 @@ export function passcodeToFile(
     return held.sealedPasscode === undefined ? {} : { sealedPasscode: held.sealedPasscode };
   }
   return seal ? { sealedPasscode: seal.seal(botId, held.passcode) } : {};
+}
+
+/** An entry as the file holds it, or as memory does: the same but for the passcode. */
+export function withPasscode<T extends HeldPasscode | FilePasscode, P extends object>(
+  entry: T,
+  passcode: P,
+): Omit<T, 'passcode' | 'sealedPasscode'> & P {
+  const rest: Partial<Record<'passcode' | 'sealedPasscode', unknown>> = { ...entry };
+  delete rest.passcode;
+  delete rest.sealedPasscode;
+  return { ...(rest as Omit<T, 'passcode' | 'sealedPasscode'>), ...passcode };
 }

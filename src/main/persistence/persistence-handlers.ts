@@ -21,6 +21,9 @@ type PersistenceChannel = Extract<
   | 'history:list'
   | 'history:export'
   | 'settings:relaunch-after-restart'
+  | 'presets:list'
+  | 'presets:save'
+  | 'presets:delete'
 >;
 
 /** The snapshot as the core handlers know it, before persistence adds its part. */
@@ -38,6 +41,11 @@ const HISTORY_DEFAULT_LIMIT = 200;
 const NO_DATA_FOLDER = fail(
   'no_data_folder',
   'This Botdeck keeps no data folder, so it has no roster or history.',
+);
+
+const NO_PRESETS = fail(
+  'no_data_folder',
+  'This Botdeck keeps no data folder, so it cannot keep presets.',
 );
 
 /** The full dashboard handlers: `core` plus persistence (or its absence when `service` is null). */
@@ -67,6 +75,10 @@ export function withPersistence(
       'history:list': () => NO_DATA_FOLDER,
       'history:export': () => NO_DATA_FOLDER,
       'settings:relaunch-after-restart': () => NO_DATA_FOLDER,
+      // Nothing kept is nothing to offer; saving says why it cannot.
+      'presets:list': () => ok({ presets: [], recentMeetings: [] }),
+      'presets:save': () => NO_PRESETS,
+      'presets:delete': () => NO_PRESETS,
     };
   }
   return {
@@ -79,5 +91,8 @@ export function withPersistence(
     'history:export': () => service.exportHistory(),
     'settings:relaunch-after-restart': (request) =>
       service.setRelaunchAfterRestart(request.enabled),
+    'presets:list': () => ok(service.shortcuts.view()),
+    'presets:save': (request) => service.shortcuts.savePreset(request.name, request.form),
+    'presets:delete': (request) => service.shortcuts.deletePreset(request.presetId),
   };
 }

@@ -4,7 +4,6 @@
  * batched change events and launches only through the normal launch path, so the fleet knows
  * nothing of it.
  */
-import { randomUUID } from 'node:crypto';
 import {
   fail,
   ok,
@@ -22,6 +21,7 @@ import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings';
 import { createHistoryLog } from './history-log';
 import { createHistoryTracker, launchEntry, stoppedEntries } from './history-entries';
+import { createLaunchShortcuts, type LaunchShortcutsStore } from './launch-shortcuts';
 import { loadPasscodeSeal } from './passcode-seal';
 import { createRosterStore } from './roster-store';
 import type { RosterBot } from './roster-schema';
@@ -66,6 +66,8 @@ export interface PersistenceService {
   listHistory(limit: number): Promise<Result<{ entries: HistoryEntry[] }>>;
   exportHistory(): Promise<Result<HistoryExport>>;
   setRelaunchAfterRestart(enabled: boolean): Promise<Result<{ relaunchAfterRestart: boolean }>>;
+  /** Presets and recent meetings; a launch through `launch` becomes the newest recent one. */
+  shortcuts: Pick<LaunchShortcutsStore, 'view' | 'savePreset' | 'deletePreset'>;
   /** Adds an operator notice (shown with the snapshot's notices). */
   addNotice(notice: string): void;
   /** For a clean quit: live bots are listed for relaunch, then the fleet stops, then files close. */
@@ -85,6 +87,7 @@ export async function createPersistenceService(
   const { logger, now } = options;
   const seal = await loadPasscodeSeal(options.passcodeKey, logger);
   const roster = createRosterStore({ dataDir: options.dataDir, now, logger, seal });
+  const shortcuts = createLaunchShortcuts({ dataDir: options.dataDir, now, logger, seal });
   const history = createHistoryLog({
     dataDir: options.dataDir,
     logger,
@@ -114,6 +117,17 @@ export async function createPersistenceService(
     );
   }
 
+  try {
+    const loaded = await shortcuts.load();
+    if (loaded.notice) notices.push(loaded.notice);
+  } catch (error) {
+    logger.error('Could not read the presets file', { path: shortcuts.path, error });
+    notices.push(
+      `Botdeck could not read ${shortcuts.path}, so saved presets and recent meetings are not ` +
+        'offered. Check the file’s permissions.',
+    );
+  }
+
   const stopListening = options.fleet.onChanged(({ bots }) => {
     roster.applyViews(bots);
     const entries = tracker.entriesFor(bots, now());
@@ -133,7 +147,6 @@ export async function createPersistenceService(
     if (!result.ok) return result;
     const meeting = parseMeetingInput(request.meeting, request.passcode);
     const views = new Map(options.fleet.list().map((view) => [view.id, view]));
-    const launchId = randomUUID();
     const bots: RosterBot[] = [];
     for (const id of result.value.botIds) {
       const view = views.get(id);
@@ -149,14 +162,25 @@ export async function createPersistenceService(
           : {}),
         state: view.state,
         createdAt: view.createdAt,
-        launchId,
+        launchId: view.launchId,
         timeouts: request.timeouts,
         chatOnJoin: request.chatOnJoin,
       });
     }
     const entry = launchEntry(bots, now(), relaunch);
     if (entry) history.append([entry]);
-    await roster.addLaunched(bots);
+    const first = bots[0];
+    await Promise.all([
+      roster.addLaunched(bots),
+      // A relaunch only repeats a meeting; the operator's own launches are the recent ones.
+      first && !relaunch
+        ? shortcuts.recordLaunch({
+            meeting: request.meeting,
+            passcode: request.passcode,
+            accountId: first.accountId,
+          })
+        : null,
+    ]);
     return result;
   }
 
@@ -202,6 +226,7 @@ export async function createPersistenceService(
         return fail('settings_not_saved', 'Botdeck could not save the setting; see the log.');
       }
     },
+    shortcuts,
     addNotice: (notice) => void notices.push(notice),
     async dispose(stopFleet) {
       quitting = true;

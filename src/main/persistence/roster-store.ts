@@ -11,13 +11,7 @@ import { join } from 'node:path';
 import { isLive, type BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { createAtomicJsonFile } from '../settings';
-import {
-  passcodeFromFile,
-  passcodeToFile,
-  type FilePasscode,
-  type HeldPasscode,
-  type PasscodeSeal,
-} from './passcode-seal';
+import { passcodeFromFile, passcodeToFile, withPasscode, type PasscodeSeal } from './passcode-seal';
 import {
   ROSTER_FILE_NAME,
   ROSTER_MAX_BOTS,
@@ -69,17 +63,6 @@ export interface RosterStoreOptions {
   coalesceMs?: number;
   /** Seals passcodes for the file; null keeps them in memory only (no keychain). */
   seal: PasscodeSeal | null;
-}
-
-/** An entry as the file holds it, or as memory does: the same but for the passcode. */
-function withPasscode<T extends HeldPasscode | FilePasscode, P extends object>(
-  bot: T,
-  passcode: P,
-): Omit<T, 'passcode' | 'sealedPasscode'> & P {
-  const rest: Partial<Record<'passcode' | 'sealedPasscode', unknown>> = { ...bot };
-  delete rest.passcode;
-  delete rest.sealedPasscode;
-  return { ...(rest as Omit<T, 'passcode' | 'sealedPasscode'>), ...passcode };
 }
 
 export function createRosterStore(options: RosterStoreOptions): RosterStore {

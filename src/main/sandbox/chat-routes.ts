@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ChatTextSchema } from '../../shared/chat-text';
 import { HttpError, readJson, sendJson, validate } from './http-kit';
+import { renameParticipant } from './meeting-chat';
 import type { Route, RouteContext } from './router';
 import type { SandboxContext } from './sandbox-context';
 
@@ -73,7 +74,7 @@ export function chatRoutes(ctx: SandboxContext): Route[] {
             message: 'The host does not allow participants to rename themselves.',
           });
         }
-        meetings.rename(meetingNumber, participantId, displayName);
+        renameParticipant(meetings, meetingNumber, participantId, displayName);
         sendJson(route.res, 200, { participantId, displayName });
       },
     },

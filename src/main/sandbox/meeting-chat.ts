@@ -1,7 +1,7 @@
 /**
  * The sandbox's meeting chat: who said what in which live meeting, oldest first, so a test can
- * check that a bot really spoke (and under which name). Kept apart from the meeting model, which
- * it only asks who is where. Bounded twice: each meeting keeps its newest lines, and all live
+ * check that a bot really spoke (and under which name); and renaming oneself. Kept apart from
+ * the meeting model, which it only asks who is where. Bounded twice: each meeting keeps its newest lines, and all live
  * meetings together hold a fixed number; the lines of meetings that ended are dropped first
  * when room is needed (nobody can read them any more: the chat of an ended meeting is a 404).
  */
@@ -93,4 +93,26 @@ export class MeetingChat {
       );
     }
   }
+}
+
+/**
+ * Gives a participant (in the meeting or its waiting room) a new display name; false when it is
+ * in neither. Whether the meeting allows it is the caller's decision.
+ */
+export function renameParticipant(
+  meetings: MeetingService,
+  meetingNumber: string,
+  participantId: string,
+  displayName: string,
+): boolean {
+  const meeting = meetings.live(meetingNumber);
+  if (!meeting) return false;
+  for (const place of [meeting.participants, meeting.waiting]) {
+    const participant = place.get(participantId);
+    if (participant) {
+      place.set(participantId, { ...participant, displayName });
+      return true;
+    }
+  }
+  return false;
 }

@@ -172,21 +172,16 @@ export class MeetingService {
     return meeting ? [...meeting.participants.values()] : null;
   }
 
-  /**
-   * Gives a participant (in the meeting or its waiting room) a new display name; false when it
-   * is in neither. Whether the meeting allows it is the caller's decision.
-   */
-  rename(meetingNumber: string, participantId: string, displayName: string): boolean {
+  /** The first `limit` participants of a live meeting in join order (none when not live). */
+  firstParticipants(meetingNumber: string, limit: number): ParticipantView[] {
+    const first: ParticipantView[] = [];
     const meeting = this.live(meetingNumber);
-    if (!meeting) return false;
-    for (const place of [meeting.participants, meeting.waiting]) {
-      const participant = place.get(participantId);
-      if (participant) {
-        place.set(participantId, { ...participant, displayName });
-        return true;
-      }
+    if (!meeting) return first;
+    for (const participant of meeting.participants.values()) {
+      if (first.length >= limit) break;
+      first.push(participant);
     }
-    return false;
+    return first;
   }
 
   /** Whether that participant was kicked or was in a meeting that ended. */

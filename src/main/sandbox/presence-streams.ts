@@ -5,22 +5,28 @@
  * away (closed, network lost) the participant leaves the meeting.
  *
  * Events, in order: `joined` (admitted at once) or `waiting` (in the waiting room), then
- * `admitted` when the host lets a waiting participant in; `participants` `{"count": n}` (everyone
- * admitted, this participant included) once admitted and whenever the number changes; and at
- * most one final `kicked`, `ended` or `left`. A drop cuts the stream with no event at all.
+ * `admitted` when the host lets a waiting participant in; `participants`
+ * `{"count": n, "others": [{"displayName", "avatarUrl"}…]}` (everyone admitted, this participant
+ * included, and the first few others in join order: what a Zoom window shows of the gallery)
+ * once admitted and whenever the number changes; and at most one final `kicked`, `ended` or
+ * `left`. A drop cuts the stream with no event at all.
  */
 import type { ServerResponse } from 'node:http';
 import { HttpError } from './http-kit';
 import type { DepartureReason, MeetingChange, MeetingService } from './meeting-service';
+import type { ParticipantView } from './meeting-model';
 
 /** Zoom's code for "removed from the meeting by the host". */
 export const KICKED_CODE = 3009;
 // Idle proxies and browsers drop silent connections after tens of seconds.
 const HEARTBEAT_MS = 15_000;
+/** Others a head count names: enough for a bot page to draw, small on every change. */
+export const OTHERS_NAMED = 8;
 
 interface OpenStream {
   res: ServerResponse;
   meetingNumber: string;
+  participantId: string;
   heartbeat: NodeJS.Timeout;
   /** Set when the server ends the stream, so its close is not taken for a disconnect. */
   endedByServer: boolean;
@@ -88,6 +94,7 @@ export class PresenceStreams {
     const stream: OpenStream = {
       res,
       meetingNumber,
+      participantId,
       heartbeat: setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS),
       endedByServer: false,
       waiting: place.waiting,
@@ -126,18 +133,27 @@ export class PresenceStreams {
       this.sendCount(stream);
       return;
     }
+    // Looked up once per change, not once per stream: a big meeting has many streams.
+    const first = this.meetings.firstParticipants(change.meetingNumber, OTHERS_NAMED + 1);
     for (const stream of this.streams.values()) {
-      if (stream.meetingNumber === change.meetingNumber) this.sendCount(stream, change.count);
+      if (stream.meetingNumber === change.meetingNumber)
+        this.sendCount(stream, change.count, first);
     }
   }
 
   /** Sends the head count to an admitted participant's stream when it differs from the last. */
-  private sendCount(stream: OpenStream, count?: number): void {
+  private sendCount(stream: OpenStream, count?: number, first?: ParticipantView[]): void {
     if (stream.waiting) return;
     const now = count ?? this.meetings.participants(stream.meetingNumber)?.length ?? null;
     if (now === null || now === stream.lastCount) return;
     stream.lastCount = now;
-    stream.res.write(frame('participants', { count: now }));
+    const others = (
+      first ?? this.meetings.firstParticipants(stream.meetingNumber, OTHERS_NAMED + 1)
+    )
+      .filter((participant) => participant.participantId !== stream.participantId)
+      .slice(0, OTHERS_NAMED)
+      .map(({ displayName, avatarUrl }) => ({ displayName, avatarUrl }));
+    stream.res.write(frame('participants', { count: now, others }));
   }
 
   private depart(participantId: string, why: DepartureReason): void {

@@ -4,7 +4,7 @@
  * only through a binding on that page, which answers its main frame alone, so main knows the
  * calling bot from the page it opened, never from anything the page sends.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
   WEB_BOT_BINDING,
   WEB_BOT_COMMAND_EVENT,
@@ -12,7 +12,13 @@ import {
   type BotCommand,
   type Result,
 } from '../../shared/ipc-contract';
-import type { BotPageSpec, BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
+import {
+  PEEK_JPEG_QUALITY,
+  type BotPageCapture,
+  type BotPageSpec,
+  type BotWindowHost,
+  type WindowGoneReason,
+} from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { redactText } from '../log/redact-text';
 import { guardBotPage, guardBotRequests, isBotPageCaller } from './bot-page-guards';
@@ -53,6 +59,8 @@ interface BotPage {
   page: Page;
   key: string;
   closing: boolean;
+  /** Opened at the first Peek, for captures Chromium scales down itself. */
+  devtools?: Promise<CDPSession>;
 }
 
 const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
@@ -101,6 +109,35 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     // A crashed page's context (its storage, its binding) would otherwise outlive it.
     void forget(entry);
     for (const listener of goneListeners) listener(botId, reason);
+  }
+
+  /**
+   * A JPEG of the page at most `maxWidth` wide. Chromium scales it while capturing (the
+   * DevTools protocol's clip scale), so a thumbnail costs a thumbnail's bytes, not a page's.
+   */
+  async function capturePage(entry: BotPage, maxWidth: number): Promise<BotPageCapture> {
+    const { page } = entry;
+    const size =
+      page.viewportSize() ??
+      (await page.evaluate(() => {
+        // Runs in the page, where globalThis is the window.
+        const view = globalThis as unknown as { innerWidth: number; innerHeight: number };
+        return { width: view.innerWidth, height: view.innerHeight };
+      }));
+    const scale = Math.min(1, maxWidth / size.width);
+    entry.devtools ??= entry.context.newCDPSession(page);
+    const shot = await (
+      await entry.devtools
+    ).send('Page.captureScreenshot', {
+      format: 'jpeg',
+      quality: PEEK_JPEG_QUALITY,
+      clip: { x: 0, y: 0, width: size.width, height: size.height, scale },
+    });
+    return {
+      jpeg: Buffer.from(shot.data, 'base64'),
+      width: Math.round(size.width * scale),
+      height: Math.round(size.height * scale),
+    };
   }
 
   async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
@@ -173,6 +210,17 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     onGone(listener) {
       goneListeners.add(listener);
       return () => goneListeners.delete(listener);
+    },
+    async capture(botId, maxWidth) {
+      const entry = pages.get(botId);
+      if (!entry || entry.closing) return null;
+      try {
+        return await capturePage(entry, maxWidth);
+      } catch (error) {
+        // Closed while capturing: as if it had no window when asked.
+        if (entry.closing || pages.get(botId) !== entry) return null;
+        throw error;
+      }
     },
     async dispose() {
       for (const entry of pages.values()) {

@@ -6,13 +6,16 @@
  */
 import type { BotApi, BotCommand, JoinTicket, Result } from '../../shared/ipc-contract';
 import { refused, type CommandOutcome } from './meeting/command-outcome';
-import type { MeetingClient, MeetingStatus } from './meeting/meeting-client';
+import type { MeetingClient, MeetingScene, MeetingStatus } from './meeting/meeting-client';
 import { MeetingJoinError } from './meeting/meeting-client';
 
 export type ClientChoice = { ok: true; client: MeetingClient } | { ok: false; message: string };
 
 export interface BotPageView {
   showName(name: string): void;
+  showMeeting(meetingNumber: string): void;
+  /** The meeting as the sandbox client sees it (Zoom's SDK draws its own). */
+  showScene(scene: MeetingScene): void;
   showStatus(
     status: MeetingStatus | { status: 'waiting' | 'error'; message?: string | null },
   ): void;
@@ -73,6 +76,7 @@ export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<v
   }
   const ticket = ready.value;
   view.showName(ticket.userName);
+  view.showMeeting(ticket.meetingNumber);
 
   let lastStatus: MeetingStatus['status'] | null = null;
   const forward = (status: MeetingStatus): void => {
@@ -106,6 +110,7 @@ export async function runBot({ api, view, chooseClient }: RunBotDeps): Promise<v
   }
   client = choice.client;
   client.onStatus(forward);
+  client.onScene?.((scene) => view.showScene(scene));
 
   try {
     await client.join({

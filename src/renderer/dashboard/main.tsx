@@ -18,6 +18,7 @@ import './styles/keychain.css';
 import './styles/persistence.css';
 import './styles/diagnostics.css';
 import './styles/bot-actions.css';
+import './styles/peek.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The dashboard page has no #root element.');

@@ -131,6 +131,30 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
       { requiredKeys: [] },
     ),
     'bots:leave': fc.record({ botId: botId(targets) }, { requiredKeys: [] }),
+    'bots:leave-many': fc.record({ botIds: mostly(fc.array(botId(targets), { maxLength: 3 })) }),
+    'bots:leave-meeting': fc.record({ meetingNumber: meeting(targets) }),
+    'bots:peek': fc.record(
+      { botId: botId(targets), size: mostly(fc.constantFrom('thumbnail', 'large', 'huge')) },
+      { requiredKeys: [] },
+    ),
+    'bots:show-window': fc.record({ botId: botId(targets) }),
+    'presets:save': fc.record({
+      name: mostly(text),
+      form: mostly(
+        fc.record(
+          {
+            meeting: meeting(targets),
+            passcode: mostly(text),
+            accountId: mostly(fc.option(fc.constantFrom('sandbox', 'acme', ''))),
+            nameTemplate: mostly(text),
+            names: mostly(fc.array(name, { minLength: 1, maxLength: 3 })),
+            timeouts,
+          },
+          { requiredKeys: ['meeting', 'names'] },
+        ),
+      ),
+    }),
+    'presets:delete': fc.record({ presetId: mostly(text) }),
     'accounts:save': fc.record(
       {
         accountId: mostly(text),

@@ -122,6 +122,13 @@ export function createNodeBotHost(options: NodeBotHostOptions = {}): NodeBotHost
       goneListeners.add(listener);
       return () => goneListeners.delete(listener);
     },
+    capture(botId, maxWidth) {
+      const page = pages.get(botId);
+      if (!page) return Promise.resolve(null);
+      // The page draws no pixels here: its "picture" is what it shows, in words.
+      const drawn = page.run?.picture() ?? 'loading';
+      return Promise.resolve({ jpeg: new TextEncoder().encode(drawn), width: maxWidth, height: 1 });
+    },
     crash,
   };
 }

@@ -223,7 +223,12 @@ describe('the roster across a restart', () => {
     const secrets = await secretsOfRun(sandbox);
     expect(secrets.length).toBeGreaterThan(NAMES.length + 2);
     for (const secret of secrets) expect(secret.length).toBeGreaterThan(8);
-    expect((await readdir(dir)).sort()).toEqual(['history.jsonl', 'roster.json', 'settings.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'history.jsonl',
+      'presets.json',
+      'roster.json',
+      'settings.json',
+    ]);
     expect(await filesHolding(dir, secrets)).toEqual([]);
   });
 });

@@ -49,7 +49,10 @@ describe('presence event streams', () => {
       expect(events.headers.get('vary')).toBe('Origin');
       expect(events.headers.get('cache-control')).toMatch(/no-cache/);
       expect(await events.next()).toEqual({ event: 'joined', data: participant });
-      expect(await events.next()).toEqual({ event: 'participants', data: { count: 1 } });
+      expect(await events.next()).toEqual({
+        event: 'participants',
+        data: { count: 1, others: [] },
+      });
     } finally {
       events.abort();
     }

@@ -50,6 +50,7 @@ export class StandInBrowserWindow extends EventEmitter implements WindowApi {
     super();
     const partition = options.webPreferences?.partition ?? '';
     this.webContents = new StandInWebContents(world.sessionFor(partition));
+    this.webContents.size = { width: options.width ?? 800, height: options.height ?? 600 };
     this.visible = options.show ?? true;
     world.windows.add(this);
   }

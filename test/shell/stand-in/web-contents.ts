@@ -20,6 +20,44 @@ type WebContentsApi = Pick<
   | 'executeJavaScript'
 >;
 type OpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
+type CaptureOptions = Parameters<Electron.WebContents['capturePage']>[1];
+
+/**
+ * A stand-in for the NativeImage a capture makes: a size and the words the page showed. Its
+ * `resize` answers a stand-in too, so it is typed apart from Electron's `resize`.
+ */
+export class StandInNativeImage implements Pick<
+  Electron.NativeImage,
+  'isEmpty' | 'getSize' | 'toJPEG'
+> {
+  constructor(
+    private readonly size: Electron.Size,
+    readonly drawn: string,
+  ) {}
+
+  isEmpty(): boolean {
+    return this.size.width === 0 || this.size.height === 0;
+  }
+
+  getSize(): Electron.Size {
+    return { ...this.size };
+  }
+
+  /** Like Electron's: a missing height keeps the aspect ratio. */
+  resize(options: Electron.ResizeOptions): StandInNativeImage {
+    const width = options.width ?? this.size.width;
+    const height = options.height ?? Math.round((this.size.height * width) / this.size.width);
+    return new StandInNativeImage({ width, height }, this.drawn);
+  }
+
+  /** Not a real JPEG: the marker, the size and what was drawn, for tests to read back. */
+  toJPEG(quality: number): Buffer {
+    return Buffer.from(
+      `JPEG q${quality} ${this.size.width}x${this.size.height}: ${this.drawn}`,
+      'utf8',
+    );
+  }
+}
 
 /** A frame: the main one (`parent` null) or a subframe of it. */
 export class StandInFrame implements Pick<Electron.WebFrameMain, 'url'> {
@@ -45,6 +83,12 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
   private openHandler: OpenHandler | null = null;
   /** Answers `executeJavaScript` for the page now loaded (set by support/pages.ts). */
   evaluate: ((code: string) => unknown) | null = null;
+  /** What the page shows, in words, for captures (set by support/pages.ts). */
+  picture: () => string = () => this.getURL();
+  /** The page's size: its window's content size. */
+  size: Electron.Size = { width: 800, height: 600 };
+  /** The options of every capture, in order. */
+  readonly captures: CaptureOptions[] = [];
 
   constructor(readonly session: StandInSession) {
     super();
@@ -84,6 +128,17 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
     if (this.destroyed) throw new Error('Object has been destroyed');
     if (!this.evaluate) throw new Error('No page is loaded');
     return this.evaluate(code);
+  }
+
+  /** Typed by Electron's parameters; answers a stand-in image (see StandInNativeImage). */
+  async capturePage(
+    rect?: Electron.Rectangle,
+    options?: CaptureOptions,
+  ): Promise<StandInNativeImage> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.captures.push(options);
+    const size = rect ? { width: rect.width, height: rect.height } : this.size;
+    return new StandInNativeImage(size, this.picture());
   }
 
   /** Called by the window when it is destroyed. */

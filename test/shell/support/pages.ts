@@ -117,6 +117,7 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
       origin: pageOrigin(page.url),
       onStatus: (status) => page.statuses.push(status),
     });
+    page.window.webContents.picture = () => run.picture();
     page.window.webContents.once('destroyed', () => {
       page.alive = false;
       run.kill();

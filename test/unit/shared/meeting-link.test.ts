@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeetingInput } from '../../../src/shared/meeting-link';
+import { meetingWithoutPasscode, parseMeetingInput } from '../../../src/shared/meeting-link';
 
 const joined = (meetingNumber: string, passcode = '') => ({
   ok: true,
@@ -123,5 +123,29 @@ describe('parseMeetingInput refuses with words the operator can act on', () => {
 
   it('nonsense text is not taken for a link', () => {
     expect(refused('meeting at 3pm')).toMatch(/not a Zoom link/);
+  });
+});
+
+describe('a meeting kept for later (presets, recent meetings)', () => {
+  it.each([
+    [
+      'https://us02web.zoom.us/j/81234567890?pwd=Pq7x2z#success',
+      'https://us02web.zoom.us/j/81234567890',
+    ],
+    [
+      'https://agency.zoomgov.com/j/1612345678?pwd=x&tk=y',
+      'https://agency.zoomgov.com/j/1612345678',
+    ],
+    [
+      'zoommtg://zoom.us/join?confno=81234567890&pwd=Pq7x2z',
+      'zoommtg://zoom.us/join?confno=81234567890',
+    ],
+    ['812 3456 7890', '812 3456 7890'],
+    ['  meeting at 3pm ', 'meeting at 3pm'],
+  ])('%s keeps %s: no passcode, the same meeting on the same Zoom cloud', (input, kept) => {
+    expect(meetingWithoutPasscode(input)).toBe(kept);
+    const before = parseMeetingInput(input, 'typed');
+    const after = parseMeetingInput(kept, 'typed');
+    expect(after).toEqual(before);
   });
 });

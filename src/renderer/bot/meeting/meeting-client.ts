@@ -64,6 +64,25 @@ export function repeatJoinRefusal(state: {
   return state.left ? new MeetingJoinError(null, 'This bot has already left.') : null;
 }
 
+/** Someone in the meeting as the page may draw them: a name and a picture, nothing more. */
+export interface MeetingPerson {
+  displayName: string;
+  /** An http(s) URL of their avatar, or null. */
+  avatarUrl: string | null;
+}
+
+/**
+ * What the meeting looks like from this bot, for the page to draw (Peek shows it): the bot as
+ * the meeting shows it, a few of the others and the head count. Never sent to main.
+ */
+export interface MeetingScene {
+  self: MeetingPerson | null;
+  /** The first few others in join order. */
+  others: MeetingPerson[];
+  /** Everyone, this bot included; null while unknown. */
+  count: number | null;
+}
+
 export interface MeetingClient {
   /**
    * Joins once. Resolves when the meeting accepted the join (the bot may still wait in the
@@ -79,6 +98,11 @@ export interface MeetingClient {
   rename(name: string): Promise<CommandOutcome>;
   /** Returns an unsubscribe function. */
   onStatus(listener: (status: MeetingStatus) => void): () => void;
+  /**
+   * The meeting as the page may draw it, whenever it changes; absent where the meeting draws
+   * itself (Zoom's Meeting SDK shows its own UI). Returns an unsubscribe function.
+   */
+  onScene?(listener: (scene: MeetingScene) => void): () => void;
 }
 
 /** A small listener set for implementations. */

@@ -12,6 +12,8 @@ import {
   createStatusEmitter,
   type MeetingClient,
   type MeetingJoinParams,
+  type MeetingPerson,
+  type MeetingScene,
   type MeetingStatus,
 } from './meeting-client';
 
@@ -40,6 +42,12 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
   const Source: EventSourceConstructor = options.EventSource ?? EventSource;
   const base = options.sandboxUrl.replace(/\/+$/, '');
   const { emit, onStatus } = createStatusEmitter();
+  const sceneListeners = new Set<(scene: MeetingScene) => void>();
+  let scene: MeetingScene = { self: null, others: [], count: null };
+  const showScene = (patch: Partial<MeetingScene>): void => {
+    scene = { ...scene, ...patch };
+    for (const listener of [...sceneListeners]) listener(scene);
+  };
 
   let joinStarted = false;
   let joinSettled: Promise<unknown> = Promise.resolve();
@@ -81,7 +89,9 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
     });
     source.addEventListener('participants', (event) => {
       const count = readCount(event.data);
-      if (!finished && count !== null) report({ status: 'in_meeting', participantCount: count });
+      if (finished || count === null) return;
+      report({ status: 'in_meeting', participantCount: count });
+      showScene({ count, others: readPeople(parseEventData(event.data).others) });
     });
     source.addEventListener('kicked', (event) => {
       const data = readEventData(event.data);
@@ -131,6 +141,7 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
       return failJoin(null, 'The sandbox accepted the join but named no participant.');
     }
     participantId = body.participantId;
+    showScene({ self: readPerson(body) });
     // leave() during the POST: it waits for this join and then removes the participant.
     if (!leavePromise) openStream(participantId);
   }
@@ -202,6 +213,10 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
         code === 1 ? refused('rename_not_allowed', code, message) : renameRefusal(code, message),
       ),
     onStatus,
+    onScene(listener) {
+      sceneListeners.add(listener);
+      return () => sceneListeners.delete(listener);
+    },
   };
 }
 
@@ -220,6 +235,25 @@ async function readJsonBody(response: Response): Promise<JsonObject> {
 function readCount(data: unknown): number | null {
   const count = parseEventData(data).count;
   return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+}
+
+/** A person as the sandbox describes one; anything malformed is no one (null). */
+function readPerson(value: unknown): MeetingPerson | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { displayName, avatarUrl } = value as JsonObject;
+  if (typeof displayName !== 'string') return null;
+  const picture =
+    typeof avatarUrl === 'string' && /^https?:\/\//.test(avatarUrl) ? avatarUrl : null;
+  return { displayName: displayName.slice(0, 64), avatarUrl: picture };
+}
+
+/** `participants` names the first few others; at most a screenful is drawn. */
+function readPeople(value: unknown): MeetingPerson[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .slice(0, 12)
+    .map(readPerson)
+    .filter((person) => person !== null);
 }
 
 /** `kicked` and `ended` carry `{reason, code}`; anything else reads as no detail. */

@@ -31,11 +31,12 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
   const { payload } = frame;
   if (frame.channel === IPC_EVENTS.onBotsChanged.channel) {
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
-    return {
-      type: 'event',
-      channel: IPC_EVENTS.onBotsChanged.channel,
-      payload: { bots: payload.bots as BotView[] },
-    };
+    const channel = IPC_EVENTS.onBotsChanged.channel;
+    const bots = payload.bots as BotView[];
+    const { removed } = payload;
+    if (removed === undefined) return { type: 'event', channel, payload: { bots } };
+    if (!Array.isArray(removed) || !removed.every((id) => typeof id === 'string')) return null;
+    return { type: 'event', channel, payload: { bots, removed } };
   }
   if (frame.channel === IPC_EVENTS.onNotification.channel) {
     if (

@@ -1,7 +1,7 @@
 /**
  * The dashboard's one screen: mode and connection banners, the notification setting, bots
- * stopped by an app restart, the account, launching, the fleet (and the dialog its rows open),
- * the history, and Diagnostics.
+ * stopped by an app restart, the account, launching, the fleet (with Peek beside it when open,
+ * and the dialog its rows open), the history, and Diagnostics.
  */
 import { AccountsPanel } from './accounts-panel';
 import { BotActionDialog } from './bot-action-dialog';

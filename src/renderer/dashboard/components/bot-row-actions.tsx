@@ -1,19 +1,19 @@
 /**
- * A bot row's buttons: Send chat (in the meeting), Rename (before it joins, or live) or Relaunch
- * (once it left or failed, under a name of the operator's choice), and Leave. Each opens the one
- * dialog the store keeps, or acts at once; a button is off where its action cannot work now.
+ * A bot row's chat and name buttons: Send chat (in the meeting), and Rename (before it joins, or
+ * live) or Relaunch (once it left or failed, under a name of the operator's choice). Each opens
+ * the one dialog the store keeps; a button is off where its action cannot work now.
  */
-import { isEnded, isLive, type BotView } from '../../../shared/ipc-contract';
+import { isEnded, type BotView } from '../../../shared/ipc-contract';
 import { useAppStore } from '../store/store-context';
 
 /** Where a rename takes effect at once (queued, minting) or is asked of the meeting. */
 const RENAMABLE = new Set<BotView['state']>(['queued', 'minting', 'in_meeting']);
 
-export function BotRowActions({ bot, onLeave }: { bot: BotView; onLeave: (id: string) => void }) {
+export function ChatAndNameButtons({ bot }: { bot: BotView }) {
   const openBotDialog = useAppStore((state) => state.openBotDialog);
   const ended = isEnded(bot.state);
   return (
-    <div className="row-actions">
+    <>
       <button
         type="button"
         className="button button-small"
@@ -43,16 +43,7 @@ export function BotRowActions({ bot, onLeave }: { bot: BotView; onLeave: (id: st
           Rename
         </button>
       )}
-      <button
-        type="button"
-        className="button button-small"
-        aria-label={`Leave ${bot.name}`}
-        disabled={!isLive(bot.state)}
-        onClick={() => onLeave(bot.id)}
-      >
-        Leave
-      </button>
-    </div>
+    </>
   );
 }
 

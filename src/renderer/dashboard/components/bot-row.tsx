@@ -1,21 +1,47 @@
-/** One bot in the table. Text only from the bot's view: nothing here is a secret. */
-import type { Ref } from 'react';
+/**
+ * One bot in the table. Text only from the bot's view: nothing here is a secret. Memoised: a
+ * row renders again only when its bot, its tick of the clock or its selection changes, so a
+ * batch of changes to a few bots leaves the other rows alone.
+ */
+import { memo, type Ref } from 'react';
 import type { BotView } from '../../../shared/ipc-contract';
-import { BotActivityLine, BotRowActions } from './bot-row-actions';
+import { isLive } from '../../../shared/ipc-contract';
+import { BotActivityLine, ChatAndNameButtons } from './bot-row-actions';
 import { STATE_LABELS, describeBotReason } from './bot-states';
 import { formatDuration } from './format-duration';
 
-interface BotRowProps {
-  bot: BotView;
-  /** The shared clock's time, for a bot in the meeting. */
-  now: number;
-  index: number;
-  rowRef: Ref<HTMLTableRowElement>;
-  onLeave: (botId: string) => void;
+export interface BotRowActions {
+  onSelect(botId: string, selected: boolean): void;
+  onLeave(botId: string): void;
+  onPeek(botId: string): void;
+  /** Absent where bot windows cannot be shown (the web host). */
+  onShowWindow?: (botId: string) => void;
 }
 
-export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
+interface BotRowProps {
+  bot: BotView;
+  /** The shared clock's time; 0 for a bot whose row does not tick. */
+  now: number;
+  index: number;
+  selected: boolean;
+  rowRef: Ref<HTMLTableRowElement>;
+  actions: BotRowActions;
+}
+
+/** Only a bot in the meeting (time) or rejoining (next try) shows the clock. */
+export const ticks = (bot: BotView): boolean =>
+  bot.state === 'in_meeting' || bot.state === 'reconnecting';
+
+export const BotRow = memo(function BotRow({
+  bot,
+  now,
+  index,
+  selected,
+  rowRef,
+  actions,
+}: BotRowProps) {
   const reason = describeBotReason(bot, now);
+  const live = isLive(bot.state);
   return (
     <tr
       ref={rowRef}
@@ -23,7 +49,17 @@ export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
       data-testid="bot-row"
       data-bot-id={bot.id}
       data-state={bot.state}
+      aria-selected={selected}
+      className={selected ? 'row-selected' : undefined}
     >
+      <td className="cell-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${bot.name}`}
+          checked={selected}
+          onChange={(event) => actions.onSelect(bot.id, event.target.checked)}
+        />
+      </td>
       <td className="cell-avatar">
         {bot.avatarUrl ? (
           <img className="avatar" src={bot.avatarUrl} alt="" width={32} height={32} />
@@ -48,11 +84,40 @@ export function BotRow({ bot, now, index, rowRef, onLeave }: BotRowProps) {
         <BotActivityLine activity={bot.activity} />
       </td>
       <td className="cell-action">
-        <BotRowActions bot={bot} onLeave={onLeave} />
+        <ChatAndNameButtons bot={bot} />
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Peek at ${bot.name}`}
+          disabled={!live}
+          onClick={() => actions.onPeek(bot.id)}
+        >
+          Peek
+        </button>
+        {actions.onShowWindow ? (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Open the window of ${bot.name}`}
+            disabled={!live}
+            onClick={() => actions.onShowWindow?.(bot.id)}
+          >
+            Open window
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Leave ${bot.name}`}
+          disabled={!live}
+          onClick={() => actions.onLeave(bot.id)}
+        >
+          Leave
+        </button>
       </td>
     </tr>
   );
-}
+});
 
 /** Ticking while in the meeting; the final length once it ended; a dash before joining. */
 function timeInMeeting(bot: BotView, now: number): string {

@@ -2,7 +2,8 @@
  * How the dashboard words and groups bot states. Every BotState must have a label: the Record
  * type makes a new state in the contract a compile error here until it is worded.
  */
-import { isLive, type BotState, type BotView } from '../../../shared/ipc-contract';
+import { isEnded, isLive, type BotState, type BotView } from '../../../shared/ipc-contract';
+import type { StateFilter } from '../store/table-view';
 
 export const STATE_LABELS: Record<BotState, string> = {
   queued: 'Queued',
@@ -14,6 +15,14 @@ export const STATE_LABELS: Record<BotState, string> = {
   leaving: 'Leaving',
   left: 'Left',
   failed: 'Failed',
+};
+
+/** The state filter's choices, in words. */
+export const STATE_FILTER_LABELS: Record<StateFilter, string> = {
+  all: 'All states',
+  live: 'Live (not finished)',
+  ended: 'Finished (left or failed)',
+  ...STATE_LABELS,
 };
 
 /** On the way into the meeting (or back into it), for the summary's "joining" count. */
@@ -30,15 +39,18 @@ export interface FleetCounts {
   joining: number;
   failed: number;
   live: number;
+  /** Left or failed: what "Clear finished" takes off the table. */
+  ended: number;
 }
 
 export function countFleet(bots: Iterable<BotView>): FleetCounts {
-  const counts: FleetCounts = { inMeeting: 0, joining: 0, failed: 0, live: 0 };
+  const counts: FleetCounts = { inMeeting: 0, joining: 0, failed: 0, live: 0, ended: 0 };
   for (const { state } of bots) {
     if (state === 'in_meeting') counts.inMeeting++;
     if (state === 'failed') counts.failed++;
     if (JOINING_STATES.has(state)) counts.joining++;
     if (isLive(state)) counts.live++;
+    if (isEnded(state)) counts.ended++;
   }
   return counts;
 }

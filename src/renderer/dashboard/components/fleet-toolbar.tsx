@@ -1,12 +1,15 @@
-/** Above the table: how the fleet is doing, and the one button that ends it all. */
+/** Above the table: how the fleet is doing, and the actions on the whole of it. */
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
 import { countFleet, formatFleetSummary } from './bot-states';
 
 export function FleetToolbar() {
   const bots = useAppStore((state) => state.bots);
-  const leaveAll = useAppStore((state) => state.leaveAll);
-  const leaveError = useAppStore((state) => state.leaveError);
+  const tableError = useAppStore((state) => state.tableError);
+  const actions = useAppStore(
+    useShallow((state) => ({ leaveAll: state.leaveAll, clearFinished: state.clearFinished })),
+  );
   const counts = useMemo(() => countFleet(bots.values()), [bots]);
 
   return (
@@ -17,15 +20,24 @@ export function FleetToolbar() {
       </p>
       <button
         type="button"
+        className="button"
+        disabled={counts.ended === 0}
+        title="Takes left and failed bots off the table; History keeps them."
+        onClick={() => void actions.clearFinished()}
+      >
+        Clear finished
+      </button>
+      <button
+        type="button"
         className="button button-danger"
         disabled={counts.live === 0}
-        onClick={() => void leaveAll()}
+        onClick={() => void actions.leaveAll()}
       >
         Leave all
       </button>
-      {leaveError !== null ? (
-        <p className="fleet-error" role="alert" data-testid="leave-error">
-          {leaveError}
+      {tableError !== null ? (
+        <p className="fleet-error" role="alert" data-testid="table-error">
+          {tableError}
         </p>
       ) : null}
     </div>

@@ -12,7 +12,9 @@ import { BotNameFields } from './bot-name-fields';
 import { ChatOnJoinField } from './chat-on-join-field';
 import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
+import { LaunchShortcuts } from './launch-shortcuts';
 import { LaunchTimeoutsFields } from './launch-timeouts-fields';
+import { SavePresetField } from './save-preset-field';
 
 export function LaunchForm() {
   const id = useId();
@@ -20,6 +22,7 @@ export function LaunchForm() {
     useShallow((state) => ({
       meeting: state.launch.meeting,
       passcode: state.launch.passcode,
+      passcodeNeeded: state.launch.passcodeNeeded,
       countText: state.launch.countText,
       nameTemplate: state.launch.nameTemplate,
       submitting: state.launch.submitting,
@@ -51,6 +54,7 @@ export function LaunchForm() {
     // or read back in one place.
     <form className="card launch-form" aria-label="Launch bots" noValidate onSubmit={onSubmit}>
       <h2>Launch bots</h2>
+      <LaunchShortcuts />
       <div className="field-grid">
         <div className="field field-wide">
           <label htmlFor={`${id}-meeting`}>Meeting link or number</label>
@@ -84,9 +88,15 @@ export function LaunchForm() {
             autoComplete="off"
             spellCheck={false}
             placeholder="From the link if empty"
+            aria-describedby={form.passcodeNeeded ? `${id}-passcode-needed` : undefined}
             value={form.passcode}
             onChange={(event) => actions.setPasscode(event.target.value)}
           />
+          {form.passcodeNeeded ? (
+            <p className="hint warning" id={`${id}-passcode-needed`}>
+              Botdeck could not keep this meeting&apos;s passcode (no system keychain): enter it.
+            </p>
+          ) : null}
         </div>
         <div className="field field-narrow">
           <label htmlFor={`${id}-count`}>Number of bots</label>
@@ -125,6 +135,7 @@ export function LaunchForm() {
       <LaunchFormAlert />
 
       <div className="form-actions">
+        <SavePresetField />
         <button type="submit" className="button button-primary" disabled={form.submitting}>
           {form.submitting ? 'Launching…' : 'Launch'}
         </button>

@@ -22,6 +22,8 @@ export interface AppSlice {
   /** Whether account secrets can be stored, and if not, why and how to enable it. */
   keychain: KeychainView;
   notices: string[];
+  /** True in the desktop app, where a bot's own window can be shown. */
+  canShowBotWindows: boolean;
   connection: ConnectionStatus;
   loading: boolean;
   loadError: string | null;
@@ -36,6 +38,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
     accounts: [],
     keychain: KEYCHAIN_AVAILABLE,
     notices: [],
+    canShowBotWindows: false,
     connection: api.connection?.getStatus() ?? 'open',
     loading: false,
     loadError: null,
@@ -55,7 +58,9 @@ export const createAppSlice: SliceCreator<AppSlice> =
       const finishLoading = (bots: Map<string, BotView>): void => {
         const replay = early ?? [];
         early = null;
-        set({ bots: replay.reduce((map, event) => mergeBotViews(map, event.bots), bots) });
+        set({
+          bots: replay.reduce((map, event) => mergeBotViews(map, event.bots, event.removed), bots),
+        });
       };
 
       set({ loading: true, loadError: null, connection: api.connection?.getStatus() ?? 'open' });
@@ -63,11 +68,12 @@ export const createAppSlice: SliceCreator<AppSlice> =
         (result) => {
           if (stopped) return;
           if (result.ok) {
-            const { mode, accounts, keychain, notices, bots } = result.value;
+            const { mode, accounts, keychain, notices, bots, canShowBotWindows } = result.value;
             get().applyAccountsState({ mode, accounts, keychain });
             get().applyRestartState(result.value);
             get().applyNotificationSettings(result.value.notifications);
-            set({ notices, loading: false });
+            set({ notices, canShowBotWindows, loading: false });
+            void get().loadShortcuts();
             finishLoading(botsFromSnapshot(bots));
           } else {
             set({ loading: false, loadError: result.error.message });

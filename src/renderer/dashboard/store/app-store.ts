@@ -14,7 +14,10 @@ import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-sli
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
+import { createPeekSlice, type PeekSlice } from './peek-slice';
 import { createRestartSlice, type RestartSlice } from './restart-slice';
+import { createShortcutsSlice, type ShortcutsSlice } from './shortcuts-slice';
+import { createTableSlice, type TableSlice } from './table-slice';
 
 export type AppState = AppSlice &
   BotsSlice &
@@ -25,7 +28,10 @@ export type AppState = AppSlice &
   HistorySlice &
   DiagnosticsSlice &
   BotActionsSlice &
-  NotificationsSlice;
+  NotificationsSlice &
+  TableSlice &
+  PeekSlice &
+  ShortcutsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -50,5 +56,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createDiagnosticsSlice(deps)(...args),
     ...createBotActionsSlice(deps)(...args),
     ...createNotificationsSlice(deps)(...args),
+    ...createTableSlice(deps)(...args),
+    ...createPeekSlice(deps)(...args),
+    ...createShortcutsSlice(deps)(...args),
   }));
 }

@@ -52,11 +52,16 @@ export function regenerateNames(rows: NameRows, count: number, template: string)
 export interface LaunchFormInput {
   meeting: string;
   passcode: string;
+  /** Set by a preset or recent meeting whose passcode Botdeck could not keep: it must be typed. */
+  passcodeNeeded?: boolean;
   countText: string;
   names: string[];
   /** "Chat message on join" as typed; empty for none. */
   chatOnJoin?: string;
 }
+
+export const PASSCODE_NEEDED_MESSAGE =
+  'Enter the meeting passcode: Botdeck could not keep it (no system keychain).';
 
 /** Every reason the form cannot be sent, in the order the fields appear; empty when valid. */
 export function validateLaunchForm(form: LaunchFormInput): string[] {
@@ -66,6 +71,9 @@ export function validateLaunchForm(form: LaunchFormInput): string[] {
   } else {
     const parsed = parseMeetingInput(form.meeting.trim(), form.passcode.trim());
     if (!parsed.ok) errors.push(parsed.message);
+  }
+  if (form.passcodeNeeded === true && form.passcode.trim() === '') {
+    errors.push(PASSCODE_NEEDED_MESSAGE);
   }
   if (parseBotCount(form.countText) === null) {
     errors.push(`Enter a number of bots from ${MIN_BOTS} to ${MAX_BOTS}.`);

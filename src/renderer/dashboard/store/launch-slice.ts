@@ -15,6 +15,11 @@ import { reportUnexpected } from './unexpected-error';
 export interface LaunchFormState {
   meeting: string;
   passcode: string;
+  /**
+   * True after a preset or recent meeting whose passcode Botdeck could not keep filled the form:
+   * the operator must type it. Choosing another meeting clears it.
+   */
+  passcodeNeeded: boolean;
   /** The count field's text as typed; names follow it only while it is a valid count. */
   countText: string;
   nameTemplate: string;
@@ -66,6 +71,7 @@ function initialLaunchForm(): LaunchFormState {
   return {
     meeting: '',
     passcode: '',
+    passcodeNeeded: false,
     countText: String(INITIAL_COUNT),
     nameTemplate: DEFAULT_NAME_TEMPLATE,
     names: rows.names,
@@ -95,7 +101,7 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
     return {
       launch: initialLaunchForm(),
 
-      setMeeting: (meeting) => update({ meeting }),
+      setMeeting: (meeting) => update({ meeting, passcodeNeeded: false }),
       setPasscode: (passcode) => update({ passcode }),
 
       setCountText(countText) {
@@ -142,7 +148,13 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
           const result = await api.createSandboxMeeting();
           update(
             result.ok
-              ? { creatingMeeting: false, meeting: result.value.joinUrl, passcode: '', errors: [] }
+              ? {
+                  creatingMeeting: false,
+                  meeting: result.value.joinUrl,
+                  passcode: '',
+                  passcodeNeeded: false,
+                  errors: [],
+                }
               : { creatingMeeting: false, launchError: result.error.message },
           );
         } catch (error) {
@@ -174,6 +186,8 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
           });
           // Success keeps every field: operators often launch the same meeting again.
           update({ submitting: false, launchError: result.ok ? null : result.error.message });
+          // The meeting is now the newest of the recent ones.
+          if (result.ok) void get().loadShortcuts();
           return result.ok;
         } catch (error) {
           update({

@@ -73,3 +73,25 @@ export function parseTimeouts(texts: TimeoutTexts): Parsed {
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, timeouts: Object.keys(timeouts).length > 0 ? timeouts : undefined };
 }
+
+/** Milliseconds in a unit as the form shows them ("90", "1.5"), exact enough to read back. */
+const inUnit = (ms: number, unit: number): string => String(ms / unit);
+
+/**
+ * The fields as a preset fills them back in: the other way from `parseTimeouts`. A rule turned
+ * off (null) is 0; a field the preset did not set stays empty (Botdeck's default).
+ */
+export function timeoutTexts(timeouts: LaunchTimeouts | undefined): TimeoutTexts {
+  if (!timeouts) return EMPTY_TIMEOUTS;
+  const rule = (ms: number | null | undefined): string =>
+    ms === undefined ? '' : ms === null ? '0' : inUnit(ms, MINUTE);
+  return {
+    joinTimeoutSeconds:
+      timeouts.joinTimeoutMs === undefined ? '' : inUnit(timeouts.joinTimeoutMs, SECOND),
+    waitingRoomMinutes: rule(timeouts.waitingRoomTimeoutMs),
+    aloneMinutes: rule(timeouts.aloneTimeoutMs),
+    maxDurationMinutes: rule(timeouts.maxDurationMs),
+    reconnectAttempts:
+      timeouts.reconnectAttempts === undefined ? '' : String(timeouts.reconnectAttempts),
+  };
+}

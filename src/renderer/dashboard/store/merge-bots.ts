@@ -13,15 +13,18 @@ export function botsFromSnapshot(bots: readonly BotView[]): Map<string, BotView>
 }
 
 /**
- * Applies one `bots:changed` batch: known bots are replaced in place (Map.set keeps their
- * position), new bots are appended oldest first. Returns the same Map when the batch is empty.
+ * Applies one `bots:changed` batch: cleared bots go, known bots are replaced in place (Map.set
+ * keeps their position), new bots are appended oldest first. Returns the same Map when the
+ * batch is empty.
  */
 export function mergeBotViews(
   current: Map<string, BotView>,
   changed: readonly BotView[],
+  removed: readonly string[] = [],
 ): Map<string, BotView> {
-  if (changed.length === 0) return current;
+  if (changed.length === 0 && removed.length === 0) return current;
   const next = new Map(current);
+  for (const id of removed) next.delete(id);
   const added: BotView[] = [];
   for (const bot of changed) {
     if (next.has(bot.id)) next.set(bot.id, bot);

@@ -23,6 +23,7 @@ function botIn(state: BotState, extra: Partial<BotRecord> = {}): BotRecord {
       name: 'Ada',
       meetingNumber: '123456789',
       accountId: 'acc',
+      launchId: 'launch-1',
       avatarUrl: null,
       maxRejoins: 5,
     },

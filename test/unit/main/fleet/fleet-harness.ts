@@ -68,6 +68,7 @@ export function fakeWindowHost() {
   const commands: [string, BotCommand][] = [];
   const violations: string[] = [];
   const gone = new Set<(botId: string, reason: WindowGoneReason) => void>();
+  let captures = 0;
   const host: BotWindowHost = {
     open(botId, page) {
       if (open.has(botId)) violations.push(`second window for ${botId}`);
@@ -87,9 +88,17 @@ export function fakeWindowHost() {
       gone.add(listener);
       return () => gone.delete(listener);
     },
+    capture(botId, maxWidth) {
+      if (!open.has(botId)) return Promise.resolve(null);
+      captures += 1;
+      // Stands in for a JPEG: which page, which capture, how wide.
+      const jpeg = new TextEncoder().encode(`${botId} frame ${captures}`);
+      return Promise.resolve({ jpeg, width: maxWidth, height: Math.round((maxWidth * 9) / 16) });
+    },
   };
   return {
     host,
+    captureCount: () => captures,
     open,
     pages,
     opened,

@@ -34,6 +34,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         stoppedByRestart: [],
         relaunchAfterRestart: false,
         notifications: { enabled: true, shownBy: null },
+        canShowBotWindows: false,
       }),
     'bots:launch': (request) => {
       calls.push(request);
@@ -51,6 +52,15 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
     'bots:rename': () => ok(null),
     'bots:relaunch-as': () => ok({ botId: 'b2' }),
     'settings:notifications': (request) => ok({ enabled: request.enabled, shownBy: null }),
+    'bots:leave-many': (request) => ok({ count: request.botIds.length }),
+    'bots:leave-meeting': () => ok({ count: 0 }),
+    'bots:clear-finished': () => ok({ count: 0 }),
+    'bots:peek': (request) =>
+      ok({ botId: request.botId, image: 'data:image/jpeg;base64,', width: 1, height: 1, at: 0 }),
+    'bots:show-window': () => ok(null),
+    'presets:list': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:save': () => ok({ presets: [], recentMeetings: [] }),
+    'presets:delete': () => ok({ presets: [], recentMeetings: [] }),
     'accounts:save': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:delete': () => ok({ mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE }),
     'accounts:test': () =>

@@ -15,6 +15,7 @@ const core: CoreDashboardHandlers = {
       bots: [],
       notices: ['n'],
       notifications: { enabled: true, shownBy: null },
+      canShowBotWindows: false,
     }),
   'bots:launch': () => ok({ botIds: ['b1'] }),
   'bots:leave': unused,
@@ -23,6 +24,11 @@ const core: CoreDashboardHandlers = {
   'bots:rename': unused,
   'bots:relaunch-as': unused,
   'settings:notifications': unused,
+  'bots:leave-many': unused,
+  'bots:leave-meeting': unused,
+  'bots:clear-finished': unused,
+  'bots:peek': unused,
+  'bots:show-window': unused,
   'sandbox:create-meeting': unused,
   'accounts:save': unused,
   'accounts:delete': unused,
@@ -44,6 +50,7 @@ describe('dashboard handlers without a data folder', () => {
         notifications: { enabled: true, shownBy: null },
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        canShowBotWindows: false,
       }),
     );
   });
@@ -60,5 +67,17 @@ describe('dashboard handlers without a data folder', () => {
     expect(await handlers['bots:relaunch']({ ids: ['x'] })).toEqual(refused);
     expect(await handlers['history:list']({})).toEqual(refused);
     expect(await handlers['settings:relaunch-after-restart']({ enabled: true })).toEqual(refused);
+  });
+
+  it('offers no presets or recent meetings, and saving a preset says why it cannot', async () => {
+    const handlers = withPersistence(core, null);
+    expect(await handlers['presets:list']({})).toEqual(ok({ presets: [], recentMeetings: [] }));
+    const saved = await handlers['presets:save']({
+      name: 'Weekly demo',
+      form: { meeting: '123456789', passcode: '', accountId: null, nameTemplate: '', names: ['A'] },
+    });
+    expect(saved).toEqual(
+      fail('no_data_folder', 'This Botdeck keeps no data folder, so it cannot keep presets.'),
+    );
   });
 });

@@ -58,6 +58,11 @@ function fakeView(): BotPageView & { shown: string[] } {
   return {
     shown,
     showName: (name) => shown.push(`name:${name}`),
+    showMeeting: (meetingNumber) => shown.push(`meeting:${meetingNumber}`),
+    showScene: (scene) =>
+      shown.push(
+        `scene:${scene.count}:${scene.others.map((other) => other.displayName).join('+')}`,
+      ),
     showStatus: (status) => shown.push(`${status.status}:${status.message ?? ''}`),
   };
 }

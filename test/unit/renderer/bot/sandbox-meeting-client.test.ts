@@ -10,6 +10,7 @@ import { startSandbox, type RunningSandbox } from '../../../../src/main/sandbox/
 import {
   MeetingJoinError,
   type MeetingClient,
+  type MeetingScene,
   type MeetingStatus,
 } from '../../../../src/renderer/bot/meeting/meeting-client';
 import {
@@ -20,7 +21,9 @@ import {
   accessToken,
   admitAll,
   createMeeting,
+  demoAvatarUrl,
   fault,
+  joinAsDemo,
   mintZak,
   participants,
   sign,
@@ -153,6 +156,21 @@ describe('the sandbox meeting client, against the sandbox', () => {
     expect(setup.kinds()).toEqual(['connecting', 'waiting_room', 'in_meeting', 'in_meeting']);
   });
 
+  it('draws the meeting: itself from the join answer, the others and the count from the stream', async () => {
+    const setup = await setUp();
+    const scenes: MeetingScene[] = [];
+    setup.client.onScene?.((scene) => scenes.push(scene));
+    await joined(setup);
+    const avatar = await demoAvatarUrl(setup.sandbox);
+    await joinAsDemo(setup.sandbox, setup.meeting, 'Ada');
+    await vi.waitFor(() => expect(scenes.at(-1)?.count).toBe(2));
+    expect(scenes.at(-1)).toEqual({
+      self: { displayName: 'Botdeck 1', avatarUrl: avatar },
+      others: [{ displayName: 'Ada', avatarUrl: avatar }],
+      count: 2,
+    });
+  });
+
   it('the end of the meeting reports ended', async () => {
     const setup = await setUp();
     await joined(setup);
@@ -207,7 +225,8 @@ describe('the sandbox meeting client, against the sandbox', () => {
 });
 
 describe('the sandbox meeting client, on a malformed stream', () => {
-  it('ignores a head count that is not a number, and keeps the good ones', async () => {
+  /** A client joined on a stream the test writes by hand; `send` delivers one event. */
+  async function scripted(joinAnswer: Record<string, unknown>) {
     const listeners = new Map<string, (event: { type: string; data?: unknown }) => void>();
     class ScriptedSource implements EventSourceLike {
       addEventListener(type: string, listener: (event: { type: string; data?: unknown }) => void) {
@@ -218,10 +237,12 @@ describe('the sandbox meeting client, on a malformed stream', () => {
     const client = createSandboxMeetingClient({
       sandboxUrl: 'http://127.0.0.1:9',
       EventSource: ScriptedSource,
-      fetch: () => Promise.resolve(Response.json({ participantId: 'p-1' })),
+      fetch: () => Promise.resolve(Response.json({ participantId: 'p-1', ...joinAnswer })),
     });
     const statuses: MeetingStatus[] = [];
+    const scenes: MeetingScene[] = [];
     client.onStatus((status) => statuses.push(status));
+    client.onScene?.((scene) => scenes.push(scene));
     await client.join({
       signature: 's',
       meetingNumber: '1',
@@ -229,11 +250,27 @@ describe('the sandbox meeting client, on a malformed stream', () => {
       userName: 'B',
       zak: 'z',
     });
-    const send = (count: unknown) =>
-      listeners.get('participants')?.({ type: 'participants', data: JSON.stringify({ count }) });
-    send(2);
-    send('many');
-    send(4);
+    const send = (data: unknown) =>
+      listeners.get('participants')?.({ type: 'participants', data: JSON.stringify(data) });
+    return { statuses, scenes, send };
+  }
+
+  it('ignores a head count that is not a number, and keeps the good ones', async () => {
+    const { statuses, send } = await scripted({});
+    send({ count: 2 });
+    send({ count: 'many' });
+    send({ count: 4 });
     expect(statuses.map((status) => status.participantCount)).toEqual([undefined, 2, 4]);
+  });
+
+  it('draws no picture that is not an http(s) URL, and no one without a name', async () => {
+    const { scenes, send } = await scripted({ displayName: 'B', avatarUrl: 'data:image/svg' });
+    const ada = { displayName: 'Ada', avatarUrl: 'https://zoom.us/p/ada.png' };
+    send({ count: 4, others: [ada, { displayName: 'Grace', avatarUrl: 'javascript:x' }, {}] });
+    expect(scenes.at(-1)).toEqual({
+      self: { displayName: 'B', avatarUrl: null },
+      others: [ada, { displayName: 'Grace', avatarUrl: null }],
+      count: 4,
+    });
   });
 });

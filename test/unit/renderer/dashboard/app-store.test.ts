@@ -112,11 +112,11 @@ describe('bots in the store', () => {
     fake.answers.leaveBot = () =>
       Promise.resolve({ ok: false, error: { code: 'not_found', message: 'No such bot.' } });
     await store.getState().leaveBot('x');
-    expect(store.getState().leaveError).toBe('No such bot.');
+    expect(store.getState().tableError).toBe('No such bot.');
 
     fake.answers.leaveBot = () => Promise.resolve({ ok: true, value: null });
     await store.getState().leaveBot('x');
-    expect(store.getState().leaveError).toBeNull();
+    expect(store.getState().tableError).toBeNull();
   });
 });
 

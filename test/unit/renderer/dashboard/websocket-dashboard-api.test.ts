@@ -155,6 +155,21 @@ describe('the WebSocket dashboard bridge', () => {
     expect(seen).toEqual([['a']]);
   });
 
+  it('passes on the ids of bots cleared off the table, and drops a frame whose ids are not strings', async () => {
+    const { host, api } = await connect();
+    const seen: unknown[] = [];
+    api.onBotsChanged((event) => seen.push(event.removed));
+    await vi.waitFor(() => expect(api.connection.getStatus()).toBe('open'));
+    // Sent as text: the malformed ones could not be typed as frames.
+    const changed = (payload: unknown) =>
+      host.send(JSON.stringify({ type: 'event', channel: 'bots:changed', payload }));
+    changed({ bots: [], removed: [7] });
+    changed({ bots: [], removed: 'a' });
+    changed({ bots: [], removed: ['a', 'b'] });
+    changed({ bots: [makeBot({ id: 'c' })] });
+    await vi.waitFor(() => expect(seen).toEqual([['a', 'b'], undefined]));
+  });
+
   it('when the connection drops, pending and later calls resolve as disconnected and the status says so', async () => {
     const { host, api } = await connect();
     const statuses: string[] = [];

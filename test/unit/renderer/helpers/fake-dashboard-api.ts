@@ -78,6 +78,9 @@ export function sampleDiagnostics(overrides: Partial<DiagnosticsReport> = {}): D
   };
 }
 
+/** A data: URL standing in for a Peek frame. */
+export const PIXEL_JPEG = 'data:image/jpeg;base64,/9j/';
+
 export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return {
     mode: 'sandbox',
@@ -88,6 +91,7 @@ export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot
     stoppedByRestart: [],
     relaunchAfterRestart: false,
     notifications: { enabled: true, shownBy: 'browser' },
+    canShowBotWindows: false,
     ...overrides,
   };
 }
@@ -157,6 +161,15 @@ export function createFakeDashboard(): FakeDashboard {
       setRelaunchAfterRestart: (request) => answer({ relaunchAfterRestart: request.enabled }),
       runDiagnostics: () => answer(sampleDiagnostics()),
       openLogFolder: () => answer(null),
+      leaveBots: (request) => answer({ count: request.botIds.length }),
+      leaveMeeting: () => answer({ count: 0 }),
+      clearFinished: () => answer({ count: 0 }),
+      listLaunchShortcuts: () => answer({ presets: [], recentMeetings: [] }),
+      savePreset: () => answer({ presets: [], recentMeetings: [] }),
+      deletePreset: () => answer({ presets: [], recentMeetings: [] }),
+      peekBot: (request) =>
+        answer({ botId: request.botId, image: PIXEL_JPEG, width: 1, height: 1, at: 0 }),
+      showBotWindow: () => answer(null),
     } satisfies Partial<FakeDashboard['answers']> as FakeDashboard['answers'],
   };
   for (const [method, declaration] of Object.entries(IPC_CALLS)) {
