@@ -48,6 +48,14 @@ test('two bots say their chat message on join under their names, then one messag
     );
   }
 
+  // The table's selection: tick one row, and only that bot says it.
+  await page.getByRole('checkbox', { name: 'Select Support 2' }).check();
+  await page.getByRole('button', { name: 'Send chat to selected (1)' }).click();
+  const selected = page.getByRole('dialog', { name: 'Send chat as the selected bot' });
+  await selected.getByLabel('Message').fill('Only me this time.');
+  await selected.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await said()).slice(4)).toEqual(['Support 2: Only me this time.']);
+
   await page.getByText('History', { exact: true }).click();
   await expect(page.getByTestId('history-panel')).toContainText(
     'Said in the chat: “Thanks, everyone!”',

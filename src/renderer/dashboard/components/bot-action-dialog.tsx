@@ -1,6 +1,7 @@
 /**
  * The dialog a bot row opens: send a chat message (as this bot, or as every bot of Botdeck's in
- * its meeting), rename the bot, or relaunch it under a name. One at a time; Escape or Cancel
+ * its meeting), rename the bot, or relaunch it under a name; and the selection bar's chat, as
+ * each selected bot. One at a time; Escape or Cancel
  * closes it, and main's refusal stays in it, in words, until the operator changes something.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -15,6 +16,9 @@ const TITLES: Record<BotDialogKind, (name: string) => string> = {
   relaunch: (name) => `Relaunch ${name}`,
 };
 
+const selectionTitle = (count: number): string =>
+  count === 1 ? 'Send chat as the selected bot' : `Send chat as the ${count} selected bots`;
+
 export function BotActionDialog() {
   const { dialog, bot } = useAppStore(
     useShallow((state) => ({
@@ -24,10 +28,17 @@ export function BotActionDialog() {
   );
   if (!dialog || !bot) return null;
   // Keyed so each opening starts from fresh fields.
-  return <DialogBody key={`${dialog.kind}:${bot.id}`} kind={dialog.kind} bot={bot} />;
+  const key = `${dialog.kind}:${bot.id}:${dialog.selection?.length ?? 0}`;
+  return <DialogBody key={key} kind={dialog.kind} bot={bot} selection={dialog.selection} />;
 }
 
-function DialogBody({ kind, bot }: { kind: BotDialogKind; bot: BotView }) {
+interface DialogBodyProps {
+  kind: BotDialogKind;
+  bot: BotView;
+  selection: string[] | undefined;
+}
+
+function DialogBody({ kind, bot, selection }: DialogBodyProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const state = useAppStore(
@@ -51,7 +62,11 @@ function DialogBody({ kind, bot }: { kind: BotDialogKind; bot: BotView }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (kind === 'chat') {
-      const audience = everyone ? { meetingNumber: bot.meetingNumber } : { botIds: [bot.id] };
+      const audience = selection
+        ? { botIds: selection }
+        : everyone
+          ? { meetingNumber: bot.meetingNumber }
+          : { botIds: [bot.id] };
       void state.sendChat(audience, text);
     } else if (kind === 'rename') void state.renameBot(bot.id, text);
     else void state.relaunchBot(bot.id, text);
@@ -78,7 +93,9 @@ function DialogBody({ kind, bot }: { kind: BotDialogKind; bot: BotView }) {
           if (event.key === 'Escape') state.close();
         }}
       >
-        <h2 id={`${id}-title`}>{TITLES[kind](bot.name)}</h2>
+        <h2 id={`${id}-title`}>
+          {selection ? selectionTitle(selection.length) : TITLES[kind](bot.name)}
+        </h2>
         <div className="field">
           <label htmlFor={`${id}-text`}>{kind === 'chat' ? 'Message' : 'Name'}</label>
           <input
@@ -94,7 +111,7 @@ function DialogBody({ kind, bot }: { kind: BotDialogKind; bot: BotView }) {
             {hint}
           </p>
         </div>
-        {kind === 'chat' && (
+        {kind === 'chat' && !selection && (
           <fieldset className="chat-audience">
             <legend>Who says it</legend>
             <label className="checkbox">

@@ -14,7 +14,10 @@ export type ChatAudience = { botIds: string[] } | { meetingNumber: string };
 
 export interface BotDialog {
   kind: BotDialogKind;
+  /** The row that opened it (for a selection, its first bot). */
   botId: string;
+  /** A chat message from the table's selection: these bots, not one row's. */
+  selection?: string[];
 }
 
 export interface BotActionsSlice {
@@ -24,6 +27,8 @@ export interface BotActionsSlice {
   botDialogError: string | null;
   botDialogBusy: boolean;
   openBotDialog(kind: BotDialogKind, botId: string): void;
+  /** The chat dialog for the selected bots (the selection bar's Send chat). */
+  openSelectionChat(botIds: string[]): void;
   closeBotDialog(): void;
   /** Resolves true when main asked the bots; the rows then say how it went. */
   sendChat(audience: ChatAudience, text: string): Promise<boolean>;
@@ -72,6 +77,15 @@ export const createBotActionsSlice: SliceCreator<BotActionsSlice> =
 
       openBotDialog(kind, botId) {
         set({ botDialog: { kind, botId }, botDialogError: null, botDialogBusy: false });
+      },
+      openSelectionChat(botIds) {
+        const [first] = botIds;
+        if (first === undefined) return;
+        set({
+          botDialog: { kind: 'chat', botId: first, selection: [...botIds] },
+          botDialogError: null,
+          botDialogBusy: false,
+        });
       },
       closeBotDialog() {
         set({ botDialog: null, botDialogError: null });
