@@ -43,6 +43,7 @@ export function createSyntheticFleet(count: number, meetings = 4): SyntheticFlee
       note: null,
       reconnect: null,
       participantCount: Math.ceil(count / meetings),
+      activity: null,
     });
   }
   const batcher = createChangeBatcher({ view: (id) => views.get(id), logger: silentLogger });

@@ -7,6 +7,8 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
+import { ChatTextSchema, COMMAND_REFUSALS } from './chat-text';
+import { BotNameSchema } from './request-schemas';
 import type { ZoomWebDomain } from './meeting-link';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
@@ -58,4 +60,28 @@ export interface JoinTicket {
   sandboxUrl: string | null;
 }
 
-export type BotCommand = { type: 'leave' };
+/**
+ * What main asks of a bot page. `chat` and `rename` carry an id the page answers with (its
+ * `bot:command-result`), so main can tell the operator what the meeting made of it.
+ */
+const CommandIdSchema = z.string().min(1).max(64);
+
+export const BotCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('leave') }),
+  z.object({ type: z.literal('chat'), commandId: CommandIdSchema, text: ChatTextSchema }),
+  z.object({ type: z.literal('rename'), commandId: CommandIdSchema, name: BotNameSchema }),
+]);
+export type BotCommand = z.infer<typeof BotCommandSchema>;
+
+/** How a `chat` or `rename` command went, as the bot page reports it. */
+export const BotCommandResultSchema = z.object({
+  commandId: CommandIdSchema,
+  ok: z.boolean(),
+  /** Why the meeting refused, as the page classified it; null when it went through. */
+  refusal: z.enum(COMMAND_REFUSALS).nullable().default(null),
+  /** The SDK's or the sandbox's code, when it gave one. */
+  code: z.number().int().nullable().default(null),
+  /** The meeting's own words (main words known refusals itself). */
+  message: z.string().max(500).nullable().default(null),
+});
+export type BotCommandResult = z.input<typeof BotCommandResultSchema>;

@@ -12,7 +12,12 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
-import { BotStatusReportSchema, type BotCommand, type JoinTicket } from './bot-page-contract';
+import {
+  BotCommandResultSchema,
+  BotStatusReportSchema,
+  type BotCommand,
+  type JoinTicket,
+} from './bot-page-contract';
 import type { DiagnosticsReport } from './diagnostics-contract';
 import {
   call,
@@ -46,23 +51,29 @@ import {
   AccountIdRequestSchema,
   BotIdRequestSchema,
   BotIdsRequestSchema,
+  BotNameRequestSchema,
   EmptyRequestSchema,
   LaunchRequestSchema,
   MeetingRequestSchema,
+  NotificationsSettingRequestSchema,
   PeekRequestSchema,
   SaveAccountRequestSchema,
+  SendChatRequestSchema,
 } from './request-schemas';
 import type {
   AccountsState,
   AppSnapshot,
   BotFrame,
+  BotNotification,
   BotView,
   BotViewChange,
   ConnectionTestReport,
+  NotificationSettings,
   SandboxMeeting,
 } from './views';
 
 export * from './bot-page-contract';
+export * from './chat-text';
 export * from './diagnostics-contract';
 export * from './persistence-contract';
 export * from './preset-contract';
@@ -94,6 +105,23 @@ export const IPC_CALLS = {
   launchBots: call('dashboard', 'bots:launch', LaunchRequestSchema, typed<{ botIds: string[] }>()),
   leaveBot: call('dashboard', 'bots:leave', BotIdRequestSchema, typed<null>()),
   leaveAll: call('dashboard', 'bots:leave-all', EmptyRequestSchema, typed<{ count: number }>()),
+  /** Asks bots in a meeting to say something in its chat; answers how many were asked. */
+  sendChat: call('dashboard', 'bots:chat', SendChatRequestSchema, typed<{ asked: number }>()),
+  /** Renames a bot that has not joined yet, or asks one in a meeting to rename itself. */
+  renameBot: call('dashboard', 'bots:rename', BotNameRequestSchema, typed<null>()),
+  /** Launches a left or failed bot again (same meeting, account, limits) under this name. */
+  relaunchBot: call(
+    'dashboard',
+    'bots:relaunch-as',
+    BotNameRequestSchema,
+    typed<{ botId: string }>(),
+  ),
+  setNotifications: call(
+    'dashboard',
+    'settings:notifications',
+    NotificationsSettingRequestSchema,
+    typed<NotificationSettings>(),
+  ),
   /** The table's selection: asks each live bot among them to leave. */
   leaveBots: call('dashboard', 'bots:leave-many', BotIdsRequestSchema, typed<{ count: number }>()),
   /** A meeting group's "Leave all": every live bot in that meeting. */
@@ -194,12 +222,16 @@ export const IPC_CALLS = {
   /** Says the page is ready; main answers with this bot's ticket the first time only. */
   ready: call('bot', 'bot:ready', EmptyRequestSchema, typed<JoinTicket>()),
   reportStatus: call('bot', 'bot:status', BotStatusReportSchema, typed<null>()),
+  /** How a chat or rename command went (the page answers each command id once). */
+  reportCommandResult: call('bot', 'bot:command-result', BotCommandResultSchema, typed<null>()),
 } as const;
 
 /** The events main pushes, keyed by the subscription method the page calls. */
 export const IPC_EVENTS = {
   onBotsChanged: event('dashboard', 'bots:changed', typed<BotsChangedEvent>()),
   onCommand: event('bot', 'bot:command', typed<BotCommand>()),
+  /** The web host's dashboards show these with the browser's Notification API. */
+  onNotification: event('dashboard', 'notifications:show', typed<BotNotification>()),
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,24 @@ export const HistoryEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('stopped'),
     ...botFields,
   }),
+  z.object({
+    kind: z.literal('chat'),
+    ...botFields,
+    /** What the bot was asked to say (operator's words; never a secret). */
+    text: z.string().max(4_096),
+    sent: z.boolean(),
+    /** Why it was not sent, in operator words; null when it was. */
+    reason: z.string().max(500).nullable(),
+  }),
+  z.object({
+    kind: z.literal('rename'),
+    ...botFields,
+    from: NameSchema,
+    to: NameSchema,
+    /** False when the meeting refused it (the bot kept `from`). */
+    done: z.boolean(),
+    reason: z.string().max(500).nullable(),
+  }),
 ]);
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type HistoryEntryKind = HistoryEntry['kind'];

@@ -11,6 +11,7 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
+import { ChatTextSchema } from './chat-text';
 import { BotNameSchema, LaunchTimeoutsSchema, type LaunchTimeouts } from './request-schemas';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
@@ -42,6 +43,8 @@ export const LaunchFormValuesSchema = z.object({
     .min(1, 'Launch at least one bot.')
     .max(200, 'Launch at most 200 bots at a time.'),
   timeouts: LaunchTimeoutsSchema.optional(),
+  /** The chat message on join (`{name}` unexpanded); absent for none. */
+  chatOnJoin: ChatTextSchema.optional(),
 });
 export type LaunchFormValues = z.output<typeof LaunchFormValuesSchema>;
 
@@ -70,6 +73,7 @@ export interface LaunchPresetView extends KeptPasscode {
   nameTemplate: string;
   names: string[];
   timeouts?: LaunchTimeouts;
+  chatOnJoin?: string;
   /** Epoch ms of the last save. */
   savedAt: number;
 }

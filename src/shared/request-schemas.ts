@@ -6,6 +6,7 @@
  * No electron or node imports here: this file is bundled into preloads and renderers.
  */
 import { z } from 'zod';
+import { ChatTextSchema, chatLength, CHAT_TEXT_MAX, expandChatTemplate } from './chat-text';
 import { PEEK_SIZES, ZOOM_PLANS } from './views';
 
 // Set here too: these schemas are built before ipc-contract.ts's body runs, and zod probes for
@@ -59,26 +60,69 @@ export const LaunchTimeoutsSchema = z
   .strict();
 export type LaunchTimeouts = z.infer<typeof LaunchTimeoutsSchema>;
 
-export const LaunchRequestSchema = z.object({
-  /** A Zoom join link or a meeting number (spaces and dashes allowed). */
-  meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
-  /** Overrides a passcode found in the link when non-empty. */
-  passcode: z.string().trim().max(64).default(''),
-  names: z
-    .array(BotNameSchema)
-    .min(1, 'Launch at least one bot.')
-    .max(200, 'Launch at most 200 bots at a time.'),
-  /** Defaults to the first account. */
-  accountId: z.string().min(1).max(128).optional(),
-  /** Auto-leave and rejoin limits for these bots; the fleet's defaults fill what is missing. */
-  timeouts: LaunchTimeoutsSchema.optional(),
-});
+export const LaunchRequestSchema = z
+  .object({
+    /** A Zoom join link or a meeting number (spaces and dashes allowed). */
+    meeting: z.string().trim().min(1, 'Enter a meeting link or number.').max(2048),
+    /** Overrides a passcode found in the link when non-empty. */
+    passcode: z.string().trim().max(64).default(''),
+    names: z
+      .array(BotNameSchema)
+      .min(1, 'Launch at least one bot.')
+      .max(200, 'Launch at most 200 bots at a time.'),
+    /** Defaults to the first account. */
+    accountId: z.string().min(1).max(128).optional(),
+    /** Auto-leave and rejoin limits for these bots; the fleet's defaults fill what is missing. */
+    timeouts: LaunchTimeoutsSchema.optional(),
+    /** Said in the meeting's chat right after each bot first joins; `{name}` is its name. */
+    chatOnJoin: ChatTextSchema.optional(),
+  })
+  .superRefine((request, context) => {
+    const { chatOnJoin } = request;
+    if (chatOnJoin === undefined) return;
+    if (
+      request.names.some((name) => chatLength(expandChatTemplate(chatOnJoin, name)) > CHAT_TEXT_MAX)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['chatOnJoin'],
+        message: `With the bot's name in it, the chat message on join is longer than ${CHAT_TEXT_MAX.toLocaleString('en-US')} characters.`,
+      });
+    }
+  });
 export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
 
 const BotIdSchema = z.string().min(1).max(128);
 
 export const BotIdRequestSchema = z.object({ botId: BotIdSchema });
 export type BotIdRequest = z.infer<typeof BotIdRequestSchema>;
+
+/** Zoom meeting numbers are 9 to 11 digits; the table shows them without spaces. */
+export const MeetingNumberSchema = z
+  .string()
+  .regex(/^\d{9,11}$/, 'A meeting number is 9 to 11 digits.');
+
+/** A chat message to some of Botdeck's bots, or to all of them in one meeting. */
+export const SendChatRequestSchema = z
+  .object({
+    text: ChatTextSchema,
+    botIds: z
+      .array(BotIdSchema)
+      .min(1, 'Choose at least one bot.')
+      .max(10_000, 'Chat to at most 10,000 bots at a time.')
+      .optional(),
+    meetingNumber: MeetingNumberSchema.optional(),
+  })
+  .refine((request) => (request.botIds === undefined) !== (request.meetingNumber === undefined), {
+    message: 'Say which bots should send the message: some bots, or every bot in one meeting.',
+  });
+export type SendChatRequest = z.input<typeof SendChatRequestSchema>;
+
+/** A new name for one bot (before it joins, or live), or the name to relaunch it under. */
+export const BotNameRequestSchema = z.object({ botId: BotIdSchema, name: BotNameSchema });
+export type BotNameRequest = z.infer<typeof BotNameRequestSchema>;
+
+export const NotificationsSettingRequestSchema = z.object({ enabled: z.boolean() });
 
 /** Several bots at once (the table's selection); a table page never holds more. */
 export const BotIdsRequestSchema = z.object({
@@ -88,11 +132,6 @@ export const BotIdsRequestSchema = z.object({
     .max(10_000, 'Select at most 10,000 bots at a time.'),
 });
 export type BotIdsRequest = z.infer<typeof BotIdsRequestSchema>;
-
-/** Zoom meeting numbers are 9 to 11 digits; the table shows them without spaces. */
-export const MeetingNumberSchema = z
-  .string()
-  .regex(/^\d{9,11}$/, 'A meeting number is 9 to 11 digits.');
 
 export const MeetingRequestSchema = z.object({ meetingNumber: MeetingNumberSchema });
 export type MeetingRequest = z.infer<typeof MeetingRequestSchema>;

@@ -81,6 +81,19 @@ export interface BotView {
    * means alone); null while unknown (not in the meeting, or the page reports no counts).
    */
   participantCount: number | null;
+  /** The last chat message or rename the operator asked of it, and how it went; null before any. */
+  activity: BotActivity | null;
+}
+
+/** What the row says about the bot's last chat message or rename. */
+export interface BotActivity {
+  kind: 'chat' | 'rename';
+  /** `pending` while the bot's page has not answered yet. */
+  outcome: 'pending' | 'done' | 'refused';
+  /** Operator words: "Chat sent: “Hello”", "Chat is turned off in this meeting…". */
+  message: string;
+  /** Epoch ms of the request or, once answered, of the answer. */
+  at: number;
 }
 
 /** A known bot's view as what changed: its id and every field with a new value (null included). */
@@ -206,11 +219,28 @@ export interface AppSnapshot extends AccountsState {
   stoppedByRestart: StoppedBot[];
   /** The setting "Relaunch automatically after a restart". */
   relaunchAfterRestart: boolean;
+  notifications: NotificationSettings;
   /**
    * True where a bot's own window can be shown to the operator (the desktop app); the web
    * host's bots are headless pages, which only Peek can show.
    */
   canShowBotWindows: boolean;
+}
+
+/**
+ * Whether Botdeck tells the operator when bots fail, are removed or see their meeting end, and
+ * where that shows: the desktop's own notifications (the desktop app), the browser's once the
+ * operator allowed them (the web host's dashboard), or nowhere (a host with neither).
+ */
+export interface NotificationSettings {
+  enabled: boolean;
+  shownBy: 'desktop' | 'browser' | null;
+}
+
+/** One desktop notification: words only, never a secret or a passcode. */
+export interface BotNotification {
+  title: string;
+  body: string;
 }
 
 /** How large a Peek frame is: the row's thumbnail, or the larger view a click opens. */

@@ -65,7 +65,8 @@ test('Peek shows a live thumbnail of a bot’s page, a larger view on click, and
   await panel.getByRole('button', { name: 'Show Greeter larger' }).click();
   const large = page.getByRole('dialog', { name: 'Peek at Greeter, larger' });
   await expect(large.getByTestId('peek-large-frame')).toBeVisible();
-  expect(await naturalWidth(page, 'peek-large-frame')).toBe(1024);
+  // Until the first large frame arrives, the view shows the thumbnail it had.
+  await expect.poll(() => naturalWidth(page, 'peek-large-frame')).toBe(1024);
   await page.screenshot({ path: 'test-results/dashboard-peek-large.png', fullPage: false });
   await large.getByRole('button', { name: 'Close' }).click();
   await expect(large).toHaveCount(0);

@@ -106,6 +106,7 @@ describe('shell logic under a stand-in: the IPC bridge', () => {
     expect(Object.keys(bot.botdeckBot as object).sort()).toEqual([
       'onCommand',
       'ready',
+      'reportCommandResult',
       'reportStatus',
     ]);
   });

@@ -16,6 +16,7 @@ export function makeBot(overrides: Partial<BotView> & { id: string }): BotView {
     note: null,
     reconnect: null,
     participantCount: null,
+    activity: null,
     ...overrides,
   };
 }

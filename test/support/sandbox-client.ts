@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { SandboxAccount } from '../../src/main/sandbox/account-directory';
 import type { AuditSnapshot, JoinRecord } from '../../src/main/sandbox/audit-log';
 import type { FaultRuleSchema } from '../../src/main/sandbox/fault-injector';
-import type { ParticipantView } from '../../src/main/sandbox/meeting-model';
+import type { ChatLine, ParticipantView } from '../../src/main/sandbox/meeting-model';
 import {
   startSandbox,
   type RunningSandbox,
@@ -148,14 +148,16 @@ export async function mintZak(
 /** Creates a meeting; `requireAuth` defaults to true. */
 export async function createMeeting(
   sandbox: SandboxEndpoint,
-  options: { requireAuth?: boolean; passcode?: string; waitingRoom?: boolean } = {},
+  options: {
+    requireAuth?: boolean;
+    passcode?: string;
+    waitingRoom?: boolean;
+    chatDisabled?: boolean;
+    allowRename?: boolean;
+  } = {},
 ): Promise<CreatedMeeting> {
   const { status, body } = await call<CreatedMeeting>(sandbox, 'POST', '/sandbox/meetings', {
-    body: {
-      requireAuth: options.requireAuth ?? true,
-      passcode: options.passcode,
-      waitingRoom: options.waitingRoom,
-    },
+    body: { ...options, requireAuth: options.requireAuth ?? true },
   });
   if (status !== 201) throw new Error(`create meeting: ${status}`);
   return body;
@@ -229,6 +231,20 @@ export async function participants(
     `/sandbox/meetings/${meetingNumber}/participants`,
   );
   if (status !== 200) throw new Error(`participants: ${status}`);
+  return body;
+}
+
+/** What was said in a meeting's chat, oldest first. */
+export async function chatLog(
+  sandbox: SandboxEndpoint,
+  meetingNumber: string,
+): Promise<ChatLine[]> {
+  const { status, body } = await call<ChatLine[]>(
+    sandbox,
+    'GET',
+    `/sandbox/meetings/${meetingNumber}/chat`,
+  );
+  if (status !== 200) throw new Error(`chat: ${status}`);
   return body;
 }
 
@@ -312,6 +328,9 @@ export function sandboxClient(sandbox: SandboxTarget) {
     createMeeting: (options?: Parameters<typeof createMeeting>[1]) =>
       createMeeting(sandbox, options),
     participants: (meetingNumber: string) => participants(sandbox, meetingNumber),
+    chatLog: (meetingNumber: string) => chatLog(sandbox, meetingNumber),
+    /** Ends the meeting, as its host would: everyone in it goes. */
+    end: (meetingNumber: string) => fault(sandbox, `/meetings/${meetingNumber}/end`),
     audit: () => audit(sandbox),
     joinsOf: (meetingNumber: string, name: string) => joinsOf(sandbox, meetingNumber, name),
     admitAll: (meetingNumber: string) => admitAll(sandbox, meetingNumber),

@@ -3,7 +3,7 @@
  * the host-agnostic services (Zoom clients, the fleet, the IPC router) from what the host passes
  * in, and returns the small surface the host's transports talk to.
  */
-import type { BotsChangedEvent } from '../../shared/ipc-contract';
+import { fail, type BotsChangedEvent } from '../../shared/ipc-contract';
 import { ZOOM_BASE, type AccountConfig } from '../accounts/account-config';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
 import {
@@ -12,13 +12,15 @@ import {
   type DiagnosticsService,
 } from '../diagnostics/diagnostics-service';
 import { createFleet } from '../fleet/fleet';
+import { realTimers } from '../fleet/fleet-timers';
 import { createPeekCamera } from '../fleet/peek-camera';
 import type { BotLimits } from '../fleet/launch-limits';
 import type { BackoffPolicy } from '../fleet/rejoin-policy';
 import type { BotWindowHost } from '../fleet/bot-window-host';
-import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router';
+import { createIpcRouter, type DashboardHandlers, type IpcRouter } from '../ipc/ipc-router';
 import { createConsoleLogger, type Logger } from '../log/logger';
 import { noSandboxMeetings, sandboxMeetingMaker } from '../modes/sandbox-meetings';
+import { createBotNotifier, type NotifyPort } from '../notifications/bot-notifier';
 import type { LaunchDefaults } from '../settings';
 import { startPersistence, type PersistenceConfig } from '../persistence/start-persistence';
 import { createHandlers } from './handlers';
@@ -52,6 +54,10 @@ export interface BotdeckOptions {
   persistence?: PersistenceConfig;
   /** What the host tells Diagnostics; without it the Diagnostics channels say it is missing. */
   diagnostics?: DiagnosticsHost;
+  /** How this host shows notifications (bots failed, removed, meeting ended); none without it. */
+  notify?: NotifyPort;
+  /** How long notifications wait to group changes that come together (default 1.5 s). */
+  notificationWindowMs?: number;
 }
 
 /** What a host talks to: the router's two entrances (answers typed per channel), and events. */
@@ -108,10 +114,23 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
         logger,
       })
     : null;
+  const notifier = await createBotNotifier({
+    fleet,
+    port: options.notify ?? null,
+    settings: options.storedAccounts?.settings,
+    timers: realTimers,
+    logger,
+    groupWindowMs: options.notificationWindowMs,
+  });
+  // Set once persistence exists: relaunching one bot goes through its launch path too.
+  let launchPath: DashboardHandlers['bots:launch'] | null = null;
   const handlers = createHandlers({
     accounts,
     fleet,
     diagnostics,
+    notifier,
+    launch: async (request) =>
+      launchPath ? launchPath(request) : fail('starting', 'Botdeck is still starting.'),
     peek: createPeekCamera({
       host: options.windowHost,
       hasBot: (botId) => fleet.has(botId),
@@ -135,6 +154,7 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     logger,
     now,
   });
+  launchPath = persistence.dashboard['bots:launch'];
   const router = createIpcRouter({ dashboard: persistence.dashboard, bot: handlers.bot, logger });
   let disposing: Promise<void> | null = null;
   logger.info('Botdeck started', {
@@ -147,6 +167,7 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     handleBot: router.handleBot,
     onBotsChanged: (listener) => fleet.onChanged(listener),
     dispose() {
+      notifier.dispose();
       disposing ??= persistence.dispose(() => fleet.dispose());
       return disposing;
     },

@@ -3,13 +3,21 @@
  * kind and the schema; these handlers only apply Botdeck's rules (meeting parsing, account
  * choice) and hand off to the fleet and the accounts.
  */
-import { fail, ok } from '../../shared/ipc-contract';
+import {
+  LaunchRequestSchema,
+  fail,
+  ok,
+  type RequestOf,
+  type Result,
+} from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import type { Fleet } from '../fleet/fleet';
+import { describeIssue } from '../ipc/describe-issue';
 import type { PeekCamera } from '../fleet/peek-camera';
 import type { BotHandlers } from '../ipc/ipc-router';
+import type { BotNotifier } from '../notifications/bot-notifier';
 import type { CreateSandboxMeeting } from '../modes/sandbox-meetings';
 import type { CoreDashboardHandlers } from '../persistence/persistence-handlers';
 
@@ -19,6 +27,12 @@ export interface HandlerDeps {
   createSandboxMeeting: CreateSandboxMeeting;
   /** Null when the host passed nothing for Diagnostics; its channels then say so. */
   diagnostics: DiagnosticsService | null;
+  notifier: BotNotifier;
+  /**
+   * The app's whole launch path (persistence's, which records the roster and the history), for
+   * relaunching one bot; persistence is built over these handlers, so it is looked up late.
+   */
+  launch(request: RequestOf<'bots:launch'>): Promise<Result<{ botIds: string[] }>>;
   peek: PeekCamera;
   /** Shows a bot's own window (the desktop app); null where bot pages cannot be shown. */
   showBotWindow: ((botId: string) => boolean) | null;
@@ -32,6 +46,8 @@ export function createHandlers({
   fleet,
   createSandboxMeeting,
   diagnostics,
+  notifier,
+  launch,
   peek,
   showBotWindow,
 }: HandlerDeps): {
@@ -45,6 +61,7 @@ export function createHandlers({
           ...accounts.state(),
           bots: fleet.list(),
           notices: accounts.notices(),
+          notifications: notifier.settings(),
           canShowBotWindows: showBotWindow !== null,
         }),
       'bots:launch': async (request) => {
@@ -59,10 +76,21 @@ export function createHandlers({
           names: request.names,
           account: account.value,
           timeouts: request.timeouts,
+          chatOnJoin: request.chatOnJoin ?? null,
         });
       },
       'bots:leave': (request) => fleet.leave(request.botId),
       'bots:leave-all': () => ok({ count: fleet.leaveAll() }),
+      'bots:chat': (request) =>
+        fleet.sendChat(
+          request.botIds
+            ? { botIds: request.botIds }
+            : { meetingNumber: request.meetingNumber ?? '' },
+          request.text,
+        ),
+      'bots:rename': (request) => fleet.rename(request.botId, request.name),
+      'bots:relaunch-as': (request) => relaunchAs(fleet, launch, request),
+      'settings:notifications': (request) => notifier.setEnabled(request.enabled),
       'bots:leave-many': (request) => ok({ count: fleet.leaveMany(request.botIds) }),
       'bots:leave-meeting': (request) => ok({ count: fleet.leaveMeeting(request.meetingNumber) }),
       'bots:clear-finished': () => ok({ count: fleet.clearEnded() }),
@@ -93,6 +121,31 @@ export function createHandlers({
     bot: {
       'bot:ready': (botId) => fleet.botReady(botId),
       'bot:status': (botId, report) => fleet.botStatus(botId, report),
+      'bot:command-result': (botId, report) => fleet.botCommandResult(botId, report),
     },
   };
+}
+
+/** A left or failed bot launched again the normal way: its meeting, account and limits, a new name. */
+async function relaunchAs(
+  fleet: Fleet,
+  launch: HandlerDeps['launch'],
+  request: RequestOf<'bots:relaunch-as'>,
+): Promise<Result<{ botId: string }>> {
+  const plan = fleet.relaunchPlan(request.botId);
+  if (!plan.ok) return plan;
+  const { meetingNumber, passcode, accountId, timeouts, chatOnJoin } = plan.value;
+  const parsed = LaunchRequestSchema.safeParse({
+    meeting: meetingNumber,
+    passcode,
+    names: [request.name],
+    accountId,
+    timeouts,
+    ...(chatOnJoin === null ? {} : { chatOnJoin }),
+  });
+  if (!parsed.success) return fail('invalid_request', describeIssue(parsed.error.issues[0]));
+  const launched = await launch(parsed.data);
+  if (!launched.ok) return launched;
+  const [botId] = launched.value.botIds;
+  return botId === undefined ? fail('internal', 'Botdeck launched no bot.') : ok({ botId });
 }

@@ -9,7 +9,7 @@
  * second launch brings the dashboard back.
  */
 import { dirname } from 'node:path';
-import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, shell, type BrowserWindow } from 'electron';
 import { createBotdeck, type Botdeck, type BotdeckOptions } from '../app/create-botdeck';
 import { isEnded } from '../../shared/views';
 import { openFileLogger, type FileLogger } from '../log/file-logger';
@@ -144,6 +144,10 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       sandboxUrl: sandbox.url,
       windowHost,
       logger,
+      notify: {
+        shownBy: 'desktop',
+        show: (title, body) => new Notification({ title, body }).show(),
+      },
       diagnostics: {
         log: { kind: 'file', folder: logFolder, file: fileLog.file, canOpenFolder: true },
         async openLogFolder() {

@@ -54,6 +54,8 @@ export function transition(bot: BotRecord, event: BotEvent, now: number): Transi
     endedAt: isEnded(state) ? now : bot.endedAt,
     failure: outcome.failure ?? bot.failure,
     note: outcome.note ?? bot.note,
+    name: outcome.name ?? bot.name,
+    activity: outcome.activity ?? bot.activity,
     rejoin:
       outcome.rejoin !== undefined ? outcome.rejoin : state === 'reconnecting' ? bot.rejoin : null,
     rejoinsUsed: outcome.rejoinsUsed ?? bot.rejoinsUsed,

@@ -56,6 +56,7 @@ export function createBotRecord(bot: NewBot, now: number): BotRecord {
     failure: null,
     note: null,
     participantCount: null,
+    activity: null,
     stateSince: now,
     joinAttempts: 0,
     rejoinsUsed: 0,
@@ -88,6 +89,7 @@ export function toBotView(bot: BotRecord): BotView {
         }
       : null,
     participantCount: bot.participantCount,
+    activity: bot.activity,
   };
 }
 

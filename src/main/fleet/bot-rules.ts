@@ -7,7 +7,12 @@
  * `reconnecting` with a bounded attempt count, and only a kick or the meeting's end rules a
  * rejoin out for good.
  */
-import { isEnded, type BotFailure, type BotState } from '../../shared/ipc-contract';
+import {
+  isEnded,
+  type BotActivity,
+  type BotFailure,
+  type BotState,
+} from '../../shared/ipc-contract';
 import type { WindowGoneReason } from './bot-window-host';
 import { hasLivePage, type BotRecord, type RejoinProgress } from './bot-record';
 import {
@@ -39,7 +44,9 @@ export type BotEvent =
   | { type: 'left' }
   | { type: 'window-gone'; reason?: WindowGoneReason }
   | { type: 'failed'; failure: BotFailure }
-  | { type: 'join-timeout'; afterMs: number };
+  | { type: 'join-timeout'; afterMs: number }
+  | { type: 'renamed'; name: string }
+  | { type: 'activity'; activity: BotActivity };
 
 type BotEventType = BotEvent['type'];
 
@@ -52,6 +59,8 @@ export interface Outcome {
   rejoinsUsed?: number;
   settledSince?: number | null;
   participantCount?: number;
+  name?: string;
+  activity?: BotActivity;
 }
 
 const inState =
@@ -202,5 +211,15 @@ export const RULES: {
       bot.state === 'joining'
         ? { state: 'failed', failure: joinTimeoutFailure(event.afterMs) }
         : rejoinOrFail(bot, joinTimeoutFailure(event.afterMs), now),
+  },
+  // Neither changes where the bot stands: a name (before the join, or confirmed by the meeting)
+  // and the row's words about its last chat message or rename.
+  renamed: {
+    accepts: (bot) => !isEnded(bot.state),
+    to: (bot, event) => ({ state: bot.state, name: event.name }),
+  },
+  activity: {
+    accepts: (bot) => !isEnded(bot.state),
+    to: (bot, event) => ({ state: bot.state, activity: event.activity }),
   },
 };

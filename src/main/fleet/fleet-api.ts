@@ -12,6 +12,8 @@ import type {
 } from '../../shared/ipc-contract';
 import type { ZoomWebDomain } from '../../shared/meeting-link';
 import type { Logger } from '../log/logger';
+import type { ChatTarget, RelaunchPlan } from './bot-actions';
+import type { ActivityEntry, ParsedCommandResult } from './bot-commands';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers } from './fleet-timers';
 import type { FleetAccount } from './join-preparer';
@@ -39,6 +41,8 @@ export interface FleetOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a leaving page may take to confirm before its window is closed anyway. */
   leaveGraceMs?: number;
+  /** How long a page may take to say how a chat message or rename went (default 15 s). */
+  commandTimeoutMs?: number;
   /**
    * How long a page that may be in a meeting gets to leave it when its window is closed for
    * any other reason (a rejoin, the end of the bot) before the window is closed anyway.
@@ -61,6 +65,8 @@ export interface LaunchPlan {
   names: string[];
   account: FleetAccount;
   timeouts?: LaunchTimeouts;
+  /** Said in the chat right after each bot first joins; `{name}` is the bot's name. */
+  chatOnJoin?: string | null;
 }
 
 export interface Fleet {
@@ -69,6 +75,14 @@ export interface Fleet {
   leave(botId: string): Result<null>;
   /** Asks every live bot to leave; returns how many were asked. */
   leaveAll(): number;
+  /** Asks bots in a meeting to say `text` in its chat; refused when none of them is in one. */
+  sendChat(target: ChatTarget, text: string): Result<{ asked: number }>;
+  /** A new name before the bot joins, or asked of the meeting while it is in. */
+  rename(botId: string, name: string): Result<null>;
+  /** What relaunching a left or failed bot takes over (meeting, passcode, account, limits). */
+  relaunchPlan(botId: string): Result<RelaunchPlan>;
+  /** Chat messages and renames as they are settled, for the history. */
+  onActivity(listener: (entry: ActivityEntry) => void): () => void;
   /** Asks the live bots among these to leave (unknown and ended ones are skipped); how many. */
   leaveMany(botIds: readonly string[]): number;
   /** Asks every live bot in that meeting to leave; returns how many were asked. */
@@ -86,6 +100,8 @@ export interface Fleet {
   botReady(botId: string): Result<JoinTicket>;
   /** A bot page reported its meeting status. Reports that do not fit the bot's state are ignored. */
   botStatus(botId: string, report: ParsedBotStatusReport): Result<null>;
+  /** A bot page said how a chat message or a rename went. */
+  botCommandResult(botId: string, report: ParsedCommandResult): Result<null>;
   /** Leaves every bot, waits up to `timeoutMs` for them to end, then closes what is left. */
   dispose(timeoutMs?: number): Promise<void>;
 }
@@ -93,6 +109,7 @@ export interface Fleet {
 export const FLEET_DEFAULTS = {
   joinTimeoutMs: DEFAULT_LIMITS.joinTimeoutMs,
   leaveGraceMs: 10_000,
+  commandTimeoutMs: 15_000,
   // The page's own client waits 5 s for the SDK's leave before reporting `left` anyway.
   pageLeaveTimeoutMs: 6_000,
 } as const;

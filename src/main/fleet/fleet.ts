@@ -14,20 +14,15 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import {
-  fail,
-  isEnded,
-  ok,
-  type BotReportedStatus,
-  type Result,
-} from '../../shared/ipc-contract';
+import { fail, isEnded, ok, type BotReportedStatus, type Result } from '../../shared/ipc-contract';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
+import { createBotActions, type BotJoin } from './bot-actions';
 import { createBotRecord, toBotView, type BotRecord } from './bot-record';
 import { createBotStore } from './bot-store';
 import { FLEET_DEFAULTS, type Fleet, type FleetOptions } from './fleet-api';
 import { createFleetGroups } from './fleet-groups';
 import { realTimers } from './fleet-timers';
-import { createJoinPreparer, type JoinRequest } from './join-preparer';
+import { createJoinPreparer } from './join-preparer';
 import { createJoinRunner } from './join-runner';
 import { DEFAULT_LIMITS, resolveLimits, type BotLimits } from './launch-limits';
 import { launchConcurrency } from './launch-pace';
@@ -70,7 +65,7 @@ export function createFleet(options: FleetOptions): Fleet {
     leaveTimeoutMs: options.pageLeaveTimeoutMs ?? FLEET_DEFAULTS.pageLeaveTimeoutMs,
   });
   /** Per live bot: what it joins with (the passcode stays here, never in the record) and its limits. */
-  const joins = new Map<string, { request: JoinRequest; limits: BotLimits }>();
+  const joins = new Map<string, BotJoin>();
   let disposed = false;
 
   const store = createBotStore({ now: options.now, logger, timers, onTransition: afterTransition });
@@ -86,6 +81,16 @@ export function createFleet(options: FleetOptions): Fleet {
     logger,
     timers,
     graceMs: leaveGraceMs,
+  });
+  const actions = createBotActions({
+    store,
+    windowHost,
+    joins,
+    timers,
+    now: options.now,
+    newId,
+    logger,
+    commandTimeoutMs: options.commandTimeoutMs ?? FLEET_DEFAULTS.commandTimeoutMs,
   });
   const runJoinAttempt = createJoinRunner({
     store,
@@ -139,8 +144,10 @@ export function createFleet(options: FleetOptions): Fleet {
       return;
     }
     autoLeave.sync(after);
-    // Last: scheduling a rejoin applies one more transition, which syncs the timers again.
+    // Scheduling a rejoin applies one more transition, which syncs the timers again.
     rejoins.afterTransition(after);
+    // Last, as it applies a transition of its own: the chat message on join, once.
+    if (after.state === 'in_meeting' && before.joinedAt === null) actions.joinedFirstTime(after);
   }
 
   /** Cleanup when a bot reaches left/failed: no ticket, no timer, no window. */
@@ -149,6 +156,7 @@ export function createFleet(options: FleetOptions): Fleet {
     leaving.forget(bot.id);
     rejoins.cancel(bot.id);
     autoLeave.forget(bot.id);
+    actions.ended(bot.id);
     joins.delete(bot.id);
     logger.info('Bot ended', {
       botId: bot.id,
@@ -209,7 +217,7 @@ export function createFleet(options: FleetOptions): Fleet {
       const botIds = plan.names.map((name) => {
         const id = newId();
         const request = { account, meetingNumber, passcode, zoomDomain, userName: name };
-        joins.set(id, { request, limits });
+        joins.set(id, { request, limits, chatOnJoin: plan.chatOnJoin ?? null });
         const bot = {
           id,
           name,
@@ -228,6 +236,10 @@ export function createFleet(options: FleetOptions): Fleet {
     leave,
     ...groups,
     has: (botId) => store.get(botId) !== undefined,
+    sendChat: (target, text) => actions.sendChat(target, text),
+    rename: (botId, name) => actions.rename(botId, name),
+    relaunchPlan: (botId) => actions.relaunchPlan(botId),
+    onActivity: (listener) => actions.onActivity(listener),
     list: () => store.all().map(toBotView),
     onChanged: (listener) => store.subscribe(listener),
     botReady(botId) {
@@ -256,6 +268,8 @@ export function createFleet(options: FleetOptions): Fleet {
       }
       return ok(null);
     },
+    // Refused unless this bot's page is answering a command sent to it.
+    botCommandResult: (botId, report) => actions.commandResult(botId, report),
     async dispose(timeoutMs = leaveGraceMs + 1_000) {
       disposed = true;
       rejoins.dispose();
@@ -263,6 +277,7 @@ export function createFleet(options: FleetOptions): Fleet {
       await store.waitFor(() => store.all().every((bot) => isEnded(bot.state)), timeoutMs);
       leaving.dispose();
       autoLeave.dispose();
+      actions.dispose();
       await Promise.all(windows.openIds().map((botId) => closeAfterLeave(botId)));
       // Pages too slow to confirm have had their windows closed: they are gone either way.
       for (const bot of store.all()) {

@@ -57,8 +57,10 @@ export function createJoinRunner(options: JoinRunnerOptions): (botId: string) =>
       store.apply(botId, { type: 'failed', failure: prepared.failure });
       return;
     }
+    // Renamed while it minted: the ticket carries the name it has now.
+    const userName = options.joinOf(botId)?.request.userName ?? prepared.ticket.userName;
     try {
-      desk.issue(botId, prepared.ticket);
+      desk.issue(botId, { ...prepared.ticket, userName });
     } catch {
       logger.error('Refused a ZAK that was already used for a join', { botId });
       store.apply(botId, { type: 'failed', failure: ZAK_REUSED });

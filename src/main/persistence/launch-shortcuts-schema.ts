@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   BotNameSchema,
+  ChatTextSchema,
   LaunchTimeoutsSchema,
   MeetingNumberSchema,
   PRESETS_MAX,
@@ -37,6 +38,8 @@ export const PresetEntrySchema = z.object({
   names: z.array(BotNameSchema).min(1).max(200),
   /** Limits a later Botdeck no longer accepts are dropped (the defaults apply). */
   timeouts: LaunchTimeoutsSchema.optional().catch(undefined),
+  /** Dropped, like limits, if a later Botdeck no longer accepts it. */
+  chatOnJoin: ChatTextSchema.optional().catch(undefined),
   savedAt: z.number().int().nonnegative(),
 });
 export type PresetEntry = z.infer<typeof PresetEntrySchema>;

@@ -147,6 +147,7 @@ export function createLaunchShortcuts(options: LaunchShortcutsOptions): LaunchSh
           nameTemplate: form.nameTemplate,
           names: form.names,
           ...(form.timeouts ? { timeouts: form.timeouts } : {}),
+          ...(form.chatOnJoin ? { chatOnJoin: form.chatOnJoin } : {}),
           savedAt: options.now(),
         };
         const presets = [preset, ...state.presets.filter((entry) => entry !== same)];
@@ -192,6 +193,7 @@ function presetView(preset: HeldPreset): LaunchPresetView {
     nameTemplate: preset.nameTemplate,
     names: [...preset.names],
     ...(preset.timeouts ? { timeouts: { ...preset.timeouts } } : {}),
+    ...(preset.chatOnJoin ? { chatOnJoin: preset.chatOnJoin } : {}),
     savedAt: preset.savedAt,
   };
 }

@@ -16,6 +16,7 @@ import {
   type StoppedBot,
 } from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
+import type { ActivityEntry } from '../fleet/bot-commands';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings';
 import { createHistoryLog } from './history-log';
@@ -26,14 +27,18 @@ import { createRosterStore } from './roster-store';
 import type { RosterBot } from './roster-schema';
 import { relaunchStopped, toStoppedBot, type ParsedLaunchRequest } from './stopped-relaunch';
 
+/** What persistence follows of the fleet: its bots, and their chat messages and renames. */
+export interface PersistedFleet {
+  list(): BotView[];
+  onChanged(listener: (event: BotsChangedEvent) => void): () => void;
+  onActivity(listener: (entry: ActivityEntry) => void): () => void;
+}
+
 export interface PersistenceServiceOptions {
   dataDir: string;
   /** The normal launch path (the core `bots:launch` handler). */
   launch(request: ParsedLaunchRequest): Promise<Result<{ botIds: string[] }>>;
-  fleet: {
-    list(): BotView[];
-    onChanged(listener: (event: BotsChangedEvent) => void): () => void;
-  };
+  fleet: PersistedFleet;
   hasAccount(accountId: string): boolean;
   settings: SettingsStore;
   logger: Logger;
@@ -135,6 +140,8 @@ export async function createPersistenceService(
     );
   });
 
+  const stopActivity = options.fleet.onActivity((entry) => history.append([entry]));
+
   async function launch(request: ParsedLaunchRequest, relaunch: boolean) {
     const result = await options.launch(request);
     if (!result.ok) return result;
@@ -157,6 +164,7 @@ export async function createPersistenceService(
         createdAt: view.createdAt,
         launchId: view.launchId,
         timeouts: request.timeouts,
+        chatOnJoin: request.chatOnJoin,
       });
     }
     const entry = launchEntry(bots, now(), relaunch);
@@ -227,6 +235,7 @@ export async function createPersistenceService(
         await stopFleet();
       } finally {
         stopListening();
+        stopActivity();
         await history.flush();
         await roster.close();
       }

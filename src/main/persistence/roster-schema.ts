@@ -1,12 +1,18 @@
 /**
  * The shape of `roster.json`: the bots the fleet holds right now (`bots`), and the bots an
  * earlier app restart stopped that the operator has neither relaunched nor dismissed
- * (`stopped`). Both keep what a relaunch needs: name, meeting, passcode (sealed), account and
- * the launch's own limits. Nothing else: object schemas drop unknown keys, so a ZAK, token or
- * signature could not reach the file even if one were passed in by mistake.
+ * (`stopped`). Both keep what a relaunch needs: name, meeting, passcode (sealed), account, the
+ * launch's own limits and its chat message on join. Nothing else: object schemas drop unknown
+ * keys, so a ZAK, token or signature could not reach the file even if one were passed in by
+ * mistake.
  */
 import { z } from 'zod';
-import { BOT_STATES, BotNameSchema, LaunchTimeoutsSchema } from '../../shared/ipc-contract';
+import {
+  BOT_STATES,
+  BotNameSchema,
+  ChatTextSchema,
+  LaunchTimeoutsSchema,
+} from '../../shared/ipc-contract';
 import { ZOOM_WEB_DOMAINS } from '../../shared/meeting-link';
 import type { HeldPasscode } from './passcode-seal';
 
@@ -39,6 +45,8 @@ export const RosterBotSchema = z.object({
    * longer accepts them they are dropped (the defaults apply) rather than the roster set aside.
    */
   timeouts: LaunchTimeoutsSchema.optional().catch(undefined),
+  /** The launch's chat message on join (`{name}` unexpanded), so a relaunch says it again. */
+  chatOnJoin: ChatTextSchema.optional().catch(undefined),
 });
 /** A bot as `roster.json` holds it. */
 export type RosterBotEntry = z.infer<typeof RosterBotSchema>;

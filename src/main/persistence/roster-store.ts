@@ -36,7 +36,7 @@ export interface RosterStore {
   load(): Promise<RosterLoadResult>;
   /** Records bots the fleet just accepted; resolves once they are on disk. */
   addLaunched(bots: RosterBot[]): Promise<void>;
-  /** Follows the fleet's changes: states move on, bots on their way out drop out. */
+  /** Follows the fleet's changes: states and names move on, bots on their way out drop out. */
   applyViews(views: readonly BotView[]): void;
   /** Stopped bots, oldest first. */
   stopped(): StoppedRosterBot[];
@@ -139,10 +139,11 @@ export function createRosterStore(options: RosterStoreOptions): RosterStore {
       let changed = false;
       for (const view of views) {
         const bot = live.get(view.id);
-        if (!bot || bot.state === view.state) continue;
+        if (!bot || (bot.state === view.state && bot.name === view.name)) continue;
         // On its way out, or out: nothing to relaunch.
         if (!isLive(view.state)) live.delete(view.id);
-        else live.set(view.id, { ...bot, state: view.state });
+        // A rename (before the join, or confirmed by the meeting) is what a relaunch uses.
+        else live.set(view.id, { ...bot, state: view.state, name: view.name });
         changed = true;
       }
       if (changed) writer.soon();

@@ -3,12 +3,16 @@
  * folder (or nothing when there is none), lays its channels over the core handlers, and, when
  * the operator chose "Relaunch automatically after a restart", relaunches the stopped bots.
  */
-import type { BotsChangedEvent, BotView, Result } from '../../shared/ipc-contract';
+import type { Result } from '../../shared/ipc-contract';
 import type { DashboardHandlers } from '../ipc/ipc-router';
 import type { Logger } from '../log/logger';
 import { createSettingsStore, type SettingsStore } from '../settings';
 import { withPersistence, type CoreDashboardHandlers } from './persistence-handlers';
-import { createPersistenceService, type PersistenceService } from './persistence-service';
+import {
+  createPersistenceService,
+  type PersistedFleet,
+  type PersistenceService,
+} from './persistence-service';
 import { listNames } from './stopped-relaunch';
 
 export interface PersistenceConfig {
@@ -27,10 +31,7 @@ export interface StartPersistenceOptions {
   /** Absent: nothing is kept, and the persistence channels say so. */
   config: PersistenceConfig | undefined;
   core: CoreDashboardHandlers;
-  fleet: {
-    list(): BotView[];
-    onChanged(listener: (event: BotsChangedEvent) => void): () => void;
-  };
+  fleet: PersistedFleet;
   hasAccount(accountId: string): boolean;
   /** The stored accounts' settings store, so `settings.json` has one writer; else one is made. */
   settings: SettingsStore | undefined;

@@ -11,6 +11,7 @@ import {
   type Result,
   type StoppedBot,
 } from '../../shared/ipc-contract';
+import { joinNames } from '../../shared/name-list';
 import { describeIssue } from '../ipc/describe-issue';
 import type { RosterStore } from './roster-store';
 import type { StoppedRosterBot } from './roster-schema';
@@ -86,6 +87,7 @@ export async function relaunchStopped(
       names: group.map((bot) => bot.name),
       accountId: first.accountId,
       timeouts: first.timeouts,
+      chatOnJoin: first.chatOnJoin,
     });
     const result = request.success
       ? await deps.launch(request.data)
@@ -126,8 +128,5 @@ function groupByLaunch(
 }
 
 /** "Ada, Grace and 3 more". */
-export function listNames(bots: readonly { name: string }[]): string {
-  const names = bots.map((bot) => bot.name);
-  if (names.length <= 3) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-}
+export const listNames = (bots: readonly { name: string }[]): string =>
+  joinNames(bots.map((bot) => bot.name));

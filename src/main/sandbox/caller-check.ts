@@ -6,7 +6,8 @@
  *   (evil.example resolving to 127.0.0.1) would be "same origin" with it;
  * - a request carrying an `Origin` (which every browser adds to cross-origin fetches, to every
  *   POST, form posts included, and to EventSource) must come from one of Botdeck's own pages,
- *   and even those reach only the few routes a bot page needs;
+ *   and even those reach only the few routes a bot page needs (join, presence, chat, rename,
+ *   leave, avatars);
  * - a request with no `Origin` is a script, curl or Node (or a plain `<img>` load), and is
  *   served as the README documents.
  */
@@ -128,5 +129,5 @@ export function checkCaller(
 /** The refusal for one of Botdeck's own pages calling a route that is not for pages. */
 export const notForPages = (method: string, pathname: string): Refusal => ({
   status: 403,
-  message: `${method} ${pathname.slice(0, 200)} is for scripts, not pages; bot pages may only join, follow and leave meetings.`,
+  message: `${method} ${pathname.slice(0, 200)} is for scripts, not pages; bot pages may only join, follow, chat in, rename themselves in and leave meetings.`,
 });

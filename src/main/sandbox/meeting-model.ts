@@ -24,11 +24,35 @@ export interface SandboxMeeting {
   requireAuth: boolean;
   /** Joiners wait in the waiting room until the host admits them. */
   waitingRoom: boolean;
+  /** The host turned chat off: every message is refused, as Zoom's SDK refuses it. */
+  chatDisabled: boolean;
+  /** Participants may rename themselves (Zoom's "Allow participants to rename themselves"). */
+  allowRename: boolean;
   ended: boolean;
   /** Admitted participants: the people "in the meeting". */
   participants: Map<string, ParticipantView>;
   /** Joiners the host has not admitted yet. */
   waiting: Map<string, ParticipantView>;
+}
+
+/** How a meeting is set up when it is created; everything but `requireAuth` may be left out. */
+export interface MeetingSetup {
+  requireAuth: boolean;
+  /** Undefined generates one. */
+  passcode?: string;
+  waitingRoom?: boolean;
+  chatDisabled?: boolean;
+  allowRename?: boolean;
+}
+
+/** One line of a meeting's chat, as `GET /sandbox/meetings/{n}/chat` lists it. */
+export interface ChatLine {
+  participantId: string;
+  /** The sender's name when it wrote the line (a later rename does not rewrite history). */
+  displayName: string;
+  text: string;
+  /** ISO 8601, from the sandbox clock. */
+  at: string;
 }
 
 /** Where a participant is: in the meeting proper, or in its waiting room. */

@@ -12,6 +12,10 @@ const CreateMeetingSchema = z.object({
   requireAuth: z.boolean().default(true),
   /** Joiners wait until `POST …/participants/{id}/admit`. */
   waitingRoom: z.boolean().default(false),
+  /** The host turned chat off: every chat message is refused as Zoom refuses it. */
+  chatDisabled: z.boolean().default(false),
+  /** Participants may rename themselves (Zoom's meeting option of that name). */
+  allowRename: z.boolean().default(true),
   passcode: z
     .string()
     .max(10, 'Zoom passcodes are at most 10 characters')
@@ -59,11 +63,13 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
       path: '/sandbox/meetings',
       async handler({ req, res }) {
         const body = validate(CreateMeetingSchema, await readJson(req));
-        const meeting = meetings.create(body.requireAuth, body.passcode, body.waitingRoom);
+        const meeting = meetings.create(body);
         sendJson(res, 201, {
           meetingNumber: meeting.meetingNumber,
           passcode: meeting.passcode,
           waitingRoom: meeting.waitingRoom,
+          chatDisabled: meeting.chatDisabled,
+          allowRename: meeting.allowRename,
         });
       },
     },
@@ -78,6 +84,8 @@ export function meetingRoutes(ctx: SandboxContext): Route[] {
           passcode: meeting.passcode,
           requireAuth: meeting.requireAuth,
           waitingRoom: meeting.waitingRoom,
+          chatDisabled: meeting.chatDisabled,
+          allowRename: meeting.allowRename,
           participantCount: meeting.participants.size,
           waitingCount: meeting.waiting.size,
         });

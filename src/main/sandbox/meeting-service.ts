@@ -10,6 +10,7 @@ import type {
   JoinInput,
   JoinOutcome,
   MeetingChange,
+  MeetingSetup,
   ParticipantPlace,
   ParticipantView,
   SandboxMeeting,
@@ -67,8 +68,8 @@ export class MeetingService {
 
   constructor(private readonly deps: MeetingServiceDeps) {}
 
-  /** Creates a meeting; `passcode` undefined generates one. Throws a 429 when too many are live. */
-  create(requireAuth: boolean, passcode: string | undefined, waitingRoom = false): SandboxMeeting {
+  /** Creates a meeting; a passcode left out is generated. Throws a 429 when too many are live. */
+  create(setup: MeetingSetup): SandboxMeeting {
     const { liveMeetings } = this.deps.limits;
     if (this.liveCount >= liveMeetings) {
       throw capReached('live meetings', liveMeetings, 'end some (DELETE /sandbox/meetings/{n}).');
@@ -77,9 +78,11 @@ export class MeetingService {
     while (this.meetings.has(meetingNumber)) meetingNumber = randomMeetingNumber();
     const meeting: SandboxMeeting = {
       meetingNumber,
-      passcode: passcode ?? randomAlphanumeric(6),
-      requireAuth,
-      waitingRoom,
+      passcode: setup.passcode ?? randomAlphanumeric(6),
+      requireAuth: setup.requireAuth,
+      waitingRoom: setup.waitingRoom ?? false,
+      chatDisabled: setup.chatDisabled ?? false,
+      allowRename: setup.allowRename ?? true,
       ended: false,
       participants: new Map(),
       waiting: new Map(),

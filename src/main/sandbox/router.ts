@@ -32,8 +32,8 @@ export interface Route {
   /** e.g. `/v2/users/:userId/token`; `:name` matches one non-empty segment. */
   path: string;
   /**
-   * Botdeck's own bot pages (allowed origins) may call it: joining, following and leaving a
-   * meeting, and avatars. Every other route answers scripts only (requests with no Origin).
+   * Botdeck's own bot pages (allowed origins) may call it: joining, following, chatting in,
+   * renaming oneself in and leaving a meeting, and avatars. Every other route answers scripts only (requests with no Origin).
    */
   forPages?: boolean;
   handler(ctx: RouteContext): Promise<void> | void;

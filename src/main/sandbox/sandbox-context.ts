@@ -5,6 +5,7 @@ import { AccountDirectory, avatarUrl } from './account-directory';
 import { AuditLog } from './audit-log';
 import type { OriginAllowList } from './caller-check';
 import { FaultInjector } from './fault-injector';
+import { MeetingChat } from './meeting-chat';
 import { MeetingService } from './meeting-service';
 import { PresenceStreams } from './presence-streams';
 import { PRO_LIMITS, RateLimiter } from './rate-limiter';
@@ -22,6 +23,7 @@ export interface SandboxContext {
   limits: SandboxLimits;
   faults: FaultInjector;
   meetings: MeetingService;
+  chat: MeetingChat;
   presence: PresenceStreams;
   audit: AuditLog;
   /** Origins of Botdeck's own pages; scripts may add one (`POST /sandbox/allowed-origins`). */
@@ -63,6 +65,7 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     limits,
     faults: new FaultInjector(options.lightLimitPerSecond, limits.faultRules),
     meetings,
+    chat: new MeetingChat(meetings, clock, limits),
     presence: new PresenceStreams(meetings),
     audit: new AuditLog(options.audit, limits.auditJoins),
     origins: options.origins,

@@ -2,7 +2,8 @@
  * Caps on what one sandbox keeps. It runs inside Botdeck's main process, so a runaway script
  * (or a test loop gone wrong) must not be able to grow it without bound. The defaults are far
  * above what Botdeck's own use needs: a 1,000-bot load test in one meeting with its rejoins,
- * and the benchmarks' 1,000 concurrent and 600 sustained mints plus 600 latency samples.
+ * and the benchmarks' 1,000 concurrent and 600 sustained mints plus 600 latency samples. Chat
+ * lines are capped too: each may hold 1,024 characters, so 20,000 of them stay under 100 MB.
  */
 import { RequestError } from './http-kit';
 
@@ -29,6 +30,10 @@ export interface SandboxLimits {
   allowedOrigins: number;
   /** Join attempts the audit keeps (when enabled); the oldest are dropped first. */
   auditJoins: number;
+  /** Chat lines one meeting keeps; past it the oldest are forgotten (as a long chat scrolls). */
+  chatLinesPerMeeting: number;
+  /** Chat lines in all live meetings together; past it a message is refused until some end. */
+  chatLinesTotal: number;
 }
 
 export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = {
@@ -43,6 +48,8 @@ export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = {
   users: 1_000,
   allowedOrigins: 16,
   auditJoins: 100_000,
+  chatLinesPerMeeting: 1_000,
+  chatLinesTotal: 20_000,
 };
 
 /** The defaults with `overrides` on top; every value must be a positive integer. */

@@ -11,6 +11,7 @@ import { APP_ORIGIN } from '../pages/app-origin';
 import type { SandboxAccount } from './account-directory';
 import { avatarRoutes } from './avatar-svg';
 import { OriginAllowList } from './caller-check';
+import { chatRoutes } from './chat-routes';
 import { controlRoutes } from './control-routes';
 import { faultRoutes } from './fault-routes';
 import { meetingRoutes } from './meeting-routes';
@@ -80,6 +81,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     ...oauthRoutes(ctx),
     ...userRoutes(ctx),
     ...meetingRoutes(ctx),
+    ...chatRoutes(ctx),
     ...controlRoutes(ctx),
     ...faultRoutes(ctx),
     ...avatarRoutes(ctx),

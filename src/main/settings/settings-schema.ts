@@ -101,6 +101,8 @@ export const SettingsSchema = z
     launchDefaults: LaunchDefaultsSchema.prefault({}),
     /** Relaunch bots that were live when the app stopped, instead of only listing them. */
     relaunchAfterRestart: z.boolean().default(false),
+    /** Notify the operator when a bot fails, is removed by the host or its meeting ends. */
+    notifications: z.boolean().default(true),
     /**
      * Where the desktop app serves bot pages from: its own `app://botdeck` scheme, or a
      * loopback `http://127.0.0.1` origin (same files, headers and policies) for when Zoom
@@ -136,5 +138,6 @@ export const SettingsPatchSchema = z.strictObject({
   defaultAccountId: AccountIdSchema.nullable().optional(),
   launchDefaults: z.strictObject(launchFields).partial().optional(),
   relaunchAfterRestart: z.boolean().optional(),
+  notifications: z.boolean().optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

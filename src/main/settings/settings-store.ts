@@ -176,6 +176,7 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
         if (changes.relaunchAfterRestart !== undefined) {
           next.relaunchAfterRestart = changes.relaunchAfterRestart;
         }
+        if (changes.notifications !== undefined) next.notifications = changes.notifications;
         if (changes.defaultAccountId !== undefined) {
           const id = changes.defaultAccountId;
           if (id !== null && !current.accounts.some((a) => a.id === id)) {

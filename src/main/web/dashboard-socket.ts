@@ -38,19 +38,25 @@ export function serveDashboardSockets(
       void answer(socket, isBinary ? null : data.toString(), endpoint, logger);
     });
   });
-  const feed = createDashboardFeed((payload) => {
-    const { channel } = IPC_EVENTS.onBotsChanged;
-    const frame: WebServerFrame = { type: 'event', channel, payload };
-    const text = JSON.stringify(frame);
-    for (const socket of server.clients) {
-      if (socket.readyState === socket.OPEN) socket.send(text);
-    }
-  });
+  const feed = createDashboardFeed((payload) =>
+    broadcastEvent(server, { type: 'event', channel: IPC_EVENTS.onBotsChanged.channel, payload }),
+  );
   const stop = endpoint.onBotsChanged((event) => feed.push(event));
   return () => {
     stop();
     feed.dispose();
   };
+}
+
+/** Sends an event to every dashboard connected now (there may be several tabs, or none). */
+export function broadcastEvent(
+  server: WebSocketServer,
+  frame: Extract<WebServerFrame, { type: 'event' }>,
+): void {
+  const text = JSON.stringify(frame);
+  for (const socket of server.clients) {
+    if (socket.readyState === socket.OPEN) socket.send(text);
+  }
 }
 
 async function answer(

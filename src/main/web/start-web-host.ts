@@ -91,6 +91,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     sandboxUrl: sandbox.url,
     windowHost: windows,
     logger,
+    // The browser shows them, in the dashboards open now, once the operator allowed it there.
+    notify: {
+      shownBy: 'browser',
+      show: (title, body) => web.notifyDashboards({ title, body }),
+    },
     launchConcurrency: options.launchConcurrency,
     diagnostics: {
       log: { kind: 'stderr', description: WEB_HOST_LOG },

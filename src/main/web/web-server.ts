@@ -8,12 +8,13 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { IPC_EVENTS, type BotNotification } from '../../shared/ipc-contract';
 import { parseRequestPath } from '../http/request-path';
 import { DASHBOARD_URL_PATH } from '../pages/app-origin';
 import { pageHeaders, pageKindOf, resolveRendererFile } from '../pages/page-policy';
 import type { Logger } from '../log/logger';
 import type { BotPageKeys } from './bot-page-keys';
-import { serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
+import { broadcastEvent, serveDashboardSockets, type DashboardEndpoint } from './dashboard-socket';
 import { createWebSession } from './web-session';
 
 export interface WebServerOptions {
@@ -44,6 +45,8 @@ export interface RunningWebServer {
   launchUrl: string;
   /** Starts answering dashboard sockets; before this they are refused. */
   attach(endpoint: DashboardEndpoint): void;
+  /** Shows a notification in every open dashboard (with the browser's, where allowed). */
+  notifyDashboards(notification: BotNotification): void;
   close(): Promise<void>;
 }
 
@@ -137,6 +140,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     attach(endpoint) {
       stopEvents?.();
       stopEvents = serveDashboardSockets(sockets, endpoint, options.logger);
+    },
+    notifyDashboards(notification) {
+      const { channel } = IPC_EVENTS.onNotification;
+      broadcastEvent(sockets, { type: 'event', channel, payload: notification });
     },
     async close() {
       stopEvents?.();

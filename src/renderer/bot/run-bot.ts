@@ -1,9 +1,11 @@
 /**
  * A bot page's whole job, free of the DOM and of any one meeting implementation: take the
- * ticket once, join, forward every meeting status to main, leave when main says so. The ticket's
- * ZAK and signature go to the meeting client and nowhere else: never logged, never shown.
+ * ticket once, join, forward every meeting status to main, chat and rename itself when main asks
+ * (and say how each went), leave when main says so. The ticket's ZAK and signature go to the
+ * meeting client and nowhere else: never logged, never shown.
  */
-import type { BotApi, JoinTicket, Result } from '../../shared/ipc-contract';
+import type { BotApi, BotCommand, JoinTicket, Result } from '../../shared/ipc-contract';
+import { refused, type CommandOutcome } from './meeting/command-outcome';
 import type { MeetingClient, MeetingScene, MeetingStatus } from './meeting/meeting-client';
 import { MeetingJoinError } from './meeting/meeting-client';
 import { paceStatuses, type PacerTimers } from './status-pacer';
@@ -31,9 +33,40 @@ export interface RunBotDeps {
 export async function runBot({ api, view, chooseClient, timers }: RunBotDeps): Promise<void> {
   let client: MeetingClient | null = null;
   let leaveRequested = false;
+  /** Does what a chat or rename command asks and tells main how it went. */
+  async function perform(command: Exclude<BotCommand, { type: 'leave' }>): Promise<void> {
+    let outcome: CommandOutcome;
+    try {
+      if (!client) outcome = refused('not_in_meeting', null, 'This bot has not joined yet.');
+      else if (command.type === 'chat') outcome = await client.sendChat(command.text);
+      else outcome = await client.rename(command.name);
+    } catch (error) {
+      outcome = refused('other', null, error instanceof Error ? error.message : null);
+    }
+    if (outcome.ok && command.type === 'rename') view.showName(command.name);
+    const result = await settle(
+      api.reportCommandResult({
+        commandId: command.commandId,
+        ...(outcome.ok
+          ? { ok: true }
+          : {
+              ok: false,
+              refusal: outcome.refusal,
+              code: outcome.code,
+              message: outcome.message?.slice(0, 500) ?? null,
+            }),
+      }),
+    );
+    if (!result.ok)
+      console.warn(`Botdeck: could not report a ${command.type}: ${result.error.message}`);
+  }
+
   // Listen first: a leave can arrive while the ticket is still on its way.
   api.onCommand((command) => {
-    if (command.type !== 'leave') return;
+    if (command.type !== 'leave') {
+      void perform(command);
+      return;
+    }
     leaveRequested = true;
     if (client) void client.leave();
   });

@@ -4,6 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { windowNotifications } from './api/browser-notifications';
 import { getDashboardApi } from './api/get-dashboard-api';
 import { App } from './components/app';
 import { createAppStore } from './store/app-store';
@@ -16,12 +17,16 @@ import './styles/accounts.css';
 import './styles/keychain.css';
 import './styles/persistence.css';
 import './styles/diagnostics.css';
+import './styles/bot-actions.css';
 import './styles/peek.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('The dashboard page has no #root element.');
 
-const store = createAppStore({ api: getDashboardApi() });
+const store = createAppStore({
+  api: getDashboardApi(),
+  browserNotifications: windowNotifications(),
+});
 store.getState().start();
 
 createRoot(container).render(

@@ -1,13 +1,19 @@
 /**
  * A Zoom bot page served by the web host, opened in the test's own browser with a stand-in for
- * the bot bridge (the Electron preload's place): it hands the page a ticket once and records
- * what the page reports. The page gets the policy the host sends a Zoom bot's page, since this
+ * the bot bridge (the Electron preload's place): it hands the page a ticket once, records what
+ * the page reports (statuses, and how each chat or rename command went), and lets the test send
+ * it commands as main would. The page gets the policy the host sends a Zoom bot's page, since this
  * browser is not one of the host's bot contexts.
  */
 import type { Page } from '@playwright/test';
 import { contentSecurityPolicy } from '../../../src/main/pages/page-policy';
 import { signMeetingSdkJwt } from '../../../src/main/zoom/sdk-signature';
-import type { BotStatusReport, JoinTicket } from '../../../src/shared/ipc-contract';
+import type {
+  BotCommand,
+  BotCommandResult,
+  BotStatusReport,
+  JoinTicket,
+} from '../../../src/shared/ipc-contract';
 
 export const MEETING_NUMBER = '85746065432';
 
@@ -52,15 +58,26 @@ export async function openZoomBotPage(
   });
   await page.addInitScript((given) => {
     const reports: unknown[] = [];
+    const results: unknown[] = [];
+    let hear: (command: unknown) => void = () => undefined;
     Object.assign(globalThis, {
       __botReports: reports,
+      __commandResults: results,
+      __sendCommand: (command: unknown) => hear(command),
       botdeckBot: {
         ready: () => Promise.resolve({ ok: true, value: given }),
         reportStatus: (report: unknown) => {
           reports.push(report);
           return Promise.resolve({ ok: true, value: null });
         },
-        onCommand: () => () => undefined,
+        reportCommandResult: (result: unknown) => {
+          results.push(result);
+          return Promise.resolve({ ok: true, value: null });
+        },
+        onCommand: (listener: (command: unknown) => void) => {
+          hear = listener;
+          return () => undefined;
+        },
       },
     });
   }, ticket);
@@ -72,5 +89,23 @@ export async function reportsOf(page: Page): Promise<BotStatusReport[]> {
   // Page functions run in the browser; this project's Node typings know no `window`.
   return page.evaluate(
     () => (globalThis as unknown as { __botReports: BotStatusReport[] }).__botReports,
+  );
+}
+
+/** How each chat or rename command went, as the page answered it, in order. */
+export async function commandResultsOf(page: Page): Promise<BotCommandResult[]> {
+  return page.evaluate(
+    () => (globalThis as unknown as { __commandResults: BotCommandResult[] }).__commandResults,
+  );
+}
+
+/** Delivers a command to the page as main's `bot:command` event would. */
+export async function sendCommand(page: Page, command: BotCommand): Promise<void> {
+  await page.evaluate(
+    (sent) =>
+      (globalThis as unknown as { __sendCommand: (command: BotCommand) => void }).__sendCommand(
+        sent,
+      ),
+    command,
   );
 }

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   BOT_REPORTED_STATUSES,
+  COMMAND_REFUSALS,
   IPC_CALLS,
   ZOOM_PLANS,
   type IpcChannel,
@@ -29,6 +30,16 @@ const mostly = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
 /** A bot name: mostly a plausible one, sometimes any string at all. */
 const name = fc.oneof(
   { arbitrary: fc.stringMatching(/^[A-Za-z0-9 {}'-]{1,24}$/), weight: 4 },
+  { arbitrary: text, weight: 1 },
+);
+
+/** Chat text: plausible, with a control character, at and past the 1,024-character edge. */
+const chatText = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[A-Za-z0-9 ,.!?{}'-]{1,40}$/), weight: 4 },
+  {
+    arbitrary: fc.constantFrom('', '  ', 'a\nb', '\u0007', '😀'.repeat(1024), 'x'.repeat(1025)),
+    weight: 1,
+  },
   { arbitrary: text, weight: 1 },
 );
 
@@ -91,8 +102,33 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
         names: mostly(fc.array(name, { minLength: 1, maxLength: 3 })),
         accountId: mostly(fc.constantFrom('sandbox', 'sandbox', 'acme', '')),
         timeouts,
+        chatOnJoin: mostly(chatText),
       },
       { requiredKeys: ['meeting', 'names'] },
+    ),
+    'bots:chat': fc.record(
+      {
+        text: mostly(chatText),
+        botIds: mostly(fc.array(botId(targets), { maxLength: 3 })),
+        meetingNumber: meeting(targets),
+      },
+      { requiredKeys: ['text'] },
+    ),
+    'bots:rename': fc.record({ botId: botId(targets), name: mostly(name) }, { requiredKeys: [] }),
+    'bots:relaunch-as': fc.record(
+      { botId: botId(targets), name: mostly(name) },
+      { requiredKeys: [] },
+    ),
+    'settings:notifications': fc.record({ enabled: mostly(fc.boolean()) }),
+    'bot:command-result': fc.record(
+      {
+        commandId: mostly(text),
+        ok: mostly(fc.boolean()),
+        refusal: mostly(fc.option(fc.constantFrom(...COMMAND_REFUSALS))),
+        code: mostly(fc.option(fc.integer())),
+        message: mostly(fc.option(text)),
+      },
+      { requiredKeys: [] },
     ),
     'bots:leave': fc.record({ botId: botId(targets) }, { requiredKeys: [] }),
     'bots:leave-many': fc.record({ botIds: mostly(fc.array(botId(targets), { maxLength: 3 })) }),

@@ -39,6 +39,10 @@ const story = (entries: HistoryEntry[]) =>
         return `failure ${entry.name}: ${entry.code ?? ''} ${entry.message}`;
       case 'stopped':
         return `stopped ${entry.name}`;
+      case 'chat':
+        return `chat ${entry.name}: ${entry.text}`;
+      case 'rename':
+        return `rename ${entry.from} to ${entry.to}`;
     }
   });
 

@@ -65,6 +65,9 @@ describe('pages from other origins', () => {
       ['POST', `/sandbox/faults/meetings/${m}/drop-all`],
       ['POST', `/sandbox/faults/meetings/${m}/end`],
       ['POST', `/sandbox/meetings/${m}/participants/${p}/leave`],
+      ['POST', `/sandbox/meetings/${m}/participants/${p}/chat`],
+      ['POST', `/sandbox/meetings/${m}/participants/${p}/rename`],
+      ['GET', `/sandbox/meetings/${m}/chat`],
       ['POST', `/sandbox/meetings/${m}/participants/${p}/drop`],
       ['DELETE', `/sandbox/meetings/${m}/participants/${p}`],
       ['DELETE', `/sandbox/meetings/${m}`],
@@ -163,7 +166,7 @@ describe('a DNS-rebinding Host header', () => {
 });
 
 describe('Botdeck’s own pages', () => {
-  it('join, follow and leave with CORS for their exact origin', async () => {
+  it('join, follow, chat, rename and leave with CORS for their exact origin', async () => {
     const meeting = await createMeeting(sandbox);
     const zak = await mintZak(sandbox, await accessToken(sandbox));
     const origin = { Origin: 'app://botdeck', 'Content-Type': 'application/json' };
@@ -183,6 +186,15 @@ describe('Botdeck’s own pages', () => {
     expect(joined.headers['access-control-allow-origin']).toBe('app://botdeck');
     expect(joined.headers.vary).toBe('Origin');
     const { participantId } = joined.body as { participantId: string };
+    const at = `/sandbox/meetings/${meeting.meetingNumber}/participants/${participantId}`;
+    for (const [action, body] of [
+      ['chat', { text: 'Hello from the page' }],
+      ['rename', { displayName: 'Renamed page bot' }],
+    ] as const) {
+      const done = await send(sandbox, 'POST', `${at}/${action}`, origin, JSON.stringify(body));
+      expect(done.status, action).toBeLessThan(300);
+      expect(done.headers['access-control-allow-origin']).toBe('app://botdeck');
+    }
     const left = await send(
       sandbox,
       'POST',
@@ -215,6 +227,7 @@ describe('Botdeck’s own pages', () => {
       ['POST', '/sandbox/meetings'],
       ['POST', '/sandbox/allowed-origins'],
       ['GET', '/sandbox/audit'],
+      ['GET', `/sandbox/meetings/${(await createMeeting(sandbox)).meetingNumber}/chat`],
       ['GET', '/v2/users/me'],
       ['POST', '/oauth/token'],
     ] as const) {

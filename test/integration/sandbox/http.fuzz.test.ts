@@ -60,6 +60,9 @@ const ROUTES: [string, string][] = [
   ['POST', '/sandbox/meetings/:m/participants/:p/leave'],
   ['POST', '/sandbox/meetings/:m/participants/:p/drop'],
   ['GET', '/sandbox/meetings/:m/participants/:p/events'],
+  ['POST', '/sandbox/meetings/:m/participants/:p/chat'],
+  ['POST', '/sandbox/meetings/:m/participants/:p/rename'],
+  ['GET', '/sandbox/meetings/:m/chat'],
   ['POST', '/sandbox/users/:u/signout-all'],
   ['GET', '/sandbox/clock'],
   ['POST', '/sandbox/clock'],
@@ -143,6 +146,10 @@ const query = fc.oneof(
 const FIELDS = [
   'requireAuth',
   'waitingRoom',
+  'chatDisabled',
+  'allowRename',
+  'text',
+  'displayName',
   'passcode',
   'signature',
   'zak',
@@ -163,6 +170,8 @@ const FIELDS = [
 const fieldValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom('oauth', 'user', 'zak', 'join', 'custCreate', 'app://botdeck', 'a@b.example'),
+  // Chat texts and names: line breaks, controls, emoji, the 1,024-character edge.
+  fc.constantFrom('hello', ' ', 'a\nb', '\u0000', 'tab\there', '😀'.repeat(1024), 'x'.repeat(1025)),
   fc.integer({ min: -10, max: 700 }),
   fc.boolean(),
 );

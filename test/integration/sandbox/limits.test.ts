@@ -168,6 +168,45 @@ describe('sandbox caps', () => {
     });
   });
 
+  it('chat: a meeting keeps its newest lines; all meetings a 429 until one ends', async () => {
+    await withSandbox({ chatLinesPerMeeting: 2, chatLinesTotal: 3 }, async (sandbox) => {
+      const zak = await mintZak(sandbox, await accessToken(sandbox));
+      const [a, b] = [await createMeeting(sandbox), await createMeeting(sandbox)];
+      const say = async (meeting: typeof a, participantId: string, text: string) =>
+        (
+          await call(
+            sandbox,
+            'POST',
+            `/sandbox/meetings/${meeting.meetingNumber}/participants/${participantId}/chat`,
+            { body: { text } },
+          )
+        ).status;
+      const inA = await joinAsDemo(sandbox, a, 'Bot A', zak);
+      const inB = await joinAsDemo(sandbox, b, 'Bot B', zak);
+      for (const text of ['1', '2', '3']) expect(await say(a, inA.participantId, text)).toBe(201);
+      const log = await call<{ text: string }[]>(
+        sandbox,
+        'GET',
+        `/sandbox/meetings/${a.meetingNumber}/chat`,
+      );
+      expect(log.body.map((line) => line.text)).toEqual(['2', '3']);
+      expect(await say(b, inB.participantId, 'b1')).toBe(201);
+      const full = await call(
+        sandbox,
+        'POST',
+        `/sandbox/meetings/${b.meetingNumber}/participants/${inB.participantId}/chat`,
+        { body: { text: 'b2' } },
+      );
+      expect(full.status).toBe(429);
+      expect(full.body).toEqual({
+        errorCode: 200,
+        message: expect.stringMatching(/at most 3 chat lines; end some meetings/),
+      });
+      await call(sandbox, 'DELETE', `/sandbox/meetings/${a.meetingNumber}`);
+      expect(await say(b, inB.participantId, 'b2')).toBe(201);
+    });
+  });
+
   it('refuses a cap that is not a positive whole number', async () => {
     await expect(start({ limits: { liveMeetings: 0 } })).rejects.toThrow(/positive integer/);
   });

@@ -25,6 +25,8 @@ export class ElectronStandIn implements WindowWorld {
   /** Message boxes shown, and the button the "operator" presses (by index). */
   readonly messageBoxes: Electron.MessageBoxOptions[] = [];
   messageBoxAnswer = 0;
+  /** Desktop notifications shown, in order. */
+  readonly notificationsShown: Electron.NotificationConstructorOptions[] = [];
   /** Every window ever made, in order (closed ones included). */
   readonly allWindowsMade: StandInBrowserWindow[] = [];
   private pageHook: PageHook = async () => undefined;
@@ -77,9 +79,19 @@ function buildModule(world: ElectronStandIn) {
       return [...world.windows];
     }
   }
+  class Notification {
+    constructor(private readonly options: Electron.NotificationConstructorOptions) {}
+    show(): void {
+      world.notificationsShown.push(this.options);
+    }
+    static isSupported(): boolean {
+      return true;
+    }
+  }
   return {
     app: world.app,
     BrowserWindow,
+    Notification,
     ipcMain: world.ipcMain,
     session: {
       fromPartition: (partition: string) => world.sessionFor(partition),
@@ -152,5 +164,8 @@ export const electronModule = {
   },
   get dialog() {
     return standIn().module().dialog;
+  },
+  get Notification() {
+    return standIn().module().Notification;
   },
 };

@@ -106,6 +106,8 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
         },
         reportStatus: (report) =>
           page.alive ? bridge.reportStatus(report) : new Promise(() => {}),
+        reportCommandResult: (result) =>
+          page.alive ? bridge.reportCommandResult(result) : new Promise(() => {}),
         onCommand: (listener) =>
           bridge.onCommand((command) => {
             if (!options.ignoreLeave) listener(command);

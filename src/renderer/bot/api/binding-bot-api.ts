@@ -8,12 +8,12 @@ import { buildPageApi } from '../../../shared/ipc-calls';
 import {
   IPC_CALLS,
   IPC_EVENTS,
+  BotCommandSchema,
   WEB_BOT_COMMAND_EVENT,
   fail,
   isResult,
   type BotApi,
   type BotChannel,
-  type BotCommand,
 } from '../../../shared/ipc-contract';
 
 /** The exposed binding: one channel and payload in, the contract's Result out. */
@@ -35,15 +35,11 @@ export function createBindingBotApi(binding: BotBinding, target: EventTarget = w
     // The bot page hears one event, its commands, as a DOM event the host dispatches.
     listen(_channel, listener) {
       const handler = (event: Event): void => {
-        const detail: unknown = (event as CustomEvent<unknown>).detail;
-        if (isBotCommand(detail)) listener(detail);
+        const command = BotCommandSchema.safeParse((event as CustomEvent<unknown>).detail);
+        if (command.success) listener(command.data);
       };
       target.addEventListener(WEB_BOT_COMMAND_EVENT, handler);
       return () => target.removeEventListener(WEB_BOT_COMMAND_EVENT, handler);
     },
   });
-}
-
-function isBotCommand(value: unknown): value is BotCommand {
-  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'leave';
 }

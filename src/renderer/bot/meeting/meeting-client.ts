@@ -4,6 +4,7 @@
  * so the page forwards them to main unchanged.
  */
 import type { BotReportedStatus } from '../../../shared/ipc-contract';
+import type { CommandOutcome } from './command-outcome';
 
 export interface MeetingJoinParams {
   /** Meeting SDK signature for (meeting, role 0), made in main. */
@@ -91,6 +92,10 @@ export interface MeetingClient {
   join(params: MeetingJoinParams): Promise<void>;
   /** Leaves (or stops joining) and reports `left`. Safe to call more than once. */
   leave(): Promise<void>;
+  /** Says `text` to everyone in the meeting; never rejects (a refusal is an outcome). */
+  sendChat(text: string): Promise<CommandOutcome>;
+  /** Renames this participant where the meeting allows it; never rejects. */
+  rename(name: string): Promise<CommandOutcome>;
   /** Returns an unsubscribe function. */
   onStatus(listener: (status: MeetingStatus) => void): () => void;
   /**

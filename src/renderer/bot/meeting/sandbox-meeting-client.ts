@@ -3,7 +3,9 @@
  * the signature and the ZAK, as Zoom would); presence is an SSE stream for that participant,
  * which also brings the host's actions: `waiting` (held in the waiting room), `admitted`, head
  * counts (`participants`), and the final kick or end. A stream that breaks is a lost connection.
+ * Chat and renaming are one POST each for this participant, refused as the sandbox says.
  */
+import { chatRefusal, refused, renameRefusal, type CommandOutcome } from './command-outcome';
 import {
   MeetingJoinError,
   repeatJoinRefusal,
@@ -165,6 +167,35 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
     report({ status: 'left' });
   }
 
+  /** One POST as this participant; a refusal is sorted by what the meeting answered. */
+  async function act(
+    action: 'chat' | 'rename',
+    body: unknown,
+    sort: (code: number | null, message: string | null) => CommandOutcome,
+  ): Promise<CommandOutcome> {
+    if (participantId === null || finished) {
+      return refused('not_in_meeting', null, 'This bot is not in the sandbox meeting.');
+    }
+    let response: Response;
+    try {
+      response = await fetchFn(
+        `${meetingUrl}/participants/${encodeURIComponent(participantId)}/${action}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
+    } catch (error) {
+      return refused('other', null, `Could not reach the Botdeck sandbox (${describe(error)}).`);
+    }
+    if (response.ok) return { ok: true };
+    const answer = await readJsonBody(response);
+    const code = typeof answer.errorCode === 'number' ? answer.errorCode : null;
+    const message = typeof answer.message === 'string' ? answer.message : `HTTP ${response.status}`;
+    return sort(code, message);
+  }
+
   return {
     join(params) {
       const attempt = join(params);
@@ -175,6 +206,12 @@ export function createSandboxMeetingClient(options: SandboxMeetingClientOptions)
       leavePromise ??= leaveOnce();
       return leavePromise;
     },
+    sendChat: (text) => act('chat', { text }, chatRefusal),
+    rename: (name) =>
+      act('rename', { displayName: name }, (code, message) =>
+        // The sandbox refuses a rename the meeting does not allow with a 403 and Zoom's code 1.
+        code === 1 ? refused('rename_not_allowed', code, message) : renameRefusal(code, message),
+      ),
     onStatus,
     onScene(listener) {
       sceneListeners.add(listener);

@@ -22,7 +22,9 @@
  * the join from whichever signal comes first), then follow the meeting through its events
  * (zoom-sdk-events.ts).
  */
+import { refused } from './command-outcome';
 import { watchHeadCount } from './zoom-head-count';
+import { zoomRename, zoomSendChat, type ZoomActionTimings } from './zoom-meeting-actions';
 import {
   MeetingJoinError,
   repeatJoinRefusal,
@@ -62,6 +64,8 @@ export interface ZoomMeetingClientOptions {
   leaveTimeoutMs?: number;
   /** Tests pass their own; the page uses the browser's (zoom-reachability.ts, zoom-sdk-views.ts). */
   watchZoomAnswers?: () => ZoomAnswerWatch;
+  /** How long chat and rename calls wait on the SDK (zoom-meeting-actions.ts). */
+  actionTimings?: ZoomActionTimings;
   probeZoomAnswers?: (url: string) => Promise<boolean>;
   sdkViews?: Pick<JoinAttemptDeps, 'watchViews' | 'readView'>;
   /** How long a status 3 without a code waits for one before failing without it. */
@@ -219,12 +223,18 @@ export function createZoomMeetingClient(options: ZoomMeetingClientOptions): Meet
     }
   }
 
+  // Once the SDK is loaded it decides whether this participant may chat or rename now.
+  const notStarted = refused('not_in_meeting', null, 'The Meeting SDK has not started.');
   return {
     join,
     leave() {
       leavePromise ??= leaveOnce();
       return leavePromise;
     },
+    sendChat: (text) =>
+      sdk ? zoomSendChat(sdk, text, options.actionTimings) : Promise.resolve(notStarted),
+    rename: (name) =>
+      sdk ? zoomRename(sdk, name, options.actionTimings) : Promise.resolve(notStarted),
     onStatus,
   };
 }

@@ -24,6 +24,12 @@ export type ZoomLeaveArgs = Parameters<typeof ZoomMtg.leaveMeeting>[0];
 export type ZoomListenedEvent = 'onMeetingStatus' | 'onUserLeave' | 'onJoinSpeed' | 'onUserJoin';
 /** `ZoomMtg.getAttendeeslist`'s argument. */
 export type ZoomAttendeesArgs = Parameters<typeof ZoomMtg.getAttendeeslist>[0];
+/** `ZoomMtg.sendChat`'s argument: `message`, and `userId` left out to reach everyone. */
+export type ZoomSendChatArgs = Parameters<typeof ZoomMtg.sendChat>[0];
+/** `ZoomMtg.rename`'s argument: `userId`, `oldName`, `newName`. */
+export type ZoomRenameArgs = Parameters<typeof ZoomMtg.rename>[0];
+/** `ZoomMtg.getCurrentUser`'s argument. */
+export type ZoomCurrentUserArgs = Parameters<typeof ZoomMtg.getCurrentUser>[0];
 
 /**
  * What the client calls. The SDK types listener callbacks as `Function`; here they take
@@ -38,4 +44,7 @@ export interface ZoomMtgSdk {
   leaveMeeting(args: ZoomLeaveArgs): void;
   inMeetingServiceListener(event: ZoomListenedEvent, callback: (payload: unknown) => void): void;
   getAttendeeslist(args: ZoomAttendeesArgs): void;
+  sendChat(args: ZoomSendChatArgs): void;
+  rename(args: ZoomRenameArgs): void;
+  getCurrentUser(args: ZoomCurrentUserArgs): void;
 }

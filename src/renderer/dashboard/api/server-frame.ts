@@ -33,10 +33,11 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
     if (typeof frame.id !== 'number' || !isResult(frame.result)) return null;
     return { type: 'response', id: frame.id, result: frame.result };
   }
-  const { channel } = IPC_EVENTS.onBotsChanged;
-  if (frame.type === 'event' && frame.channel === channel) {
-    const payload = frame.payload;
+  if (frame.type !== 'event') return null;
+  const { payload } = frame;
+  if (frame.channel === IPC_EVENTS.onBotsChanged.channel) {
     if (!isRecord(payload) || !Array.isArray(payload.bots)) return null;
+    const channel = IPC_EVENTS.onBotsChanged.channel;
     const bots = payload.bots as BotView[];
     const { changes, removed } = payload;
     if (changes !== undefined && !(Array.isArray(changes) && changes.every(isChange))) return null;
@@ -51,6 +52,20 @@ export function parseServerFrame(data: unknown): WebServerFrame | null {
         ...(changes === undefined ? {} : { changes: changes as BotViewChange[] }),
         ...(removed === undefined ? {} : { removed: removed as string[] }),
       },
+    };
+  }
+  if (frame.channel === IPC_EVENTS.onNotification.channel) {
+    if (
+      !isRecord(payload) ||
+      typeof payload.title !== 'string' ||
+      typeof payload.body !== 'string'
+    ) {
+      return null;
+    }
+    return {
+      type: 'event',
+      channel: IPC_EVENTS.onNotification.channel,
+      payload: { title: payload.title, body: payload.body },
     };
   }
   return null;

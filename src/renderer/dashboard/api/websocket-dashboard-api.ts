@@ -8,12 +8,7 @@
  * snapshot (a reload) is the only honest recovery, and the banner says so.
  */
 import { buildPageApi } from '../../../shared/ipc-calls';
-import {
-  IPC_CALLS,
-  IPC_EVENTS,
-  type BotsChangedEvent,
-  type Result,
-} from '../../../shared/ipc-contract';
+import { IPC_CALLS, IPC_EVENTS, type Result } from '../../../shared/ipc-contract';
 import {
   DISCONNECTED_ERROR,
   type BrowserDashboardApi,
@@ -66,7 +61,8 @@ export function createWebSocketDashboardApi(
   // Frames written before the socket opened; sent in order on open.
   const outbox: string[] = [];
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
-  const eventListeners = new Set<(event: BotsChangedEvent) => void>();
+  /** Listeners by event channel. */
+  const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const setStatus = (next: ConnectionStatus): void => {
     if (status === next) return;
@@ -92,7 +88,7 @@ export function createWebSocketDashboardApi(
       resolve?.(frame.result);
       return;
     }
-    for (const listener of [...eventListeners]) listener(frame.payload);
+    for (const listener of [...(eventListeners.get(frame.channel) ?? [])]) listener(frame.payload);
   });
 
   const onClosed = (): void => {
@@ -127,12 +123,14 @@ export function createWebSocketDashboardApi(
     },
   };
 
-  // The socket carries one event, bots:changed, which parseServerFrame already checked.
+  // parseServerFrame already checked each event's shape for its channel.
   const api = buildPageApi(IPC_CALLS, IPC_EVENTS, 'dashboard', {
     invoke: call,
-    listen(_channel, listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
+    listen(channel, listener) {
+      const listeners = eventListeners.get(channel) ?? new Set();
+      eventListeners.set(channel, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   });
 

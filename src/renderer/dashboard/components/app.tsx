@@ -1,13 +1,16 @@
 /**
- * The dashboard's one screen: mode and connection banners, bots stopped by an app restart, the
- * account, launching, the fleet (with Peek beside it when open), the history, and Diagnostics.
+ * The dashboard's one screen: mode and connection banners, the notification setting, bots
+ * stopped by an app restart, the account, launching, the fleet (with Peek beside it when open,
+ * and the dialog its rows open), the history, and Diagnostics.
  */
 import { AccountsPanel } from './accounts-panel';
+import { BotActionDialog } from './bot-action-dialog';
 import { BotTable } from './bot-table';
 import { ConnectionBanner } from './connection-banner';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { HistoryPanel } from './history-panel';
 import { LaunchForm } from './launch-form';
+import { NotificationSettings } from './notification-settings';
 import { SandboxBanner } from './sandbox-banner';
 import { StoppedPanel } from './stopped-panel';
 
@@ -17,6 +20,7 @@ export function App() {
       <header className="app-header">
         <h1>Botdeck</h1>
         <p className="tagline">Authenticated Zoom meeting bots</p>
+        <NotificationSettings />
       </header>
       <SandboxBanner />
       <ConnectionBanner />
@@ -30,6 +34,7 @@ export function App() {
         <HistoryPanel />
         <DiagnosticsPanel />
       </main>
+      <BotActionDialog />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { memo, type Ref } from 'react';
 import type { BotView } from '../../../shared/ipc-contract';
 import { isLive } from '../../../shared/ipc-contract';
+import { BotActivityLine, ChatAndNameButtons } from './bot-row-actions';
 import { STATE_LABELS, describeBotReason } from './bot-states';
 import { formatDuration } from './format-duration';
 
@@ -78,10 +79,12 @@ export const BotRow = memo(function BotRow({
       <td className="mono" data-testid="bot-time">
         {timeInMeeting(bot, now)}
       </td>
-      <td className="cell-reason" data-testid="bot-failure" title={reason}>
-        {reason}
+      <td className="cell-reason" title={reason}>
+        <span data-testid="bot-failure">{reason}</span>
+        <BotActivityLine activity={bot.activity} />
       </td>
       <td className="cell-action">
+        <ChatAndNameButtons bot={bot} />
         <button
           type="button"
           className="button button-small"

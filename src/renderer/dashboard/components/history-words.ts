@@ -4,6 +4,7 @@
  * is worded.
  */
 import type { HistoryEntry } from '../../../shared/ipc-contract';
+import { joinNames } from '../../../shared/name-list';
 
 export interface HistoryLine {
   bot: string;
@@ -13,17 +14,11 @@ export interface HistoryLine {
 
 const bots = (count: number): string => `${count} bot${count === 1 ? '' : 's'}`;
 
-/** "Ada, Grace and 3 more". */
-function listNames(names: readonly string[]): string {
-  if (names.length <= 3) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-}
-
 export function describeHistoryEntry(entry: HistoryEntry): HistoryLine {
   switch (entry.kind) {
     case 'launch':
       return {
-        bot: listNames(entry.names),
+        bot: joinNames(entry.names),
         what: `${entry.relaunch ? 'Relaunched' : 'Launched'} ${bots(entry.names.length)} into meeting ${entry.meetingNumber}`,
         reason: entry.relaunch ? 'Stopped by an app restart' : '',
       };
@@ -47,6 +42,18 @@ export function describeHistoryEntry(entry: HistoryEntry): HistoryLine {
       };
     case 'stopped':
       return { bot: entry.name, what: 'Stopped by app restart', reason: '' };
+    case 'chat':
+      return {
+        bot: entry.name,
+        what: `${entry.sent ? 'Said in the chat' : 'Could not say in the chat'}: “${entry.text}”`,
+        reason: entry.reason ?? '',
+      };
+    case 'rename':
+      return {
+        bot: entry.name,
+        what: `${entry.done ? 'Renamed' : 'Could not rename'} “${entry.from}” to “${entry.to}”`,
+        reason: entry.reason ?? '',
+      };
   }
 }
 

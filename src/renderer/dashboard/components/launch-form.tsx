@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
 import { MAX_BOTS, MIN_BOTS } from '../store/launch-form';
 import { BotNameFields } from './bot-name-fields';
+import { ChatOnJoinField } from './chat-on-join-field';
 import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
 import { LaunchShortcuts } from './launch-shortcuts';
@@ -129,6 +130,7 @@ export function LaunchForm() {
       </div>
 
       <BotNameFields />
+      <ChatOnJoinField />
       <LaunchTimeoutsFields />
       <LaunchFormAlert />
 

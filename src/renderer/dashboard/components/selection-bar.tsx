@@ -1,5 +1,6 @@
 /**
- * What the operator can do with the rows they ticked: leave them together, or untick them.
+ * What the operator can do with the rows they ticked: send them one chat message, leave them
+ * together, or untick them.
  * Shown only while something is selected. `useSelectedLiveBotIds` is the selection other
  * actions on several bots at once use (only live bots can be asked anything).
  */
@@ -19,6 +20,7 @@ export function SelectionBar() {
     useShallow((state) => ({
       leaveSelected: state.leaveSelected,
       clearSelection: state.clearSelection,
+      chatSelected: state.openSelectionChat,
     })),
   );
   if (selectedCount === 0) return null;
@@ -29,6 +31,14 @@ export function SelectionBar() {
         {`${selectedCount} selected`}
         {live.length < selectedCount ? ` (${live.length} live)` : ''}
       </p>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={live.length === 0}
+        onClick={() => actions.chatSelected(live)}
+      >
+        {`Send chat to selected (${live.length})`}
+      </button>
       <button
         type="button"
         className="button button-danger button-small"

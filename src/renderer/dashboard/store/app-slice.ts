@@ -53,6 +53,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
         if (early) early.push(event);
         else get().applyBotsChanged(event);
       });
+      const offNotifications = api.onNotification((note) => get().showNotification(note));
       const offConnection = api.connection?.subscribe((connection) => set({ connection }));
       const finishLoading = (bots: Map<string, BotView>): void => {
         const replay = early ?? [];
@@ -68,6 +69,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
             const { mode, accounts, keychain, notices, bots, canShowBotWindows } = result.value;
             get().applyAccountsState({ mode, accounts, keychain });
             get().applyRestartState(result.value);
+            get().applyNotificationSettings(result.value.notifications);
             set({ notices, canShowBotWindows, loading: false });
             void get().loadShortcuts();
             finishLoading(botsFromSnapshot(bots));
@@ -89,6 +91,7 @@ export const createAppSlice: SliceCreator<AppSlice> =
       return () => {
         stopped = true;
         offBots();
+        offNotifications();
         offConnection?.();
       };
     },

@@ -3,14 +3,17 @@
  * (and per test) with its bridge to main passed in. Nothing here runs at import time.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { BrowserNotifications } from '../api/browser-notifications';
 import type { BrowserDashboardApi } from '../api/connection';
 import { createAccountEditorSlice, type AccountEditorSlice } from './account-editor-slice';
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createBotActionsSlice, type BotActionsSlice } from './bot-actions-slice';
 import { createBotsSlice, type BotsSlice, type FrameScheduler } from './bots-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
+import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import { createPeekSlice, type PeekSlice } from './peek-slice';
 import { createRestartSlice, type RestartSlice } from './restart-slice';
 import { createShortcutsSlice, type ShortcutsSlice } from './shortcuts-slice';
@@ -24,6 +27,8 @@ export type AppState = AppSlice &
   RestartSlice &
   HistorySlice &
   DiagnosticsSlice &
+  BotActionsSlice &
+  NotificationsSlice &
   TableSlice &
   PeekSlice &
   ShortcutsSlice;
@@ -34,6 +39,8 @@ export interface AppStoreDeps {
   api: BrowserDashboardApi;
   /** When bot changes reach the store: once per animation frame by default (bots-slice.ts). */
   scheduleFrame?: FrameScheduler;
+  /** The browser's notifications (web host); absent where the app shows its own. */
+  browserNotifications?: BrowserNotifications;
 }
 
 /** A slice creator that sees the whole state, so actions may read or set other slices. */
@@ -49,6 +56,8 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createRestartSlice(deps)(...args),
     ...createHistorySlice(deps)(...args),
     ...createDiagnosticsSlice(deps)(...args),
+    ...createBotActionsSlice(deps)(...args),
+    ...createNotificationsSlice(deps)(...args),
     ...createTableSlice(deps)(...args),
     ...createPeekSlice(deps)(...args),
     ...createShortcutsSlice(deps)(...args),

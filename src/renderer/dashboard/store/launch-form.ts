@@ -2,6 +2,12 @@
  * Pure rules of the launch form: names from the template, and validation in operator words.
  * Kept out of the store so the rules read (and test) as plain functions.
  */
+import {
+  CHAT_TEXT_MAX,
+  ChatTextSchema,
+  chatLength,
+  expandChatTemplate,
+} from '../../../shared/chat-text';
 import { parseMeetingInput } from '../../../shared/meeting-link';
 
 export const MIN_BOTS = 1;
@@ -50,6 +56,8 @@ export interface LaunchFormInput {
   passcodeNeeded?: boolean;
   countText: string;
   names: string[];
+  /** "Chat message on join" as typed; empty for none. */
+  chatOnJoin?: string;
 }
 
 export const PASSCODE_NEEDED_MESSAGE =
@@ -77,7 +85,23 @@ export function validateLaunchForm(form: LaunchFormInput): string[] {
       errors.push(`The name of bot ${index + 1} is longer than ${MAX_NAME_LENGTH} characters.`);
     }
   });
+  errors.push(...chatOnJoinErrors(form.chatOnJoin ?? '', form.names));
   return errors;
+}
+
+/** The chat message on join's problems (none when it is empty: the bots then say nothing). */
+function chatOnJoinErrors(template: string, names: readonly string[]): string[] {
+  if (template.trim() === '') return [];
+  const parsed = ChatTextSchema.safeParse(template);
+  if (!parsed.success) return [`Chat message on join: ${parsed.error.issues[0]?.message ?? ''}`];
+  const tooLong = names.some(
+    (name) => chatLength(expandChatTemplate(parsed.data, name.trim())) > CHAT_TEXT_MAX,
+  );
+  return tooLong
+    ? [
+        `Chat message on join: with the bot's name in it, it is longer than ${CHAT_TEXT_MAX.toLocaleString('en-US')} characters.`,
+      ]
+    : [];
 }
 
 /** Names used by more than one bot (after trimming). Allowed, but worth a warning. */

@@ -30,6 +30,7 @@ export function presetValues(form: LaunchFormState): FormValuesResult {
       nameTemplate: form.nameTemplate,
       names: form.names.map((name) => name.trim()),
       ...(timeouts.timeouts ? { timeouts: timeouts.timeouts } : {}),
+      ...(form.chatOnJoin.trim() === '' ? {} : { chatOnJoin: form.chatOnJoin.trim() }),
     },
   };
 }
@@ -57,6 +58,7 @@ export function formFromPreset(preset: LaunchPresetView): Partial<LaunchFormStat
       (name, index) => name !== expandNameTemplate(preset.nameTemplate, index + 1),
     ),
     timeouts: timeoutTexts(preset.timeouts),
+    chatOnJoin: preset.chatOnJoin ?? '',
   };
 }
 

@@ -35,6 +35,8 @@ export interface LaunchFormState {
   creatingMeeting: boolean;
   /** "Auto-leave and rejoin" fields as typed; empty ones take Botdeck's defaults. */
   timeouts: TimeoutTexts;
+  /** "Chat message on join" as typed (`{name}` = each bot's name); empty for none. */
+  chatOnJoin: string;
   /**
    * The account the bots launch under: the first account until the operator picks another,
    * and the first again when the picked one disappears (kept so by `applyAccountsState`).
@@ -57,6 +59,7 @@ export interface LaunchSlice {
   /** Validates and launches. Resolves true when main accepted the launch. */
   submitLaunch(): Promise<boolean>;
   setTimeoutText(field: keyof TimeoutTexts, value: string): void;
+  setChatOnJoin(value: string): void;
   /** Sandbox mode: asks for a new meeting and puts its link in the form. */
   fillNewSandboxMeeting(): Promise<void>;
 }
@@ -78,6 +81,7 @@ function initialLaunchForm(): LaunchFormState {
     launchError: null,
     creatingMeeting: false,
     timeouts: EMPTY_TIMEOUTS,
+    chatOnJoin: '',
     accountId: null,
     accountChosen: false,
   };
@@ -135,6 +139,8 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
         update({ timeouts: { ...get().launch.timeouts, [field]: value } });
       },
 
+      setChatOnJoin: (chatOnJoin) => update({ chatOnJoin }),
+
       async fillNewSandboxMeeting() {
         if (get().launch.creatingMeeting) return;
         update({ creatingMeeting: true, launchError: null });
@@ -176,6 +182,7 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
             names: form.names.map((name) => name.trim()),
             ...(form.accountId !== null ? { accountId: form.accountId } : {}),
             ...(timeouts.timeouts ? { timeouts: timeouts.timeouts } : {}),
+            ...(form.chatOnJoin.trim() === '' ? {} : { chatOnJoin: form.chatOnJoin.trim() }),
           });
           // Success keeps every field: operators often launch the same meeting again.
           update({ submitting: false, launchError: result.ok ? null : result.error.message });

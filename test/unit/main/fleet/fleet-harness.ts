@@ -198,7 +198,7 @@ export function fleetHarness(options: HarnessOptions = {}) {
       names: string[],
       timeouts?: LaunchTimeouts,
       accountOverrides: Partial<FleetAccount> = {},
-      meeting: Partial<Pick<LaunchPlan, 'meetingNumber' | 'zoomDomain'>> = {},
+      meeting: Partial<Pick<LaunchPlan, 'meetingNumber' | 'zoomDomain' | 'chatOnJoin'>> = {},
     ): Promise<string[]> {
       const result = fleet.launch({
         meetingNumber: '123456789',

@@ -33,6 +33,7 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
         notices: [],
         stoppedByRestart: [],
         relaunchAfterRestart: false,
+        notifications: { enabled: true, shownBy: null },
         canShowBotWindows: false,
       }),
     'bots:launch': (request) => {
@@ -44,6 +45,13 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(null);
     },
     'bots:leave-all': () => ok({ count: 0 }),
+    'bots:chat': (request) => {
+      calls.push(request);
+      return ok({ asked: request.botIds?.length ?? 1 });
+    },
+    'bots:rename': () => ok(null),
+    'bots:relaunch-as': () => ok({ botId: 'b2' }),
+    'settings:notifications': (request) => ok({ enabled: request.enabled, shownBy: null }),
     'bots:leave-many': (request) => ok({ count: request.botIds.length }),
     'bots:leave-meeting': () => ok({ count: 0 }),
     'bots:clear-finished': () => ok({ count: 0 }),
@@ -87,6 +95,10 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
       return ok(TICKET);
     },
     'bot:status': (botId, report) => {
+      calls.push({ botId, report });
+      return ok(null);
+    },
+    'bot:command-result': (botId, report) => {
       calls.push({ botId, report });
       return ok(null);
     },

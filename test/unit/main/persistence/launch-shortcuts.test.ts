@@ -41,6 +41,7 @@ const form = (overrides: Partial<LaunchFormValues> = {}): LaunchFormValues => ({
   nameTemplate: 'Support {n}',
   names: ['Support 1', 'Greeter'],
   timeouts: { aloneTimeoutMs: 120_000 },
+  chatOnJoin: 'Hi, I am {name} from support.',
   ...overrides,
 });
 
@@ -64,6 +65,7 @@ describe('presets', () => {
         nameTemplate: 'Support {n}',
         names: ['Support 1', 'Greeter'],
         timeouts: { aloneTimeoutMs: 120_000 },
+        chatOnJoin: 'Hi, I am {name} from support.',
         savedAt: expect.any(Number),
       },
     ]);

@@ -54,10 +54,11 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('relaunching bots stopped by a restart', () => {
-  it('relaunches each launch as one launch with its names, meeting, passcode, account and limits', async () => {
+  it('relaunches each launch as one launch with its names, meeting, passcode, account, limits and chat', async () => {
+    const launch = { timeouts: { maxDurationMs: 60_000 }, chatOnJoin: 'Hi, I am {name}.' };
     roster = await stoppedRoster([
-      bot('a', 'L1', { timeouts: { maxDurationMs: 60_000 } }),
-      bot('b', 'L1', { timeouts: { maxDurationMs: 60_000 } }),
+      bot('a', 'L1', launch),
+      bot('b', 'L1', launch),
       bot('c', 'L2', { meetingNumber: '987654321', passcode: '', accountId: 'zoom-1' }),
     ]);
     const launches: ParsedLaunchRequest[] = [];
@@ -81,6 +82,7 @@ describe('relaunching bots stopped by a restart', () => {
         names: ['Bot a', 'Bot b'],
         accountId: 'sandbox',
         timeouts: { maxDurationMs: 60_000 },
+        chatOnJoin: 'Hi, I am {name}.',
       },
       { meeting: '987654321', passcode: '', names: ['Bot c'], accountId: 'zoom-1' },
     ]);

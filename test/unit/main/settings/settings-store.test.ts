@@ -98,12 +98,14 @@ describe('settings store', () => {
     await Promise.all([
       ...ids.map((id) => settings.upsertAccount(account(id))),
       settings.update({ relaunchAfterRestart: true }),
+      settings.update({ notifications: false }),
       settings.update({ launchDefaults: { reconnectAttempts: 2 } }),
     ]);
 
     const { settings: reloaded } = await store().load();
     expect(reloaded.accounts.map((a) => a.id).sort()).toEqual([...ids].sort());
     expect(reloaded.relaunchAfterRestart).toBe(true);
+    expect(reloaded.notifications).toBe(false);
     expect(reloaded.launchDefaults.reconnectAttempts).toBe(2);
   });
 

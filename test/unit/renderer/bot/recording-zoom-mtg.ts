@@ -37,6 +37,14 @@ export interface RecordingZoomMtg extends ZoomMtgSdk {
   methods(): string[];
   /** Who `getAttendeeslist` answers is in the meeting (index 0: the bot). */
   attendees: string[];
+  /** How `sendChat` answers; every message it took is in `chat`. */
+  chatAnswer: Answer;
+  chat: string[];
+  /** Who `getCurrentUser` says this participant is; null answers an error. */
+  currentUser: { userId: number; userName: string } | null;
+  /** Whether the meeting applies a rename the SDK sent (as Zoom does where it is allowed). */
+  renameAllowed: boolean;
+  renameAnswer: Answer;
   /** What the page's tap hears of Zoom's first answer. */
   firstAnswers: ZoomFirstAnswers;
   answerJoin(answer: WcInfoAnswer): void;
@@ -111,6 +119,39 @@ export function createRecordingZoomMtg(): RecordingZoomMtg {
       }
     },
     attendees: [],
+    chatAnswer: { success: true },
+    chat: [],
+    currentUser: { userId: 16778240, userName: 'Botdeck 1' },
+    renameAllowed: true,
+    renameAnswer: { success: true },
+    sendChat(args) {
+      record('sendChat', args);
+      const how = sdk.chatAnswer;
+      if (how !== 'pending' && 'success' in how) sdk.chat.push(args.message);
+      answer(args, how);
+    },
+    rename(args) {
+      record('rename', args);
+      const applies =
+        sdk.renameAnswer !== 'pending' &&
+        'success' in sdk.renameAnswer &&
+        sdk.renameAllowed &&
+        sdk.currentUser?.userId === args.userId &&
+        sdk.currentUser.userName === args.oldName;
+      if (applies && sdk.currentUser)
+        sdk.currentUser = { ...sdk.currentUser, userName: args.newName };
+      answer(args, sdk.renameAnswer);
+    },
+    getCurrentUser(args) {
+      record('getCurrentUser');
+      if (sdk.currentUser) {
+        if (typeof args.success === 'function') {
+          args.success({ status: true, result: { currentUser: { ...sdk.currentUser } } });
+        }
+      } else if (typeof args.error === 'function') {
+        args.error({ status: false, errorCode: 3008, errorMessage: 'Please join meeting first!' });
+      }
+    },
     inMeetingServiceListener(event, callback) {
       record('inMeetingServiceListener', event);
       listeners.set(event, [...(listeners.get(event) ?? []), callback]);

@@ -9,6 +9,7 @@ import { runBot, type BotPageView, type ClientChoice } from '../../../../src/ren
 import type {
   BotApi,
   BotCommand,
+  BotCommandResult,
   BotStatusReport,
   JoinTicket,
   Result,
@@ -27,6 +28,7 @@ const ticket: JoinTicket = {
 
 function fakeApi(ready: Result<JoinTicket> = { ok: true, value: ticket }) {
   const reports: BotStatusReport[] = [];
+  const results: BotCommandResult[] = [];
   let commandListener: ((command: BotCommand) => void) | null = null;
   const api: BotApi = {
     ready: () => Promise.resolve(ready),
@@ -34,12 +36,21 @@ function fakeApi(ready: Result<JoinTicket> = { ok: true, value: ticket }) {
       reports.push(report);
       return Promise.resolve({ ok: true, value: null });
     },
+    reportCommandResult: (result) => {
+      results.push(result);
+      return Promise.resolve({ ok: true, value: null });
+    },
     onCommand: (listener) => {
       commandListener = listener;
       return () => (commandListener = null);
     },
   };
-  return { api, reports, command: (command: BotCommand) => commandListener?.(command) };
+  return {
+    api,
+    reports,
+    results,
+    command: (command: BotCommand) => commandListener?.(command),
+  };
 }
 
 function fakeView(): BotPageView & { shown: string[] } {
@@ -49,7 +60,9 @@ function fakeView(): BotPageView & { shown: string[] } {
     showName: (name) => shown.push(`name:${name}`),
     showMeeting: (meetingNumber) => shown.push(`meeting:${meetingNumber}`),
     showScene: (scene) =>
-      shown.push(`scene:${scene.count}:${scene.others.map((other) => other.displayName).join('+')}`),
+      shown.push(
+        `scene:${scene.count}:${scene.others.map((other) => other.displayName).join('+')}`,
+      ),
     showStatus: (status) => shown.push(`${status.status}:${status.message ?? ''}`),
   };
 }
@@ -58,6 +71,7 @@ function fakeView(): BotPageView & { shown: string[] } {
 function fakeClient(join?: (params: MeetingJoinParams) => Promise<void>) {
   const { emit, onStatus } = createStatusEmitter();
   const joins: MeetingJoinParams[] = [];
+  const said: string[] = [];
   const client: MeetingClient = {
     join: (params) => {
       joins.push(params);
@@ -70,9 +84,16 @@ function fakeClient(join?: (params: MeetingJoinParams) => Promise<void>) {
       emit({ status: 'left', participantId: 'p-1' });
       return Promise.resolve();
     },
+    // A meeting that takes any message and refuses every rename, as a host who forbids it.
+    sendChat: (text) => {
+      said.push(text);
+      return Promise.resolve({ ok: true });
+    },
+    rename: () =>
+      Promise.resolve({ ok: false, refusal: 'rename_not_allowed', code: 1, message: 'No renames' }),
     onStatus,
   };
-  return { client, joins, emit };
+  return { client, joins, emit, said };
 }
 
 const choose = (client: MeetingClient) => (): ClientChoice => ({ ok: true, client });
@@ -189,5 +210,38 @@ describe('the bot page', () => {
       },
       { status: 'in_meeting', code: null, message: null, participantId: 'p-1' },
     ]);
+  });
+
+  it('chats and renames when main asks, and answers each command with how it went', async () => {
+    const { api, results, command } = fakeApi();
+    const view = fakeView();
+    const { client, said } = fakeClient();
+    const running = runBot({ api, view, chooseClient: choose(client) });
+    // Still waiting for its ticket: nothing joined yet.
+    command({ type: 'chat', commandId: 'c-0', text: 'Too early' });
+    await running;
+    command({ type: 'chat', commandId: 'c-1', text: 'Hello, all' });
+    command({ type: 'rename', commandId: 'c-2', name: 'New name' });
+    await vi.waitFor(() => expect(results).toHaveLength(3));
+    expect(said).toEqual(['Hello, all']);
+    expect(results).toEqual([
+      {
+        commandId: 'c-0',
+        ok: false,
+        refusal: 'not_in_meeting',
+        code: null,
+        message: 'This bot has not joined yet.',
+      },
+      { commandId: 'c-1', ok: true },
+      {
+        commandId: 'c-2',
+        ok: false,
+        refusal: 'rename_not_allowed',
+        code: 1,
+        message: 'No renames',
+      },
+    ]);
+    // The page keeps showing the name the meeting knows it by.
+    expect(view.shown.filter((line) => line.startsWith('name:'))).toEqual(['name:Botdeck 7']);
   });
 });

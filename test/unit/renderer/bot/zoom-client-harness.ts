@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { MeetingStatus } from '../../../../src/renderer/bot/meeting/meeting-client';
+import type { ZoomActionTimings } from '../../../../src/renderer/bot/meeting/zoom-meeting-actions';
 import { createZoomMeetingClient } from '../../../../src/renderer/bot/meeting/zoom-meeting-client';
 import type { ZoomWebDomain } from '../../../../src/shared/meeting-link';
 import { createRecordingZoomMtg } from './recording-zoom-mtg';
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   /** What the origin probe finds: Zoom's host answered this page, CORS aside. */
   zoomAnswersProbe?: boolean;
   zoomDomain?: ZoomWebDomain;
+  /** How long chat and rename calls wait on the SDK (short in tests). */
+  actionTimings?: ZoomActionTimings;
 }
 
 export function setUp(options: HarnessOptions = {}) {
@@ -48,6 +51,7 @@ export function setUp(options: HarnessOptions = {}) {
       return Promise.resolve(options.zoomAnswersProbe ?? false);
     },
     sdkViews: sdk.sdkViews,
+    actionTimings: options.actionTimings ?? { answerMs: 200, confirmMs: 100, pollMs: 10 },
   });
   const statuses: MeetingStatus[] = [];
   client.onStatus((status) => statuses.push(status));

@@ -70,7 +70,9 @@ describe('bot deltas on the wire', () => {
           if (event && index >= connect) {
             const text = JSON.stringify({ type: 'event', channel: 'bots:changed', payload: event });
             const frame = parseServerFrame(text);
-            if (frame?.type !== 'event') throw new Error('the frame did not parse');
+            if (frame?.type !== 'event' || frame.channel !== 'bots:changed') {
+              throw new Error('the frame did not parse as a bot change');
+            }
             received.push(frame.payload);
           }
           if (index === snapshot) dashboard = new Map(latest);

@@ -28,6 +28,7 @@ const PRESET: LaunchPresetView = {
   nameTemplate: 'Demo {n}',
   names: ['Demo 1', 'Greeter', 'Demo 3'],
   timeouts: { aloneTimeoutMs: 90_000, waitingRoomTimeoutMs: null, reconnectAttempts: 2 },
+  chatOnJoin: 'Welcome, I am {name}.',
   savedAt: 1,
 };
 const RECENT: RecentMeetingView = {
@@ -82,6 +83,7 @@ describe('presets and recent meetings in the launch form', () => {
       nameEdited: [false, true, false],
       accountId: 'acme',
       timeouts: { aloneMinutes: '1.5', waitingRoomMinutes: '0', reconnectAttempts: '2' },
+      chatOnJoin: 'Welcome, I am {name}.',
     });
     // The template still drives the rows it made.
     s().setNameTemplate('Host {n}');
@@ -116,6 +118,7 @@ describe('presets and recent meetings in the launch form', () => {
     s().setCountText('2');
     s().setBotName(1, '  Greeter  ');
     s().setTimeoutText('aloneMinutes', '3');
+    s().setChatOnJoin(' Hi, I am {name}. ');
     s().setPresetName(' Support rota ');
     expect(await s().saveLaunchPreset()).toBe(true);
     expect(fake.requests.savePreset).toEqual([
@@ -128,6 +131,7 @@ describe('presets and recent meetings in the launch form', () => {
           nameTemplate: 'Botdeck {n}',
           names: ['Botdeck 1', 'Greeter'],
           timeouts: { aloneTimeoutMs: 180_000 },
+          chatOnJoin: 'Hi, I am {name}.',
         },
       },
     ]);

@@ -10,6 +10,7 @@ import {
   fail,
   type AccountsState,
   type AppSnapshot,
+  type BotNotification,
   type BotsChangedEvent,
   type ConnectionTestReport,
   type DashboardApi,
@@ -33,6 +34,8 @@ export interface FakeDashboard {
   accountsState: AccountsState;
   /** Delivers a bots:changed event to the page. */
   push(event: BotsChangedEvent): void;
+  /** Delivers a notification event to the page (as the web host does). */
+  notify(notification: BotNotification): void;
 }
 
 /** A report with one check of each status and a log file that can be opened. */
@@ -87,6 +90,7 @@ export function emptySnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot
     notices: [],
     stoppedByRestart: [],
     relaunchAfterRestart: false,
+    notifications: { enabled: true, shownBy: 'browser' },
     canShowBotWindows: false,
     ...overrides,
   };
@@ -113,6 +117,7 @@ export function passingReport(): ConnectionTestReport {
 
 export function createFakeDashboard(): FakeDashboard {
   const listeners = new Set<(event: BotsChangedEvent) => void>();
+  const notificationListeners = new Set<(notification: BotNotification) => void>();
   const answer = <T>(value: T) => Promise.resolve({ ok: true as const, value });
   const requests: Record<string, unknown[]> = {};
   const api: Record<string, unknown> = {
@@ -120,17 +125,26 @@ export function createFakeDashboard(): FakeDashboard {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onNotification: (listener: (notification: BotNotification) => void) => {
+      notificationListeners.add(listener);
+      return () => notificationListeners.delete(listener);
+    },
   };
   const fake: FakeDashboard = {
     api: api as DashboardApi,
     requests: requests as FakeDashboard['requests'],
     accountsState: { mode: 'sandbox', accounts: [], keychain: KEYCHAIN_AVAILABLE },
     push: (event) => listeners.forEach((listener) => listener(event)),
+    notify: (notification) => notificationListeners.forEach((listener) => listener(notification)),
     answers: {
       getSnapshot: () => answer(emptySnapshot()),
       launchBots: () => answer({ botIds: [] }),
       leaveBot: () => answer(null),
       leaveAll: () => answer({ count: 0 }),
+      sendChat: (request) => answer({ asked: request.botIds?.length ?? 1 }),
+      renameBot: () => answer(null),
+      relaunchBot: () => answer({ botId: 'relaunched' }),
+      setNotifications: (request) => answer({ enabled: request.enabled, shownBy: 'browser' }),
       createSandboxMeeting: () =>
         answer({
           meetingNumber: '81234567890',
