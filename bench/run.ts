@@ -1,175 +1,93 @@
 /**
- * `npm run bench`: figures for the Zoom client against the embedded sandbox on loopback.
- * A benchmark, not a test: it prints what it measured and never fails on a number.
+ * `npm run bench`: Botdeck's figures, each printed as one JSON line as it is measured; the last
+ * line is one object with all of them. A benchmark, not a test: it never fails on a number.
  *
- *   (a) 1,000 concurrent mints → how many OAuth token requests reached the server (goal 1)
- *   (b) 600 mints with the sandbox limiting like Zoom Pro (Light 30/s) → sustained mints per
- *       second and how many 429s came back (goals ≥ 28.5/s and 0)
+ *   (a) 1,000 concurrent mints → OAuth token requests that reached the server (goal 1)
+ *   (b) 600 mints with the sandbox limiting like Zoom Pro (30/s) → mints a second and 429s
  *   (c) median mint latency through the client vs a raw fetch of the same endpoint
- *   (d) bundle sizes of the dashboard and bot pages (from the last `npm run build`)
+ *   (d) bundle sizes of the dashboard and bot pages
+ *   (e) `npm run web` with a current build → seconds to its JSON line
+ *   (f) 20 sandbox bots from one click on Launch → seconds until all are in, PSS per bot
+ *   (g) 100 sandbox bots the same way, then Leave all → seconds for each, failures
+ *   (h) Meeting SDK bots (Zoom's hosts blocked) → PSS per bot at the heaviest, by process kind
+ *   (i) the dashboard with 1,000 bots and 200 changes a second → p95 frame, long tasks, bytes
  *
- * Each figure prints as one JSON line; the last line is one object with all of them.
+ * `npm run bench -- --quick` skips (g) and (i), the two longest (about a minute together).
+ * The figures that drive a web host use the current build, rebuilt first when stale.
  */
-import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { buildState } from '../scripts/build-stamp.mjs';
 import { bundleSizes } from './bundle-sizes';
-import { startSandbox, type RunningSandbox } from '../src/main/sandbox/sandbox-server';
-import { createZoomClient, type ZoomClient } from '../src/main/zoom/zoom-client';
-
-const UNLIMITED = 1_000_000;
-
-function clientFor(
-  sandbox: RunningSandbox,
-  fetchImpl: typeof fetch,
-  perSecond: number,
-): ZoomClient {
-  return createZoomClient({
-    oauthBaseUrl: sandbox.url,
-    apiBaseUrl: sandbox.url,
-    accountId: sandbox.account.accountId,
-    clientId: sandbox.account.clientId,
-    clientSecret: sandbox.account.clientSecret,
-    fetch: fetchImpl,
-    now: Date.now,
-    mintRatePerSecond: perSecond,
-  });
-}
-
-async function oauthRequests(sandbox: RunningSandbox): Promise<number> {
-  const audit = (await (await fetch(`${sandbox.url}/sandbox/audit`)).json()) as {
-    oauthRequests: number;
-  };
-  return audit.oauthRequests;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-async function concurrentMints(): Promise<{ oauthRequests: number; mints: number }> {
-  const sandbox = await startSandbox({ port: 0, audit: true, lightLimitPerSecond: UNLIMITED });
-  try {
-    const client = clientFor(sandbox, fetch, UNLIMITED);
-    const zaks = await Promise.all(
-      Array.from({ length: 1_000 }, () => client.mintZak(sandbox.account.userId)),
-    );
-    return { oauthRequests: await oauthRequests(sandbox), mints: new Set(zaks).size };
-  } finally {
-    await sandbox.close();
-  }
-}
-
-async function sustainedMints(): Promise<{
-  mintsPerSecond: number;
-  rateLimited429: number;
-  seconds: number;
-}> {
-  const sandbox = await startSandbox({ port: 0, audit: false, lightLimitPerSecond: 30 });
-  let rateLimited429 = 0;
-  const counting: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.status === 429) rateLimited429 += 1;
-    return response;
-  };
-  try {
-    const client = clientFor(sandbox, counting, 30);
-    await client.mintZak(sandbox.account.userId); // token fetched outside the timed part
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 600 }, () => client.mintZak(sandbox.account.userId)));
-    const seconds = (performance.now() - started) / 1000;
-    return { mintsPerSecond: 600 / seconds, rateLimited429, seconds };
-  } finally {
-    await sandbox.close();
-  }
-}
-
-async function latency(
-  samples = 300,
-): Promise<{ clientMedianMs: number; rawMedianMs: number; overheadRatio: number }> {
-  const sandbox = await startSandbox({ port: 0, lightLimitPerSecond: UNLIMITED });
-  try {
-    const client = clientFor(sandbox, fetch, UNLIMITED);
-    const basic = Buffer.from(
-      `${sandbox.account.clientId}:${sandbox.account.clientSecret}`,
-    ).toString('base64');
-    const tokenResponse = await fetch(
-      `${sandbox.url}/oauth/token?grant_type=account_credentials&account_id=${sandbox.account.accountId}`,
-      { method: 'POST', headers: { Authorization: `Basic ${basic}` } },
-    );
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const url = `${sandbox.url}/v2/users/${sandbox.account.userId}/token?type=zak&ttl=7200`;
-    const raw = async (): Promise<void> => {
-      await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json();
-    };
-    const viaClient = async (): Promise<void> => {
-      await client.mintZak(sandbox.account.userId, 7200);
-    };
-    await viaClient(); // warm the token cache and both connections
-    await raw();
-    const clientTimes: number[] = [];
-    const rawTimes: number[] = [];
-    // Interleaved so both see the same machine load.
-    for (let i = 0; i < samples; i += 1) {
-      for (const [run, times] of [
-        [viaClient, clientTimes],
-        [raw, rawTimes],
-      ] as const) {
-        const started = performance.now();
-        await run();
-        times.push(performance.now() - started);
-      }
-    }
-    const clientMedianMs = median(clientTimes);
-    const rawMedianMs = median(rawTimes);
-    return { clientMedianMs, rawMedianMs, overheadRatio: clientMedianMs / rawMedianMs };
-  } finally {
-    await sandbox.close();
-  }
-}
+import { dashboardAtScale } from './dashboard-at-scale';
+import { launchFleet } from './fleet-launch';
+import { concurrentMints, latency, sustainedMints } from './mint-figures';
+import { webHostStartSeconds } from './web-host-start';
+import { zoomSdkMemory } from './zoom-sdk-memory';
 
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
+const quick = process.argv.includes('--quick');
+const SKIPPED = { skipped: 'npm run bench -- --quick' };
+
+function print(figure: string, values: object): void {
+  console.log(JSON.stringify({ figure, ...values }));
+}
+
+/** The web host figures measure the app as built; a stale build would measure old code. */
+async function ensureCurrentBuild(): Promise<void> {
+  if ((await buildState(process.cwd())).current) return;
+  console.error('Bench: the sources changed since the last build; building first.');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 2, 2] });
+  if (build.status !== 0) throw new Error('the build failed, so nothing was measured');
+}
 
 async function main(): Promise<void> {
+  await ensureCurrentBuild();
   const a = await concurrentMints();
-  console.log(
-    JSON.stringify({
-      figure: 'a',
-      concurrentMints: 1000,
-      distinctZaks: a.mints,
-      oauthRequests: a.oauthRequests,
-    }),
-  );
+  print('a', { concurrentMints: 1000, distinctZaks: a.mints, oauthRequests: a.oauthRequests });
   const b = await sustainedMints();
-  console.log(
-    JSON.stringify({
-      figure: 'b',
-      mints: 600,
-      seconds: round(b.seconds),
-      mintsPerSecond: round(b.mintsPerSecond, 2),
-      rateLimited429: b.rateLimited429,
-    }),
-  );
+  const mintsPerSecond = round(b.mintsPerSecond, 2);
+  print('b', {
+    mints: 600,
+    seconds: round(b.seconds),
+    mintsPerSecond,
+    rateLimited429: b.rateLimited429,
+  });
   const c = await latency();
-  console.log(
-    JSON.stringify({
-      figure: 'c',
-      clientMedianMs: round(c.clientMedianMs),
-      rawMedianMs: round(c.rawMedianMs),
-      overheadRatio: round(c.overheadRatio),
-    }),
-  );
+  const overheadRatio = round(c.overheadRatio);
+  print('c', {
+    clientMedianMs: round(c.clientMedianMs),
+    rawMedianMs: round(c.rawMedianMs),
+    overheadRatio,
+  });
   const d = await bundleSizes();
-  console.log(JSON.stringify({ figure: 'd', ...(d ?? { note: 'no build: run npm run build' }) }));
+  print('d', d ?? { note: 'no build: run npm run build' });
+  const e = await webHostStartSeconds();
+  print('e', { webHostStartSeconds: e.seconds, runs: e.runs });
+  const f = await launchFleet(20);
+  print('f', f);
+  const g = quick ? null : await launchFleet(100);
+  print('g', g ?? SKIPPED);
+  const h = await zoomSdkMemory();
+  print('h', h);
+  const i = quick ? null : await dashboardAtScale();
+  print('i', i ?? SKIPPED);
   console.log(
     JSON.stringify({
       ...(d ?? {}),
       oauthRequests: a.oauthRequests,
-      mintsPerSecond: round(b.mintsPerSecond, 2),
+      mintsPerSecond,
       rateLimited429: b.rateLimited429,
-      overheadRatio: round(c.overheadRatio),
+      overheadRatio,
+      webHostStartSeconds: e.seconds,
+      launch20Seconds: f.launchSeconds,
+      launch100Seconds: g?.launchSeconds ?? null,
+      leave100Seconds: g?.leaveSeconds ?? null,
+      failed100: g?.failed ?? null,
+      pssPerSandboxBotMB: f.pssPerBotMB,
+      pssPerZoomSdkBotMB: h.pssPerBotMB,
+      dashboardP95FrameMs: i?.p95FrameMs ?? null,
+      dashboardLongTasks: i?.longTasks ?? null,
+      wsBytesPerChange: i?.wsBytesPerChange ?? null,
     }),
   );
 }
