@@ -11,6 +11,7 @@
 import { dirname } from 'node:path';
 import { app, dialog, Notification, shell, type BrowserWindow } from 'electron';
 import { createBotdeck, type Botdeck, type BotdeckOptions } from '../app/create-botdeck';
+import { createWaitingEndpoint } from '../app/waiting-endpoint';
 import { isEnded } from '../../shared/views';
 import { openFileLogger, type FileLogger } from '../log/file-logger';
 import { combineLoggers, createConsoleLogger, type Logger } from '../log/logger';
@@ -108,8 +109,23 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     // what the app uses until the operator stores one.
     const dataDir = app.getPath('userData');
     fileLog = await openFileLogger({ dataDir, fallback: consoleLogger });
-    const logFolder = fileLog.folder;
     sandbox = await startSandbox({ port: 0 });
+    // The dashboard loads while the services start (the keychain may take its time, or ask the
+    // operator first); what it asks early waits for them (waiting-endpoint.ts).
+    const services = startServices(dataDir, sandbox, fileLog);
+    stopIpc = registerIpc(createWaitingEndpoint(services), senders, dashboard.send, logger);
+    const shown = dashboard.show();
+    botdeck = await services;
+    await shown;
+    return botdeck;
+  }
+
+  async function startServices(
+    dataDir: string,
+    sandbox: RunningSandbox,
+    fileLog: FileLogger,
+  ): Promise<Botdeck> {
+    const logFolder = fileLog.folder;
     const storedAccounts = storedAccountsIn(dataDir);
     const { settings } = await storedAccounts.settings.load();
     if (settings.botPageOrigin === 'loopback') {
@@ -135,7 +151,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       showWindows: env.BOTDECK_SHOW_BOTS === '1',
       unresponsiveGraceMs: options.unresponsiveGraceMs,
     });
-    botdeck = await createBotdeck({
+    return createBotdeck({
       ...options.botdeck,
       accounts: [sandboxAccountConfig(sandbox)],
       storedAccounts,
@@ -175,9 +191,6 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
         },
       },
     });
-    stopIpc = registerIpc(botdeck, senders, dashboard.send, logger);
-    await dashboard.show();
-    return botdeck;
   }
 
   /** Asks before a close takes live bots out of their meetings. */

@@ -32,8 +32,8 @@ export interface BotPage extends LoadedPage {
 export interface PageOptions {
   /** The bot page never leaves when told to (a hung Zoom leave). */
   ignoreLeave?: boolean;
-  /** Runs while a dashboard page loads, before `loadURL` resolves. */
-  whileDashboardLoads?: (window: StandInBrowserWindow) => Promise<void>;
+  /** Runs while a dashboard page loads, before `loadURL` resolves, with what its preload exposed. */
+  whileDashboardLoads?: (window: StandInBrowserWindow, api: DashboardApi) => Promise<void>;
 }
 
 export interface Pages {
@@ -61,8 +61,9 @@ export function servePages(world: ElectronStandIn, options: PageOptions = {}): P
     const path = new URL(url).pathname;
     if (path === DASHBOARD_URL_PATH) {
       const exposed = runPreload('dashboard', window.webContents, world.ipcMain);
-      dashboard = exposed.botdeck as DashboardApi;
-      await options.whileDashboardLoads?.(window);
+      const api = exposed.botdeck as DashboardApi;
+      dashboard = api;
+      await options.whileDashboardLoads?.(window, api);
     } else if (path === BOT_PAGE_URL_PATH) {
       const storage = window.webContents.session.storage;
       startBotPage({
