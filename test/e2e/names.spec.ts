@@ -11,6 +11,9 @@ import { sandboxOf } from './support/sandbox-line';
 
 const NAMES = ['Queue 1', 'Queue 2', 'Queue 3', 'Queue 4', 'Queue 5'];
 
+// Four at a time, so the fifth bot of a launch is seen waiting its turn.
+test.use({ hostSettings: { version: 1, launchDefaults: { concurrency: 4 } } });
+
 test('a bot renamed while queued or minting joins under its new name, never the old one', async ({
   page,
   botdeck,

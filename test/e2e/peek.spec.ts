@@ -4,6 +4,7 @@
  * sandbox bot page shows its meeting, its name and avatar, and who else is in.
  */
 import type { Page } from '@playwright/test';
+import { SANDBOX_BOT_VIEWPORT } from '../../src/main/web/bot-contexts';
 import { expect, test } from './support/botdeck-fixture';
 import { launchFromForm, rowOf, rowsIn } from './support/launch-form';
 
@@ -65,8 +66,11 @@ test('Peek shows a live thumbnail of a bot’s page, a larger view on click, and
   await panel.getByRole('button', { name: 'Show Greeter larger' }).click();
   const large = page.getByRole('dialog', { name: 'Peek at Greeter, larger' });
   await expect(large.getByTestId('peek-large-frame')).toBeVisible();
-  // Until the first large frame arrives, the view shows the thumbnail it had.
-  await expect.poll(() => naturalWidth(page, 'peek-large-frame')).toBe(1024);
+  // Until the first large frame arrives, the view shows the thumbnail it had; then the page at
+  // its full size (a sandbox bot's page is 640 wide, which is narrower than the larger view asks).
+  await expect
+    .poll(() => naturalWidth(page, 'peek-large-frame'))
+    .toBe(SANDBOX_BOT_VIEWPORT.width);
   await page.screenshot({ path: 'test-results/dashboard-peek-large.png', fullPage: false });
   await large.getByRole('button', { name: 'Close' }).click();
   await expect(large).toHaveCount(0);

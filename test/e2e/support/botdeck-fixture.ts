@@ -19,12 +19,21 @@ export interface BotdeckFixture {
   hostLog: string;
 }
 
-export const test = base.extend<{ botdeck: BotdeckFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  botdeck: async ({}, use, testInfo) => {
+export interface BotdeckOptions {
+  /** settings.json the web host starts with (`test.use({ hostSettings })`); none by default. */
+  hostSettings: object | null;
+}
+
+export const test = base.extend<{ botdeck: BotdeckFixture } & BotdeckOptions>({
+  hostSettings: [null, { option: true }],
+  botdeck: async ({ hostSettings }, use, testInfo) => {
     const tag = testInfo.title.replace(/\W+/g, '-').slice(0, 40);
     // Stored "Zoom" accounts talk to the sandbox too: Zoom cannot be reached from tests.
-    const run = await startBotdeckProcesses(tag, (sandbox) => ['--zoom-base-url', sandbox.url]);
+    const run = await startBotdeckProcesses(
+      tag,
+      (sandbox) => ['--zoom-base-url', sandbox.url],
+      hostSettings,
+    );
     try {
       await use({
         url: run.host.line.url,

@@ -3,7 +3,7 @@
  * web host (`npm run web`'s entry) pointed at it, with a fresh settings folder so a test never
  * reads the developer's own accounts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startJsonLineProcess, type Started } from './processes';
@@ -20,6 +20,8 @@ export interface BotdeckProcesses {
 export async function startBotdeckProcesses(
   tag: string,
   hostArgs: (sandbox: SandboxLine) => string[],
+  /** settings.json for the web host's data folder, written before it starts; none by default. */
+  settings: object | null = null,
 ): Promise<BotdeckProcesses> {
   const sandbox = await startJsonLineProcess<SandboxLine>(`sandbox-${tag}`, [
     'src/main/sandbox/cli.ts',
@@ -27,6 +29,9 @@ export async function startBotdeckProcesses(
     '0',
   ]);
   const dataDir = await mkdtemp(join(tmpdir(), `botdeck-e2e-${tag.slice(0, 20)}-`));
+  if (settings !== null) {
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
+  }
   const host = await startJsonLineProcess<{ url: string; sandboxUrl: string }>(
     `web-host-${tag}`,
     [
