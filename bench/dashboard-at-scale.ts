@@ -24,6 +24,9 @@ export interface DashboardAtScale {
   seconds: number;
   /** 95th percentile of the time between animation frames (16.7 ms at 60 Hz). */
   p95FrameMs: number;
+  /** Frames that came more than half a frame late: each one a frame the operator did not get. */
+  droppedFrames: number;
+  frames: number;
   /** Tasks over 50 ms on the page's main thread. */
   longTasks: number;
   longestTaskMs: number;
@@ -87,6 +90,9 @@ const STOP_MEASURING = `(() => {
   clearInterval(bench.scroller);
   return { frames: bench.frames, longTasks: bench.longTasks };
 })()`;
+
+/** One frame at 60 Hz. */
+const FRAME_MS = 1000 / 60;
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -166,7 +172,9 @@ export async function dashboardAtScale(
       bots,
       changes,
       seconds,
-      p95FrameMs: round(percentile(measured.frames, 95)),
+      p95FrameMs: round(percentile(measured.frames, 95), 2),
+      droppedFrames: measured.frames.filter((ms) => ms > 1.5 * FRAME_MS).length,
+      frames: measured.frames.length,
       longTasks: measured.longTasks.filter((duration) => duration > 50).length,
       longestTaskMs: round(Math.max(0, ...measured.longTasks)),
       filterMs: round(Math.max(...timesOf(false))),
