@@ -7,6 +7,7 @@
 import { test as base, expect } from '@playwright/test';
 import { sandboxClient, type SandboxClient } from '../support/sandbox-client';
 import { startBotdeckProcesses } from './support/botdeck-processes';
+import { launchFromForm } from './support/dashboard-bots';
 import { sandboxOf } from './support/sandbox-line';
 
 const test = base.extend<{ host: { url: string; api: SandboxClient } }>({
@@ -33,16 +34,8 @@ test('five bots that would not fit are flagged before they start, the three that
   await expect(page.getByTestId('load-bots')).toHaveText('0 in meeting · 0 joining · 0 failed');
 
   const meeting = await host.api.createMeeting();
+  await launchFromForm(page, meeting, NAMES, { state: null });
   const form = page.getByRole('form', { name: 'Launch bots' });
-  await form
-    .getByLabel('Meeting link or number')
-    .fill(`https://us02web.zoom.us/j/${meeting.meetingNumber}?pwd=${meeting.passcode}`);
-  await form.getByLabel('Number of bots').fill(String(NAMES.length));
-  for (const [index, name] of NAMES.entries()) {
-    await form.getByLabel(`Name of bot ${index + 1}`, { exact: true }).fill(name);
-  }
-  await form.getByRole('button', { name: 'Launch', exact: true }).click();
-
   const warning = form.getByTestId('capacity-warning');
   await expect(warning).toContainText(
     '5 sandbox bots need about 160 MB; this machine has 100 MB free (assumed).',

@@ -4,23 +4,20 @@
  * refused before any bot exists, the check says how many fit, those join, two launches racing
  * for the same memory get it once, and a confirmed launch goes ahead.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_COST_MB } from '../../../src/main/capacity/bot-cost';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createMeeting, participants } from '../../support/sandbox-client';
 import { isIn, startFleet, type FleetKit } from './fleet-test-kit';
 
+// One sandbox for both: each test makes its own meeting and its own Botdeck.
 let sandbox: RunningSandbox;
 let kit: FleetKit | null = null;
-
-beforeEach(async () => {
+beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
 });
-afterEach(async () => {
-  await kit?.botdeck.dispose();
-  kit = null;
-  await sandbox.close();
-});
+afterEach(() => kit?.botdeck.dispose());
+afterAll(() => sandbox.close());
 
 const names = (count: number, prefix = 'Bot') =>
   Array.from({ length: count }, (_, index) => `${prefix} ${index + 1}`);
