@@ -62,11 +62,11 @@ export function describeCapacity(estimate: CapacityEstimate): string {
   const { count, startingBots } = estimate;
   const bots = `${count} ${KIND_WORDS[estimate.kind]} bot${count === 1 ? '' : 's'}`;
   const need = `${count === 1 ? 'needs' : 'need'} about ${formatMemory(estimate.needMB)}`;
-  const free = `this machine has ${formatMemory(estimate.freeMB)} free${estimate.freeAssumed ? ' (assumed)' : ''}`;
-  const starting =
-    startingBots === 0
-      ? ''
-      : ` once the ${startingBots} bot${startingBots === 1 ? '' : 's'} still starting ${startingBots === 1 ? 'has its' : 'have theirs'}`;
+  const assumed = estimate.freeAssumed ? ' (assumed)' : '';
+  const free = `this machine has ${formatMemory(estimate.freeMB)} free${assumed}`;
+  const theirs =
+    startingBots === 1 ? 'bot still starting has its' : 'bots still starting have theirs';
+  const starting = startingBots === 0 ? '' : ` once the ${startingBots} ${theirs}`;
   return `${bots} ${need}; ${free}${starting}.`;
 }
 
@@ -74,5 +74,6 @@ export function describeCapacity(estimate: CapacityEstimate): string {
 export function describeMachineLoad(load: MachineLoad): string {
   const bots =
     load.botMB === null ? 'Bots’ memory not measured here' : `Bots use ${formatMemory(load.botMB)}`;
-  return `${bots} · ${formatMemory(load.freeMB)} free${load.freeAssumed ? ' (assumed)' : ''}`;
+  const assumed = load.freeAssumed ? ' (assumed)' : '';
+  return `${bots} · ${formatMemory(load.freeMB)} free${assumed}`;
 }

@@ -42,7 +42,7 @@ export interface CapacityHost {
 }
 
 export interface CapacityServiceOptions extends CapacityHost {
-  /** The meeting client an account's bots run (undefined: the default account); null: no such account. */
+  /** The meeting client an account's bots run (undefined: the default account); null: none such. */
   kindOf(accountId: string | undefined): MeetingSdkKind | null;
   /** The fleet's bots now, to count those still starting. */
   bots(): Iterable<Pick<BotView, 'state' | 'accountId'>>;

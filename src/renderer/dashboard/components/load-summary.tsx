@@ -12,7 +12,7 @@ import { countFleet, formatFleetSummary } from './bot-states';
 
 const summaries = new WeakMap<AppState['bots'], string>();
 
-/** "12 in meeting · 3 joining · 1 failed", counted once per bot table (its Map is replaced on change). */
+/** "12 in meeting · 3 joining · 1 failed", counted once per bot table (a new Map per change). */
 export function selectFleetSummary(state: Pick<AppState, 'bots'>): string {
   let summary = summaries.get(state.bots);
   if (summary === undefined) {
