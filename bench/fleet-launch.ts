@@ -32,7 +32,8 @@ const round = (value: number, digits = 2): number => Number(value.toFixed(digits
 
 /**
  * Runs in the dashboard: clicks Launch and resolves with the milliseconds until the summary
- * says all `count` bots are in the meeting. A string, so no build step rewrites it.
+ * says all `count` bots are in the meeting, or rejects with the capacity guard's words when it
+ * flags the launch. A string, so no build step rewrites it.
  */
 const clickLaunchAndWait = (count: number): string => `new Promise((resolve, reject) => {
   const summary = document.querySelector('[data-testid="bot-summary"]');
@@ -41,7 +42,10 @@ const clickLaunchAndWait = (count: number): string => `new Promise((resolve, rej
   const started = performance.now();
   new MutationObserver(() => {
     if (summary.textContent.startsWith('${count} in meeting')) resolve(performance.now() - started);
-  }).observe(summary, { childList: true, characterData: true, subtree: true });
+    // The capacity guard stopped the launch: this machine has too little memory free for it.
+    const warning = document.querySelector('[data-testid="capacity-warning"]');
+    if (warning) reject(new Error('Botdeck flagged the launch: ' + warning.textContent));
+  }).observe(document.body, { childList: true, characterData: true, subtree: true });
   launch.click();
 })`;
 

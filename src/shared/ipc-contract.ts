@@ -18,6 +18,7 @@ import {
   type BotCommand,
   type JoinTicket,
 } from './bot-page-contract';
+import type { CapacityEstimate, MachineLoad } from './capacity-contract';
 import type { DiagnosticsReport } from './diagnostics-contract';
 import {
   call,
@@ -54,6 +55,7 @@ import {
   BotNameRequestSchema,
   EmptyRequestSchema,
   LaunchRequestSchema,
+  LaunchSizeSchema,
   MeetingRequestSchema,
   NotificationsSettingRequestSchema,
   PeekRequestSchema,
@@ -73,6 +75,7 @@ import type {
 } from './views';
 
 export * from './bot-page-contract';
+export * from './capacity-contract';
 export * from './chat-text';
 export * from './diagnostics-contract';
 export * from './persistence-contract';
@@ -103,6 +106,10 @@ export interface BotsChangedEvent {
 export const IPC_CALLS = {
   getSnapshot: call('dashboard', 'app:snapshot', EmptyRequestSchema, typed<AppSnapshot>()),
   launchBots: call('dashboard', 'bots:launch', LaunchRequestSchema, typed<{ botIds: string[] }>()),
+  /** What launching this many bots would take, against the memory free now. */
+  checkCapacity: call('dashboard', 'bots:capacity', LaunchSizeSchema, typed<CapacityEstimate>()),
+  /** The header's live load (the bots' memory, what is free); dashboards poll it. */
+  getLoad: call('dashboard', 'app:load', EmptyRequestSchema, typed<MachineLoad>()),
   leaveBot: call('dashboard', 'bots:leave', BotIdRequestSchema, typed<null>()),
   leaveAll: call('dashboard', 'bots:leave-all', EmptyRequestSchema, typed<{ count: number }>()),
   /** Asks bots in a meeting to say something in its chat; answers how many were asked. */

@@ -76,6 +76,11 @@ export const LaunchRequestSchema = z
     timeouts: LaunchTimeoutsSchema.optional(),
     /** Said in the meeting's chat right after each bot first joins; `{name}` is its name. */
     chatOnJoin: ChatTextSchema.optional(),
+    /**
+     * The operator saw that these bots would not fit in free memory and launches anyway;
+     * without it such a launch is refused (`over_capacity`), checked when it arrives.
+     */
+    confirmOverCapacity: z.boolean().optional(),
   })
   .superRefine((request, context) => {
     const { chatOnJoin } = request;
@@ -91,6 +96,18 @@ export const LaunchRequestSchema = z
     }
   });
 export type LaunchRequest = z.input<typeof LaunchRequestSchema>;
+
+/** How many bots the operator means to launch, and under which account (its kind sets the cost). */
+export const LaunchSizeSchema = z.object({
+  count: z
+    .number()
+    .int('Say a whole number of bots.')
+    .min(1, 'Launch at least one bot.')
+    .max(200, 'Launch at most 200 bots at a time.'),
+  /** Defaults to the first account, as a launch does. */
+  accountId: z.string().min(1).max(128).optional(),
+});
+export type LaunchSize = z.infer<typeof LaunchSizeSchema>;
 
 const BotIdSchema = z.string().min(1).max(128);
 

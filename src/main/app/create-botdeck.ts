@@ -6,6 +6,8 @@
 import { fail, type BotsChangedEvent } from '../../shared/ipc-contract';
 import { ZOOM_BASE, type AccountConfig } from '../accounts/account-config';
 import { createAccountService, type StoredAccounts } from '../accounts/account-service';
+import { kindOfAccount } from '../capacity/bot-cost';
+import { createCapacityService, type CapacityHost } from '../capacity/capacity-service';
 import {
   createDiagnostics,
   type DiagnosticsHost,
@@ -58,6 +60,8 @@ export interface BotdeckOptions {
   notify?: NotifyPort;
   /** How long notifications wait to group changes that come together (default 1.5 s). */
   notificationWindowMs?: number;
+  /** How this host measures its bots' memory (none: unknown), and free memory for tests. */
+  capacity?: CapacityHost;
 }
 
 /** What a host talks to: the router's two entrances (answers typed per channel), and events. */
@@ -122,6 +126,13 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     logger,
     groupWindowMs: options.notificationWindowMs,
   });
+  const capacity = createCapacityService({
+    ...options.capacity,
+    kindOf: (accountId) => kindOfAccount(accounts.state().accounts, accountId),
+    bots: () => fleet.list(),
+    now,
+    logger,
+  });
   // Set once persistence exists: relaunching one bot goes through its launch path too.
   let launchPath: DashboardHandlers['bots:launch'] | null = null;
   const handlers = createHandlers({
@@ -129,6 +140,7 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     fleet,
     diagnostics,
     notifier,
+    capacity,
     launch: async (request) =>
       launchPath ? launchPath(request) : fail('starting', 'Botdeck is still starting.'),
     peek: createPeekCamera({
@@ -155,7 +167,12 @@ export async function createBotdeck(options: BotdeckOptions): Promise<Botdeck> {
     now,
   });
   launchPath = persistence.dashboard['bots:launch'];
-  const router = createIpcRouter({ dashboard: persistence.dashboard, bot: handlers.bot, logger });
+  // Only the operator's launch is guarded: relaunching a bot that was already running is not.
+  const dashboard = {
+    ...persistence.dashboard,
+    'bots:launch': capacity.guardLaunch(persistence.dashboard['bots:launch']),
+  };
+  const router = createIpcRouter({ dashboard, bot: handlers.bot, logger });
   let disposing: Promise<void> | null = null;
   logger.info('Botdeck started', {
     mode: accounts.state().mode,

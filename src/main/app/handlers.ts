@@ -12,6 +12,7 @@ import {
 } from '../../shared/ipc-contract';
 import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
+import type { CapacityService } from '../capacity/capacity-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
 import type { Fleet } from '../fleet/fleet';
 import { describeIssue } from '../ipc/describe-issue';
@@ -28,6 +29,7 @@ export interface HandlerDeps {
   /** Null when the host passed nothing for Diagnostics; its channels then say so. */
   diagnostics: DiagnosticsService | null;
   notifier: BotNotifier;
+  capacity: CapacityService;
   /**
    * The app's whole launch path (persistence's, which records the roster and the history), for
    * relaunching one bot; persistence is built over these handlers, so it is looked up late.
@@ -47,6 +49,7 @@ export function createHandlers({
   createSandboxMeeting,
   diagnostics,
   notifier,
+  capacity,
   launch,
   peek,
   showBotWindow,
@@ -79,6 +82,8 @@ export function createHandlers({
           chatOnJoin: request.chatOnJoin ?? null,
         });
       },
+      'bots:capacity': (request) => capacity.estimate(request.count, request.accountId),
+      'app:load': () => capacity.load(),
       'bots:leave': (request) => fleet.leave(request.botId),
       'bots:leave-all': () => ok({ count: fleet.leaveAll() }),
       'bots:chat': (request) =>

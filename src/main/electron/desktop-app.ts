@@ -28,6 +28,7 @@ import {
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox-server';
 import { registerAppScheme } from './app-protocol';
 import { appPathsIn } from './app-paths';
+import { botWindowMemory } from './bot-window-memory';
 import { createDashboardWindow } from './dashboard-window';
 import { createElectronBotWindows } from './electron-bot-windows';
 import { registerIpc } from './ipc-bridge';
@@ -68,7 +69,8 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
     error: (message, fields) => fileLog?.error(message, fields),
   });
   const env = options.env ?? process.env;
-  const closingQuits = (options.platform ?? process.platform) !== 'darwin';
+  const platform = options.platform ?? process.platform;
+  const closingQuits = platform !== 'darwin';
   registerAppScheme();
 
   const senders = createSenderRegistry();
@@ -160,6 +162,7 @@ export function runDesktopApp(options: DesktopAppOptions = {}): DesktopApp {
       sandboxUrl: sandbox.url,
       windowHost,
       logger,
+      capacity: { botMemory: botWindowMemory({ senders, platform }) },
       notify: {
         shownBy: 'desktop',
         show: (title, body) => new Notification({ title, body }).show(),

@@ -15,6 +15,8 @@ export interface SenderRegistry {
   setBotPageOrigin(origin: string): void;
   addBot(webContentsId: number, botId: string): void;
   removeBot(webContentsId: number): void;
+  /** Whether this webContents is a bot page main opened (and has not closed). */
+  isBot(webContentsId: number): boolean;
   /** `frameUrl` is the calling frame's URL; `isMainFrame` whether it is the top frame. */
   resolve(
     webContentsId: number,
@@ -42,6 +44,7 @@ export function createSenderRegistry(): SenderRegistry {
     removeBot(id) {
       bots.delete(id);
     },
+    isBot: (id) => bots.has(id),
     resolve(id, frameUrl, isMainFrame, channel) {
       if (!isMainFrame) return { kind: 'refused', reason: 'call from a subframe' };
       const foreign: ResolvedSender = { kind: 'refused', reason: 'call from a foreign page' };

@@ -14,6 +14,9 @@
  *   --meeting-sdk zoom    the sandbox account's bots run Zoom's real Meeting SDK (default sandbox)
  *   --block-host PATTERN  bot pages may not reach this host (`*.zoom.us`: it and subdomains);
  *                         repeatable; blocked requests are logged
+ *   --assume-free-memory-mb N
+ *                         for tests and benchmarks: the capacity guard takes the machine's free
+ *                         memory to be N MB instead of measuring it (the dashboard says so)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -49,6 +52,12 @@ function meetingSdkKind(value: string | undefined): MeetingSdkKind | undefined {
   throw new Error(`--meeting-sdk takes "sandbox" or "zoom", not "${value}".`);
 }
 
+function megabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  throw new Error(`--assume-free-memory-mb takes a whole number of megabytes, not "${value}".`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -59,6 +68,7 @@ async function main(): Promise<void> {
       'zoom-base-url': { type: 'string' },
       'meeting-sdk': { type: 'string' },
       'block-host': { type: 'string', multiple: true },
+      'assume-free-memory-mb': { type: 'string' },
     },
   });
   const logger = createConsoleLogger();
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
     zoomBaseUrl: values['zoom-base-url'],
     meetingSdk: meetingSdkKind(values['meeting-sdk']),
     blockHosts: values['block-host'],
+    assumeFreeMemoryMB: megabytes(values['assume-free-memory-mb']),
     logger,
   });
   process.stdout.write(`${JSON.stringify({ url: host.url, sandboxUrl: host.sandboxUrl })}\n`);

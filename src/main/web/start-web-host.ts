@@ -5,6 +5,7 @@
  */
 import type { MeetingSdkKind } from '../../shared/ipc-contract';
 import { createBotdeck } from '../app/create-botdeck';
+import { childTreeMemory } from '../capacity/process-tree-memory';
 import type { Logger } from '../log/logger';
 import { httpPageServer } from '../diagnostics/sdk-assets-check';
 import { sandboxAccountConfig, type SandboxEndpoint } from '../modes/sandbox-account';
@@ -38,6 +39,11 @@ export interface WebHostOptions {
   meetingSdk?: MeetingSdkKind;
   /** Hosts bot pages may not reach (see ChromiumBotWindowsOptions.blockHosts). */
   blockHosts?: readonly string[];
+  /**
+   * For tests and benchmarks only: the free memory the capacity guard assumes instead of
+   * measuring it. The dashboard shows the figure as assumed; nothing a page sends can set it.
+   */
+  assumeFreeMemoryMB?: number;
   logger: Logger;
 }
 
@@ -97,6 +103,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       show: (title, body) => web.notifyDashboards({ title, body }),
     },
     launchConcurrency: options.launchConcurrency,
+    // Bots are pages in the Chromium this process started: its process tree is what they use.
+    capacity: { botMemory: childTreeMemory(), assumeFreeMemoryMB: options.assumeFreeMemoryMB },
     diagnostics: {
       log: { kind: 'stderr', description: WEB_HOST_LOG },
       rendererDir,
@@ -110,6 +118,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       botPageOrigin: { origin: web.origin, chosenBy: 'the web host always uses its own origin' },
     },
   });
+  if (options.assumeFreeMemoryMB !== undefined) {
+    logger.warn('The capacity guard assumes free memory instead of measuring it (for tests)', {
+      assumeFreeMemoryMB: options.assumeFreeMemoryMB,
+    });
+  }
   if (zoomBaseUrl) {
     const accounts = await storedAccounts.settings.listAccounts();
     logger.warn(zoomBaseNotice(zoomBaseUrl, accounts), { zoomBaseUrl });

@@ -54,6 +54,9 @@ export async function startFleet(
     leaveGraceMs: 2_000,
     // Short waits between rejoin attempts: the behaviour is the same, the tests are quick.
     rejoinBackoff: { baseDelayMs: 50, maxDelayMs: 400 },
+    // The Node bot host's bots are not browser pages: a browser bot's cost does not apply to
+    // them, so the capacity guard is told there is room (its own tests say otherwise).
+    capacity: { assumeFreeMemoryMB: 1_000_000 },
     ...options,
   });
   host.attach(botdeck);

@@ -103,8 +103,16 @@ function payloadsFor(targets: IpcTargets): (channel: string) => fc.Arbitrary<unk
         accountId: mostly(fc.constantFrom('sandbox', 'sandbox', 'acme', '')),
         timeouts,
         chatOnJoin: mostly(chatText),
+        confirmOverCapacity: mostly(fc.boolean()),
       },
       { requiredKeys: ['meeting', 'names'] },
+    ),
+    'bots:capacity': fc.record(
+      {
+        count: mostly(around(1, 200)),
+        accountId: mostly(fc.constantFrom('sandbox', 'acme', '', 'x'.repeat(129))),
+      },
+      { requiredKeys: [] },
     ),
     'bots:chat': fc.record(
       {

@@ -17,6 +17,7 @@ type AppApi = Pick<
   | 'getPath'
   | 'getAppPath'
   | 'isPackaged'
+  | 'getAppMetrics'
 >;
 
 export class StandInApp extends EventEmitter implements AppApi {
@@ -57,6 +58,13 @@ export class StandInApp extends EventEmitter implements AppApi {
   /** The project folder, where `npm run build` put `out/` (as in `npm start`). */
   getAppPath(): string {
     return process.cwd();
+  }
+
+  /** Every process of the app and its memory (set by the world: its windows' renderers). */
+  metrics: () => Electron.ProcessMetric[] = () => [];
+
+  getAppMetrics(): Electron.ProcessMetric[] {
+    return this.metrics();
   }
 
   quit(): void {

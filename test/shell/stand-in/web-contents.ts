@@ -18,6 +18,7 @@ type WebContentsApi = Pick<
   | 'isDestroyed'
   | 'getURL'
   | 'executeJavaScript'
+  | 'getOSProcessId'
 >;
 type OpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
 type CaptureOptions = Parameters<Electron.WebContents['capturePage']>[1];
@@ -71,9 +72,15 @@ export class StandInFrame implements Pick<Electron.WebFrameMain, 'url'> {
 type RendererListener = (event: { sender: unknown }, ...args: unknown[]) => void;
 
 let nextId = 1;
+/** Stand-in renderer pids: far above any pid the OS hands out, so none is a real process. */
+const FIRST_RENDERER_PID = 900_000_000;
 
 export class StandInWebContents extends EventEmitter implements WebContentsApi {
   readonly id = nextId++;
+  /** The renderer's pid, as `getOSProcessId()` answers it; tests may point it at a real process. */
+  osProcessId = FIRST_RENDERER_PID + this.id;
+  /** The renderer's working set in KB, as `app.getAppMetrics()` reports it. */
+  workingSetKB = 120_000;
   readonly mainFrame = new StandInFrame('', null);
   /** Everything main sent to the page, in order. */
   readonly sent: { channel: string; payload: unknown }[] = [];
@@ -122,6 +129,10 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
 
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  getOSProcessId(): number {
+    return this.osProcessId;
   }
 
   async executeJavaScript(code: string): Promise<unknown> {

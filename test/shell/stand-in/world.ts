@@ -35,6 +35,31 @@ export class ElectronStandIn implements WindowWorld {
   constructor(userData: string) {
     this.app = new StandInApp(userData);
     this.app.once('ready', () => (this.ready = true));
+    this.app.metrics = () => this.processMetrics();
+  }
+
+  /** Processes no window owns, as Chromium reports them beside one renderer per window. */
+  readonly sharedProcesses: { pid: number; type: Electron.ProcessMetric['type']; kB: number }[] = [
+    { pid: 899_000_001, type: 'Browser', kB: 150_000 },
+    { pid: 899_000_002, type: 'GPU', kB: 200_000 },
+    { pid: 899_000_003, type: 'Utility', kB: 50_000 },
+  ];
+
+  private processMetrics(): Electron.ProcessMetric[] {
+    const renderers = [...this.windows]
+      .filter((window) => !window.isDestroyed())
+      .map((window) => ({
+        pid: window.webContents.osProcessId,
+        type: 'Tab' as const,
+        kB: window.webContents.workingSetKB,
+      }));
+    return [...this.sharedProcesses, ...renderers].map(({ pid, type, kB }) => ({
+      pid,
+      type,
+      creationTime: 0,
+      cpu: { percentCPUUsage: 0, idleWakeupsPerSecond: 0 },
+      memory: { workingSetSize: kB, peakWorkingSetSize: kB },
+    }));
   }
 
   sessionFor(partition: string): StandInSession {

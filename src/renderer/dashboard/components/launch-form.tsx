@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
 import { MAX_BOTS, MIN_BOTS } from '../store/launch-form';
 import { BotNameFields } from './bot-name-fields';
+import { CapacityWarning } from './capacity-warning';
 import { ChatOnJoinField } from './chat-on-join-field';
 import { LaunchAccountSelect } from './launch-account-select';
 import { LaunchFormAlert } from './launch-form-alert';
@@ -133,6 +134,7 @@ export function LaunchForm() {
       <ChatOnJoinField />
       <LaunchTimeoutsFields />
       <LaunchFormAlert />
+      <CapacityWarning />
 
       <div className="form-actions">
         <SavePresetField />

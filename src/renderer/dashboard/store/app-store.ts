@@ -10,6 +10,7 @@ import { createAccountsSlice, type AccountsSlice } from './accounts-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createBotActionsSlice, type BotActionsSlice } from './bot-actions-slice';
 import { createBotsSlice, type BotsSlice, type FrameScheduler } from './bots-slice';
+import { createCapacitySlice, type CapacitySlice } from './capacity-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLaunchSlice, type LaunchSlice } from './launch-slice';
@@ -31,7 +32,8 @@ export type AppState = AppSlice &
   NotificationsSlice &
   TableSlice &
   PeekSlice &
-  ShortcutsSlice;
+  ShortcutsSlice &
+  CapacitySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** What a slice needs from outside the store. */
@@ -61,5 +63,6 @@ export function createAppStore(deps: AppStoreDeps): AppStore {
     ...createTableSlice(deps)(...args),
     ...createPeekSlice(deps)(...args),
     ...createShortcutsSlice(deps)(...args),
+    ...createCapacitySlice(deps)(...args),
   }));
 }

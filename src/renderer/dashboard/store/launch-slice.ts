@@ -1,7 +1,9 @@
 /**
  * Launch slice: the launch form's fields, its bot names, the account to launch under,
- * validation and the launch call.
+ * validation and the launch call. A launch main refuses as over capacity goes to the capacity
+ * slice's warning, which launches again through here.
  */
+import { OVER_CAPACITY } from '../../../shared/ipc-contract';
 import type { SliceCreator } from './app-store';
 import {
   DEFAULT_NAME_TEMPLATE,
@@ -47,6 +49,12 @@ export interface LaunchFormState {
   accountChosen: boolean;
 }
 
+/** How the capacity warning's buttons launch: confirmed, or only the first bots. */
+export interface LaunchChoice {
+  confirmOverCapacity?: boolean;
+  onlyFirst?: number;
+}
+
 export interface LaunchSlice {
   launch: LaunchFormState;
   setMeeting(value: string): void;
@@ -57,7 +65,7 @@ export interface LaunchSlice {
   /** Ignored unless the account exists. */
   setLaunchAccount(accountId: string): void;
   /** Validates and launches. Resolves true when main accepted the launch. */
-  submitLaunch(): Promise<boolean>;
+  submitLaunch(choice?: LaunchChoice): Promise<boolean>;
   setTimeoutText(field: keyof TimeoutTexts, value: string): void;
   setChatOnJoin(value: string): void;
   /** Sandbox mode: asks for a new meeting and puts its link in the form. */
@@ -113,6 +121,8 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
             ? { countText }
             : { countText, ...renamed(form, count, form.nameTemplate) },
         );
+        // The warning was about another number of bots.
+        get().dismissCapacityWarning();
       },
 
       setNameTemplate(nameTemplate) {
@@ -132,6 +142,7 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
       setLaunchAccount(accountId) {
         if (get().accounts.some((account) => account.id === accountId)) {
           update({ accountId, accountChosen: true });
+          get().dismissCapacityWarning();
         }
       },
 
@@ -165,9 +176,10 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
         }
       },
 
-      async submitLaunch() {
+      async submitLaunch(choice = {}) {
         const form = get().launch;
         if (form.submitting) return false;
+        get().dismissCapacityWarning();
         const timeouts = parseTimeouts(form.timeouts);
         const errors = [...validateLaunchForm(form), ...(timeouts.ok ? [] : timeouts.errors)];
         if (errors.length > 0 || !timeouts.ok) {
@@ -175,15 +187,22 @@ export const createLaunchSlice: SliceCreator<LaunchSlice> =
           return false;
         }
         update({ errors: [], launchError: null, submitting: true });
+        const names = form.names.map((name) => name.trim()).slice(0, choice.onlyFirst);
         try {
           const result = await api.launchBots({
             meeting: form.meeting.trim(),
             passcode: form.passcode.trim(),
-            names: form.names.map((name) => name.trim()),
+            names,
             ...(form.accountId !== null ? { accountId: form.accountId } : {}),
             ...(timeouts.timeouts ? { timeouts: timeouts.timeouts } : {}),
             ...(form.chatOnJoin.trim() === '' ? {} : { chatOnJoin: form.chatOnJoin.trim() }),
+            ...(choice.confirmOverCapacity === true ? { confirmOverCapacity: true } : {}),
           });
+          if (!result.ok && result.error.code === OVER_CAPACITY) {
+            update({ submitting: false });
+            await get().flagOverCapacity(names.length, form.accountId, result.error.message);
+            return false;
+          }
           // Success keeps every field: operators often launch the same meeting again.
           update({ submitting: false, launchError: result.ok ? null : result.error.message });
           // The meeting is now the newest of the recent ones.

@@ -58,6 +58,9 @@ function setup(overrides: Partial<DashboardHandlers> = {}) {
     'bots:peek': (request) =>
       ok({ botId: request.botId, image: 'data:image/jpeg;base64,', width: 1, height: 1, at: 0 }),
     'bots:show-window': () => ok(null),
+    // The capacity guard's channels are tested through the real router (capacity-guard.test.ts).
+    'bots:capacity': () => fail('not_used', 'Not used here.'),
+    'app:load': () => fail('not_used', 'Not used here.'),
     'presets:list': () => ok({ presets: [], recentMeetings: [] }),
     'presets:save': () => ok({ presets: [], recentMeetings: [] }),
     'presets:delete': () => ok({ presets: [], recentMeetings: [] }),

@@ -18,6 +18,8 @@ const core: CoreDashboardHandlers = {
       canShowBotWindows: false,
     }),
   'bots:launch': () => ok({ botIds: ['b1'] }),
+  'bots:capacity': unused,
+  'app:load': unused,
   'bots:leave': unused,
   'bots:leave-all': unused,
   'bots:chat': unused,

@@ -139,6 +139,21 @@ export function createFakeDashboard(): FakeDashboard {
     answers: {
       getSnapshot: () => answer(emptySnapshot()),
       launchBots: () => answer({ botIds: [] }),
+      // A machine with room for everything, unless a test says otherwise.
+      checkCapacity: (request) =>
+        answer({
+          count: request.count,
+          kind: 'sandbox' as const,
+          perBotMB: 32,
+          needMB: request.count * 32,
+          freeMB: 8_192,
+          startingBots: 0,
+          fits: true,
+          maxThatFit: request.count,
+          freeAssumed: false,
+        }),
+      getLoad: () =>
+        answer({ botMB: 0, botMeasure: 'pss' as const, freeMB: 8_192, freeAssumed: false, at: 0 }),
       leaveBot: () => answer(null),
       leaveAll: () => answer({ count: 0 }),
       sendChat: (request) => answer({ asked: request.botIds?.length ?? 1 }),
