@@ -14,7 +14,7 @@ import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
 import type { CapacityService } from '../capacity/capacity-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
-import type { Fleet } from '../fleet/fleet';
+import type { Fleet } from '../fleet/fleet-api';
 import { describeIssue } from '../ipc/describe-issue';
 import type { PeekCamera } from '../fleet/peek-camera';
 import type { BotHandlers } from '../ipc/ipc-router';

@@ -25,16 +25,7 @@ import {
 import type { BotWindowHost } from './bot-window-host';
 import { activity, quote, renamed } from './command-words';
 import type { FleetTimers } from './fleet-timers';
-import type { JoinRequest } from './join-preparer';
-import type { BotLimits } from './launch-limits';
-
-/** Everything a bot joins with; kept after it ended so it can be relaunched. */
-export interface BotJoin {
-  request: JoinRequest;
-  limits: BotLimits;
-  /** The launch's chat message on join (a template with `{name}`), or null. */
-  chatOnJoin: string | null;
-}
+import type { BotJoin } from './join-preparer';
 
 /** What a relaunch of an ended bot takes over: its meeting, account and limits. */
 export interface RelaunchPlan {

@@ -12,7 +12,7 @@ export interface RejoinProgress {
    * `joining`: a new page holds (or is about to take) a new ticket.
    */
   phase: 'backoff' | 'minting' | 'joining';
-  /** When the next try starts; null until the scheduler has picked the delay, and once it began. */
+  /** When the next try starts; null until bot-session.ts has picked the delay, and once it began. */
   nextTryAt: number | null;
   /** Why the bot is rejoining; it becomes the bot's failure if the attempts run out. */
   cause: BotFailure;

@@ -1,22 +1,15 @@
 /**
- * The fleet's public shape: how it is built (`FleetOptions`), what a launch carries
- * (`LaunchPlan`) and what the rest of main may ask of it (`Fleet`). Kept apart from the wiring
- * in `fleet.ts` so callers read the contract without the machinery.
+ * The fleet's public shape: how it is built (`FleetOptions`) and what the rest of main may ask
+ * of it (`Fleet`). Kept apart from the wiring in `fleet.ts` so callers read the contract without
+ * the machinery; what a launch carries (`LaunchPlan`) is the launch's own, in `bot-launch.ts`.
  */
-import type {
-  BotsChangedEvent,
-  BotView,
-  JoinTicket,
-  LaunchTimeouts,
-  Result,
-} from '../../shared/ipc-contract';
-import type { ZoomWebDomain } from '../../shared/meeting-link';
+import type { BotsChangedEvent, BotView, JoinTicket, Result } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import type { ChatTarget, RelaunchPlan } from './bot-actions';
 import type { ActivityEntry, ParsedCommandResult } from './bot-commands';
+import type { LaunchPlan } from './bot-launch';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers } from './fleet-timers';
-import type { FleetAccount } from './join-preparer';
 import { DEFAULT_LIMITS, type BotLimits } from './launch-limits';
 import type { BackoffPolicy } from './rejoin-policy';
 import type { ParsedBotStatusReport } from './report-events';
@@ -54,19 +47,6 @@ export interface FleetOptions {
   /** Injected so tests control backoff jitter and time; Math.random and real timers by default. */
   random?: () => number;
   timers?: FleetTimers;
-}
-
-/** A parsed, validated launch. */
-export interface LaunchPlan {
-  meetingNumber: string;
-  passcode: string;
-  /** Which Zoom cloud the meeting is on (its link's domain); zoom.us when not given. */
-  zoomDomain?: ZoomWebDomain;
-  names: string[];
-  account: FleetAccount;
-  timeouts?: LaunchTimeouts;
-  /** Said in the chat right after each bot first joins; `{name}` is the bot's name. */
-  chatOnJoin?: string | null;
 }
 
 export interface Fleet {

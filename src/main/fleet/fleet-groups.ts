@@ -1,8 +1,8 @@
 /**
  * What the fleet does to many bots at once, as the dashboard's table asks: leave every bot, a
  * selection or one meeting's (each live bot among them is asked, as Leave on its row would),
- * and forget the ended ones ("Clear finished"). Apart from `fleet.ts`, which wires one bot's
- * life; this only picks bots and hands each to the fleet's own `leave`.
+ * and forget the ended ones ("Clear finished"). Apart from the files of one bot's life
+ * (bot-launch, bot-session, bot-leave): this only picks bots and hands each to their `leave`.
  */
 import { isEnded, isLive, type Result } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import { signMeetingSdkJwt } from '../zoom/sdk-signature';
 import { isZoomApiError } from '../zoom/zoom-api-error';
 import type { ZoomClient } from '../zoom/zoom-client';
+import type { BotLimits } from './launch-limits';
 
 /** The parts of an account the fleet uses to launch bots. Lives only in main. */
 export interface FleetAccount {
@@ -32,6 +33,14 @@ export interface JoinRequest {
   passcode: string;
   zoomDomain: ZoomWebDomain;
   userName: string;
+}
+
+/** Everything a bot joins with; kept after it ended so it can be relaunched. */
+export interface BotJoin {
+  request: JoinRequest;
+  limits: BotLimits;
+  /** The launch's chat message on join (a template with `{name}`), or null. */
+  chatOnJoin: string | null;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { BotPageSpec } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
 import { closeStrayPages, guardBotRequests, type BotOfPage } from './bot-page-guards';
 import { BOT_PAGE_COOKIE, type BotPageKeys } from './bot-page-keys';
+import { closeBotPage } from './close-bot-page';
 
 /** Sandbox bots per context (see above: six connections per host, one per bot kept free). */
 export const SANDBOX_BOTS_PER_CONTEXT = 5;
@@ -165,7 +166,7 @@ export function createBotContexts(options: BotContextsOptions): BotContexts {
   async function leaveSeat(entry: SharedContext, page: Page | null): Promise<void> {
     if (page) {
       entry.bots.delete(page);
-      await page.close().catch(() => undefined);
+      await closeBotPage(page);
     }
     entry.seats -= 1;
     if (entry.seats > 0) {

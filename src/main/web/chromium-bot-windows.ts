@@ -1,37 +1,26 @@
 /**
- * Bot "windows" for the web host: each bot is a page of its own in one headless Chromium, in a
- * browser context (the equivalent of an Electron session partition) of its own for a Zoom bot
- * and shared by a few sandbox bots (bot-contexts.ts). The page reaches main only through a
- * binding on that page, which answers its main frame alone, so main knows the calling bot from
- * the page it opened, never from anything the page sends.
+ * Bot "windows" for the web host: each bot is a page of its own in one headless Chromium
+ * (bot-browser.ts), in a browser context (the equivalent of an Electron session partition) of
+ * its own for a Zoom bot and shared by a few sandbox bots (bot-contexts.ts). The page reaches
+ * main only through its binding (bot-page-binding.ts); what ends a page on its own is watched in
+ * bot-page-watch.ts, and Peek captures it through bot-page-capture.ts.
+ *
+ * This file keeps "one page per bot" true while opening takes several awaits (a context, a page,
+ * its binding, the navigation): a bot's slot is taken before the first of them, so a second open
+ * of that bot is refused, and a close that comes meanwhile waits for the open to finish and then
+ * closes what it made, instead of finding nothing to close and leaving the page running; a new
+ * page for the bot waits until its last one is closed.
  */
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import {
-  WEB_BOT_BINDING,
-  WEB_BOT_COMMAND_EVENT,
-  fail,
-  type BotCommand,
-  type Result,
-} from '../../shared/ipc-contract';
-import {
-  PEEK_JPEG_QUALITY,
-  type BotPageCapture,
-  type BotPageSpec,
-  type BotWindowHost,
-  type WindowGoneReason,
-} from '../fleet/bot-window-host';
+import type { Page } from 'playwright-core';
+import { WEB_BOT_COMMAND_EVENT, type BotCommand } from '../../shared/ipc-contract';
+import type { BotPageSpec, BotWindowHost, WindowGoneReason } from '../fleet/bot-window-host';
 import type { Logger } from '../log/logger';
-import { redactText } from '../log/redact-text';
+import { createBotBrowser } from './bot-browser';
 import { createBotContexts } from './bot-contexts';
-import { guardBotPage, isBotPageCaller } from './bot-page-guards';
+import { exposeBotBinding, type BotCallHandler } from './bot-page-binding';
+import { pageCamera, type CapturePage } from './bot-page-capture';
 import type { BotPageKeys } from './bot-page-keys';
-import { ROOT_SANDBOX_WARNING, launchBotChromium } from './chromium-launch';
-
-export type BotCallHandler = (
-  botId: string,
-  channel: string,
-  payload: unknown,
-) => Promise<Result<unknown>>;
+import { watchBotPage } from './bot-page-watch';
 
 export interface ChromiumBotWindowsOptions {
   /** URL of the built bot page on the web host; its origin is the only one bot pages may use. */
@@ -61,53 +50,46 @@ export interface ChromiumBotWindows extends BotWindowHost {
   dispose(): Promise<void>;
 }
 
+/** A bot's page, once made (it may still be navigating). */
 interface BotPage {
   page: Page;
-  /** Closes the page (and its context with the context's last page). */
+  /** Closes the page (and its context with the context's last page); idempotent. */
   close(): Promise<void>;
   closing: boolean;
-  /** Opened at the first Peek, for captures Chromium scales down itself. */
-  devtools?: Promise<CDPSession>;
+  capture: CapturePage;
 }
 
-const NOT_CONNECTED = fail('unknown_channel', 'This page is not connected to Botdeck.');
+/** A bot's place in the host, taken before the first await of its open. */
+interface Slot {
+  /** Set as soon as the page exists, before it navigates. */
+  entry: BotPage | null;
+  /** Settles when the open is done, however it went. */
+  opened: Promise<void>;
+}
 
 export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): ChromiumBotWindows {
-  const pages = new Map<string, BotPage>();
+  const { logger } = options;
+  const slots = new Map<string, Slot>();
+  /** Closes under way, by bot: the bot's next page waits for its last one to be gone. */
+  const closings = new Map<string, Promise<void>>();
   const goneListeners = new Set<(botId: string, reason: WindowGoneReason) => void>();
   const webOrigin = new URL(options.pageUrl).origin;
   let handler: BotCallHandler | null = null;
-  let browser: Promise<Browser> | null = null;
-  let warnedNoSandbox = false;
 
-  const launchBrowser = (): Promise<Browser> =>
-    (browser ??= launchBotChromium({
-      executablePath: options.executablePath,
-      uid: 'uid' in options ? options.uid : process.getuid?.(),
-      onNoSandbox() {
-        if (!warnedNoSandbox) options.logger.warn(ROOT_SANDBOX_WARNING);
-        warnedNoSandbox = true;
-      },
-    }).then(
-      (launched) => {
-        launched.on('disconnected', () => {
-          browser = null;
-          for (const botId of [...pages.keys()]) reportGone(botId, 'crashed');
-        });
-        return launched;
-      },
-      (error: unknown) => {
-        // The next bot tries again rather than inheriting this failure.
-        browser = null;
-        throw error;
-      },
-    ));
-
+  const browser = createBotBrowser({
+    executablePath: options.executablePath,
+    uid: 'uid' in options ? options.uid : process.getuid?.(),
+    logger,
+    onDisconnected() {
+      for (const [botId, slot] of [...slots])
+        if (slot.entry) reportGone(botId, slot.entry, 'crashed');
+    },
+  });
   const contexts = createBotContexts({
-    browser: launchBrowser,
+    browser: browser.get,
     webOrigin,
     pageKeys: options.pageKeys,
-    logger: options.logger,
+    logger,
     blockHosts: options.blockHosts,
   });
 
@@ -116,78 +98,35 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     return entry.close();
   }
 
-  function reportGone(botId: string, reason: WindowGoneReason): void {
-    const entry = pages.get(botId);
-    if (!entry || entry.closing) return;
-    pages.delete(botId);
+  /** The live page of `botId`, if it is this one: events of a page already let go are stale. */
+  const isCurrent = (botId: string, entry: BotPage): boolean =>
+    slots.get(botId)?.entry === entry && !entry.closing;
+
+  function reportGone(botId: string, entry: BotPage, reason: WindowGoneReason): void {
+    if (!isCurrent(botId, entry)) return;
+    slots.delete(botId);
     // A crashed page (its binding, and its own context's storage) would otherwise outlive it.
     void forget(entry);
     for (const listener of goneListeners) listener(botId, reason);
   }
 
-  /**
-   * A JPEG of the page at most `maxWidth` wide. Chromium scales it while capturing (the
-   * DevTools protocol's clip scale), so a thumbnail costs a thumbnail's bytes, not a page's.
-   */
-  async function capturePage(entry: BotPage, maxWidth: number): Promise<BotPageCapture> {
-    const { page } = entry;
-    const size =
-      page.viewportSize() ??
-      (await page.evaluate(() => {
-        // Runs in the page, where globalThis is the window.
-        const view = globalThis as unknown as { innerWidth: number; innerHeight: number };
-        return { width: view.innerWidth, height: view.innerHeight };
-      }));
-    const scale = Math.min(1, maxWidth / size.width);
-    entry.devtools ??= page.context().newCDPSession(page);
-    const shot = await (
-      await entry.devtools
-    ).send('Page.captureScreenshot', {
-      format: 'jpeg',
-      quality: PEEK_JPEG_QUALITY,
-      clip: { x: 0, y: 0, width: size.width, height: size.height, scale },
-    });
-    return {
-      jpeg: Buffer.from(shot.data, 'base64'),
-      width: Math.round(size.width * scale),
-      height: Math.round(size.height * scale),
-    };
-  }
-
-  /** The bot's binding, on its page only; it answers that page's main frame alone. */
-  const exposeBinding = async (botId: string, page: Page): Promise<void> => {
-    await page.exposeBinding(WEB_BOT_BINDING, (source, channel: unknown, payload: unknown) => {
-      if (!isBotPageCaller(source, page, webOrigin)) {
-        options.logger.warn('Refused a bot call from outside the bot page', { botId });
-        return NOT_CONNECTED;
-      }
-      if (!handler || typeof channel !== 'string') return NOT_CONNECTED;
-      return handler(botId, channel, payload);
-    });
-  };
-
-  async function openPage(botId: string, spec: BotPageSpec): Promise<void> {
+  async function openPage(
+    botId: string,
+    spec: BotPageSpec,
+    slot: Slot,
+    previous: Promise<void> | undefined,
+  ): Promise<void> {
+    await previous;
     const { page, close } = await contexts.openPage(botId, spec, (opened) =>
-      exposeBinding(botId, opened),
+      exposeBotBinding(opened, { botId, webOrigin, logger, handler: () => handler }),
     );
-    const entry: BotPage = { page, close, closing: false };
-    // From here a failure is cleaned up by close(), which the fleet calls when open() throws.
-    pages.set(botId, entry);
-    page.on('crash', () => reportGone(botId, 'crashed'));
-    page.on('close', () => reportGone(botId, 'closed'));
-    guardBotPage(page, {
+    const entry: BotPage = { page, close, closing: false, capture: pageCamera(page) };
+    slot.entry = entry;
+    watchBotPage(page, {
       botId,
       webOrigin,
-      logger: options.logger,
-      onLeft: () => reportGone(botId, 'closed'),
-    });
-    page.on('pageerror', (error) =>
-      options.logger.warn('Bot page error', { botId, error: redactText(error.message) }),
-    );
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        options.logger.warn('Bot page console error', { botId, text: redactText(message.text()) });
-      }
+      logger,
+      onGone: (reason) => reportGone(botId, entry, reason),
     });
     await page.goto(options.pageUrl, { waitUntil: 'commit' });
   }
@@ -196,26 +135,39 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
     attach(next) {
       handler = next;
     },
-    warmUp() {
-      launchBrowser().catch((error: unknown) =>
-        options.logger.warn('Could not start Chromium for bot pages yet', {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
-    },
+    warmUp: () => browser.warmUp(),
     async open(botId, spec) {
-      if (pages.has(botId)) throw new Error(`Bot ${botId} already has a window`);
-      await openPage(botId, spec);
+      if (slots.has(botId)) throw new Error(`Bot ${botId} already has a window`);
+      const slot: Slot = { entry: null, opened: Promise.resolve() };
+      slots.set(botId, slot);
+      // Its last page's close, as it stands now: a close of this new page must not be waited on.
+      const opening = openPage(botId, spec, slot, closings.get(botId));
+      slot.opened = opening.catch(() => undefined);
+      try {
+        await opening;
+      } catch (error) {
+        // A half-made page (its context made, its navigation failed) goes now, and its slot.
+        if (slots.get(botId) === slot) slots.delete(botId);
+        if (slot.entry) await forget(slot.entry);
+        throw error;
+      }
     },
     async close(botId) {
-      const entry = pages.get(botId);
-      if (!entry) return;
-      pages.delete(botId);
-      await forget(entry);
+      const slot = slots.get(botId);
+      if (!slot) return;
+      slots.delete(botId);
+      const done = (async () => {
+        // An open under way finishes first; then what it made is closed.
+        await slot.opened;
+        if (slot.entry) await forget(slot.entry);
+      })();
+      closings.set(botId, done);
+      await done;
+      if (closings.get(botId) === done) closings.delete(botId);
     },
     send(botId, command: BotCommand) {
-      const entry = pages.get(botId);
-      if (!entry) return;
+      const entry = slots.get(botId)?.entry;
+      if (!entry || entry.closing) return;
       entry.page
         .evaluate(
           ([name, detail]) => {
@@ -225,7 +177,7 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
           [WEB_BOT_COMMAND_EVENT, command] as const,
         )
         .catch((error: unknown) =>
-          options.logger.warn('Could not deliver a bot command', { botId, error: String(error) }),
+          logger.warn('Could not deliver a bot command', { botId, error: String(error) }),
         );
     },
     onGone(listener) {
@@ -233,23 +185,21 @@ export function createChromiumBotWindows(options: ChromiumBotWindowsOptions): Ch
       return () => goneListeners.delete(listener);
     },
     async capture(botId, maxWidth) {
-      const entry = pages.get(botId);
+      const entry = slots.get(botId)?.entry;
       if (!entry || entry.closing) return null;
       try {
-        return await capturePage(entry, maxWidth);
+        return await entry.capture(maxWidth);
       } catch (error) {
         // Closed while capturing: as if it had no window when asked.
-        if (entry.closing || pages.get(botId) !== entry) return null;
+        if (!isCurrent(botId, entry)) return null;
         throw error;
       }
     },
     async dispose() {
       // The contexts, their pages and their keys all go with the browser.
-      for (const entry of pages.values()) entry.closing = true;
-      pages.clear();
-      const running = browser;
-      browser = null;
-      if (running) await running.then((launched) => launched.close()).catch(() => undefined);
+      for (const slot of slots.values()) if (slot.entry) slot.entry.closing = true;
+      slots.clear();
+      await browser.close();
     },
   };
 }

@@ -4,7 +4,6 @@
  * A calls the binding from its main frame, from an iframe of B and from a same-origin iframe,
  * opens a popup, and tries to navigate to B; each outcome is reported back over HTTP.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +15,7 @@ import {
   type ChromiumBotWindows,
 } from '../../../src/main/web/chromium-bot-windows';
 import { ROOT_SANDBOX_WARNING } from '../../../src/main/web/chromium-launch';
+import { ownChromiumCommandLines, renderersSince, runningBrowsers } from './chromium-processes';
 
 const CHROMIUM = process.env.BOTDECK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -84,51 +84,6 @@ function recordingLogger(): Logger & { lines: { message: string; fields?: unknow
   const push = (message: string, fields?: unknown) => void lines.push({ message, fields });
   return { lines, info: push, warn: push, error: push };
 }
-
-/** The parent of each running process, and its command line. */
-function processTable(): Map<number, { parent: number; args: string[] }> {
-  const table = new Map<number, { parent: number; args: string[] }>();
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      // NUL-separated, unless Chromium rewrote its title (then one space-separated string).
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-        .split(/[\0\s]+/)
-        .filter(Boolean);
-      table.set(Number(pid), { parent, args });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return table;
-}
-
-/** Command lines of the Chromium browser processes this test process started (and their wrappers'). */
-/** Command lines of the Chromium browsers this test process started, but those in `old`. */
-function ownChromiumCommandLines(old: ReadonlySet<number> = new Set()): string[][] {
-  const table = processTable();
-  const descends = (pid: number): boolean => {
-    for (let at = table.get(pid)?.parent; at !== undefined && at > 1; at = table.get(at)?.parent) {
-      if (at === process.pid) return true;
-    }
-    return false;
-  };
-  return [...table.entries()]
-    .filter(
-      ([pid, { args }]) =>
-        !old.has(pid) && args.includes('--remote-debugging-pipe') && descends(pid),
-    )
-    .map(([, { args }]) => args);
-}
-
-/** Browsers already running (one an earlier test closed may not have exited yet). */
-const runningBrowsers = (): Set<number> =>
-  new Set(
-    [...processTable().entries()]
-      .filter(([, { args }]) => args.includes('--remote-debugging-pipe'))
-      .map(([pid]) => pid),
-  );
 
 const started: { windows: ChromiumBotWindows; sites: Site[] }[] = [];
 afterEach(async () => {
@@ -306,27 +261,8 @@ describe('web host Chromium', () => {
     const old = runningBrowsers();
     for (const botId of ['calm-1', 'calm-2', 'calm-3'])
       await windows.open(botId, { sdk: 'sandbox' });
-    const renderers = (): number => {
-      const table = processTable();
-      const browsers = [...table.entries()]
-        .filter(([pid, { args }]) => !old.has(pid) && args.includes('--remote-debugging-pipe'))
-        .map(([pid]) => pid);
-      const under = (pid: number): boolean => {
-        for (
-          let at = table.get(pid)?.parent;
-          at !== undefined && at > 1;
-          at = table.get(at)?.parent
-        ) {
-          if (browsers.includes(at)) return true;
-        }
-        return false;
-      };
-      return [...table.entries()].filter(
-        ([pid, { args }]) => args.includes('--type=renderer') && under(pid),
-      ).length;
-    };
     // Headless Chromium used to add a WebUI renderer per bot (its omnibox popup) and a spare.
-    await vi.waitFor(() => expect(renderers()).toBe(3), { timeout: 15_000 });
+    await vi.waitFor(() => expect(renderersSince(old)).toBe(3), { timeout: 15_000 });
   });
 
   it('keeps Chromium’s sandbox on for an ordinary user (which Chromium refuses as root)', async () => {

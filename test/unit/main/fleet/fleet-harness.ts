@@ -5,7 +5,9 @@
  * counts a second open window for one bot as a violation instead of hiding it.
  */
 import { vi } from 'vitest';
-import { createFleet, type FleetOptions, type LaunchPlan } from '../../../../src/main/fleet/fleet';
+import { createFleet } from '../../../../src/main/fleet/fleet';
+import type { LaunchPlan } from '../../../../src/main/fleet/bot-launch';
+import type { FleetOptions } from '../../../../src/main/fleet/fleet-api';
 import type {
   BotPageSpec,
   BotWindowHost,

@@ -1,5 +1,5 @@
 /**
- * Property-based checks of the real fleet (state machine, rejoin scheduler, timers, ticket desk,
+ * Property-based checks of the real fleet (state machine, rejoins, timers, ticket desk,
  * window keeper) against a fake window host, a fake Zoom and a manual clock. fast-check plays
  * any sequence of pages taking tickets and reporting, windows crashing, the operator leaving,
  * Zoom minting fresh, repeated or no ZAKs, and time passing; after every step:

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Fleet } from '../../../../src/main/fleet/fleet';
+import type { Fleet } from '../../../../src/main/fleet/fleet-api';
 import { rejoinDelayMs, DEFAULT_BACKOFF } from '../../../../src/main/fleet/rejoin-policy';
 import { ZAK_REFUSED_MESSAGE } from '../../../../src/shared/zoom-errors';
 import { fleetHarness, type HarnessOptions } from './fleet-harness';

@@ -3,7 +3,7 @@
  * harness: a manual clock drives every timeout and grace, so nothing here waits on real time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FleetOptions } from '../../../../src/main/fleet/fleet';
+import type { FleetOptions } from '../../../../src/main/fleet/fleet-api';
 import {
   SANDBOX_LAUNCH_CONCURRENCY,
   launchConcurrency,
