@@ -18,6 +18,11 @@ export default defineConfig({
     minify: false,
     // Maps for `node --enable-source-maps` when debugging; plain runs never pay for them.
     sourcemap: true,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'cli.js' } },
+    rollupOptions: {
+      // keytar is an optional dependency: where its native build failed npm left it out, and
+      // the build must not need it (the vault loads it lazily and says what to install).
+      external: ['keytar'],
+      output: { format: 'es', entryFileNames: 'cli.js' },
+    },
   },
 });
