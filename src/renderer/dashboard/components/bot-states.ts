@@ -58,6 +58,26 @@ export function countFleet(bots: Iterable<BotView>): FleetCounts {
 export const formatFleetSummary = (counts: FleetCounts): string =>
   `${counts.inMeeting} in meeting · ${counts.joining} joining · ${counts.failed} failed`;
 
+const fleetCounts = new WeakMap<ReadonlyMap<string, BotView>, FleetCounts>();
+
+/**
+ * The fleet's counts, worked out once per bot table: the store replaces the Map on every change
+ * (at most once a frame), and the header and the toolbar both read them. Their selectors then
+ * return words and flags, so neither redraws unless what it shows changes.
+ */
+export function selectFleetCounts(state: { bots: ReadonlyMap<string, BotView> }): FleetCounts {
+  let counts = fleetCounts.get(state.bots);
+  if (counts === undefined) {
+    counts = countFleet(state.bots.values());
+    fleetCounts.set(state.bots, counts);
+  }
+  return counts;
+}
+
+/** "12 in meeting · 3 joining · 1 failed", for the header and the toolbar. */
+export const selectFleetSummary = (state: { bots: ReadonlyMap<string, BotView> }): string =>
+  formatFleetSummary(selectFleetCounts(state));
+
 /** A wall-clock time as the table shows it: 14:03:12, in the operator's time zone. */
 export function formatClock(epochMs: number): string {
   const at = new Date(epochMs);

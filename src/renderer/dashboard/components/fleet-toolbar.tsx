@@ -1,27 +1,27 @@
 /** Above the table: how the fleet is doing, and the actions on the whole of it. */
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
-import { countFleet, formatFleetSummary } from './bot-states';
+import { selectFleetCounts, selectFleetSummary } from './bot-states';
 
 export function FleetToolbar() {
-  const bots = useAppStore((state) => state.bots);
+  const summary = useAppStore(selectFleetSummary);
+  const anyEnded = useAppStore((state) => selectFleetCounts(state).ended > 0);
+  const anyLive = useAppStore((state) => selectFleetCounts(state).live > 0);
   const tableError = useAppStore((state) => state.tableError);
   const actions = useAppStore(
     useShallow((state) => ({ leaveAll: state.leaveAll, clearFinished: state.clearFinished })),
   );
-  const counts = useMemo(() => countFleet(bots.values()), [bots]);
 
   return (
     <div className="fleet-toolbar">
       <h2>Bots</h2>
       <p className="fleet-summary" data-testid="bot-summary" aria-live="polite">
-        {formatFleetSummary(counts)}
+        {summary}
       </p>
       <button
         type="button"
         className="button"
-        disabled={counts.ended === 0}
+        disabled={!anyEnded}
         title="Takes left and failed bots off the table; History keeps them."
         onClick={() => void actions.clearFinished()}
       >
@@ -30,7 +30,7 @@ export function FleetToolbar() {
       <button
         type="button"
         className="button button-danger"
-        disabled={counts.live === 0}
+        disabled={!anyLive}
         onClick={() => void actions.leaveAll()}
       >
         Leave all

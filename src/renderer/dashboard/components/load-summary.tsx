@@ -6,21 +6,8 @@
  */
 import { useEffect } from 'react';
 import { describeMachineLoad, type MachineLoad } from '../../../shared/ipc-contract';
-import type { AppState } from '../store/app-store';
 import { useAppStore } from '../store/store-context';
-import { countFleet, formatFleetSummary } from './bot-states';
-
-const summaries = new WeakMap<AppState['bots'], string>();
-
-/** "12 in meeting · 3 joining · 1 failed", counted once per bot table (a new Map per change). */
-export function selectFleetSummary(state: Pick<AppState, 'bots'>): string {
-  let summary = summaries.get(state.bots);
-  if (summary === undefined) {
-    summary = formatFleetSummary(countFleet(state.bots.values()));
-    summaries.set(state.bots, summary);
-  }
-  return summary;
-}
+import { selectFleetSummary } from './bot-states';
 
 const MEASURES: Record<NonNullable<MachineLoad['botMeasure']>, string> = {
   pss: 'Proportional set size of the bots’ processes: shared memory is split between them.',

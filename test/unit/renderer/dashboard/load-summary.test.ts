@@ -5,10 +5,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  LoadSummary,
-  selectFleetSummary,
-} from '../../../../src/renderer/dashboard/components/load-summary';
+import { selectFleetSummary } from '../../../../src/renderer/dashboard/components/bot-states';
+import { LoadSummary } from '../../../../src/renderer/dashboard/components/load-summary';
 import { createAppStore, type AppStore } from '../../../../src/renderer/dashboard/store/app-store';
 import { LOAD_POLL_MS } from '../../../../src/renderer/dashboard/store/capacity-slice';
 import { StoreProvider } from '../../../../src/renderer/dashboard/store/store-context';
