@@ -78,6 +78,9 @@ export function selectFleetCounts(state: { bots: ReadonlyMap<string, BotView> })
 export const selectFleetSummary = (state: { bots: ReadonlyMap<string, BotView> }): string =>
   formatFleetSummary(selectFleetCounts(state));
 
+/** "1 bot", "20 bots". */
+export const botCount = (count: number): string => `${count} bot${count === 1 ? '' : 's'}`;
+
 /** A wall-clock time as the table shows it: 14:03:12, in the operator's time zone. */
 export function formatClock(epochMs: number): string {
   const at = new Date(epochMs);

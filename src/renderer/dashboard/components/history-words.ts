@@ -5,6 +5,7 @@
  */
 import type { HistoryEntry } from '../../../shared/ipc-contract';
 import { joinNames } from '../../../shared/name-list';
+import { botCount } from './bot-states';
 
 export interface HistoryLine {
   bot: string;
@@ -12,14 +13,12 @@ export interface HistoryLine {
   reason: string;
 }
 
-const bots = (count: number): string => `${count} bot${count === 1 ? '' : 's'}`;
-
 export function describeHistoryEntry(entry: HistoryEntry): HistoryLine {
   switch (entry.kind) {
     case 'launch':
       return {
         bot: joinNames(entry.names),
-        what: `${entry.relaunch ? 'Relaunched' : 'Launched'} ${bots(entry.names.length)} into meeting ${entry.meetingNumber}`,
+        what: `${entry.relaunch ? 'Relaunched' : 'Launched'} ${botCount(entry.names.length)} into meeting ${entry.meetingNumber}`,
         reason: entry.relaunch ? 'Stopped by an app restart' : '',
       };
     case 'join':

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../store/store-context';
 import { latestLaunchProgress, type LaunchProgress } from '../store/table-view';
+import { botCount } from './bot-states';
 
 export function describeLaunchProgress(progress: LaunchProgress): string {
   const parts = [`${progress.inMeeting} of ${progress.total} in meeting`];
@@ -26,7 +27,7 @@ export function LaunchProgressBar() {
   return (
     <div className="launch-progress" data-testid="launch-progress">
       <label className="launch-progress-label">
-        <span>{`Latest launch (${progress.total} bot${progress.total === 1 ? '' : 's'}):`}</span>{' '}
+        <span>{`Latest launch (${botCount(progress.total)}):`}</span>{' '}
         <span data-testid="launch-progress-text" aria-live="polite">
           {words}
         </span>

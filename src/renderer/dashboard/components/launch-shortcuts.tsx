@@ -5,9 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/store-context';
-import { formatClock } from './bot-states';
-
-const plural = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
+import { botCount, formatClock } from './bot-states';
 
 export function LaunchShortcuts() {
   const { presets, recentMeetings } = useAppStore((state) => state.shortcuts);
@@ -32,7 +30,7 @@ export function LaunchShortcuts() {
                   type="button"
                   className="shortcut"
                   aria-label={`Use preset ${preset.name}`}
-                  title={`${preset.meeting} · ${plural(preset.names.length, 'bot')}`}
+                  title={`${preset.meeting} · ${botCount(preset.names.length)}`}
                   onClick={() => actions.applyPreset(preset.id)}
                 >
                   {preset.name}
