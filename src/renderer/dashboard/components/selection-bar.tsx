@@ -1,15 +1,14 @@
 /**
  * What the operator can do with the rows they ticked: send them one chat message, leave them
- * together, or untick them.
- * Shown only while something is selected. `useSelectedLiveBotIds` is the selection other
- * actions on several bots at once use (only live bots can be asked anything).
+ * together, or untick them. Shown only while something is selected; chat and leave act on the
+ * selected bots still live (only live bots can be asked anything).
  */
 import { useShallow } from 'zustand/react/shallow';
 import { selectedLiveBotIds } from '../store/bots-slice';
 import { useAppStore } from '../store/store-context';
 
 /** The selected bots still live, in selection order; re-renders only when that list changes. */
-export function useSelectedLiveBotIds(): string[] {
+function useSelectedLiveBotIds(): string[] {
   return useAppStore(useShallow(selectedLiveBotIds));
 }
 
