@@ -12,7 +12,7 @@ import {
 } from '../../../shared/ipc-contract';
 import type { ConnectionStatus } from '../api/connection';
 import type { SliceCreator } from './app-store';
-import { botsFromSnapshot, mergeBotViews } from './merge-bots';
+import { applyBotsChanged, botsFromSnapshot } from './merge-bots';
 import { reportUnexpected } from './unexpected-error';
 
 export interface AppSlice {
@@ -58,7 +58,11 @@ export const createAppSlice: SliceCreator<AppSlice> =
       const finishLoading = (bots: Map<string, BotView>): void => {
         const replay = early ?? [];
         early = null;
-        set({ bots: replay.reduce(mergeBotViews, bots) });
+        if (replay.length === 0) return set({ bots });
+        // One copy for all of them: `bots` may be the store's own Map, which is never mutated.
+        const next = new Map(bots);
+        for (const event of replay) applyBotsChanged(next, event);
+        set({ bots: next });
       };
 
       set({ loading: true, loadError: null, connection: api.connection?.getStatus() ?? 'open' });

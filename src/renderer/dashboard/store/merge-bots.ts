@@ -36,14 +36,3 @@ export function applyBotsChanged(bots: Map<string, BotView>, event: BotsChangedE
 /** Whether the event carries anything at all. */
 export const changesSomething = (event: BotsChangedEvent): boolean =>
   event.bots.length > 0 || (event.changes?.length ?? 0) > 0 || (event.removed?.length ?? 0) > 0;
-
-/** One event applied to a copy; the same Map back when the event carries nothing. */
-export function mergeBotViews(
-  current: Map<string, BotView>,
-  event: BotsChangedEvent,
-): Map<string, BotView> {
-  if (!changesSomething(event)) return current;
-  const next = new Map(current);
-  applyBotsChanged(next, event);
-  return next;
-}
