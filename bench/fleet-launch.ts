@@ -6,9 +6,8 @@
  * and how long Leave all takes to empty the meeting. Reports failures; never fails on a number.
  */
 import { treeCpuSeconds, treeMemory, waitForSteadyTree } from './support/process-tree';
-import { openDashboard, prepareLaunch } from './support/dashboard-browser';
+import { prepareLaunch, withHostDashboard } from './support/dashboard-browser';
 import { until, watchBotStates } from './support/bot-states';
-import { startBenchHost } from './support/web-host-process';
 
 export interface FleetLaunch {
   bots: number;
@@ -55,13 +54,7 @@ async function participants(sandboxUrl: string, meetingNumber: string): Promise<
 }
 
 export async function launchFleet(bots: number): Promise<FleetLaunch> {
-  const host = await startBenchHost();
-  const dashboard = await openDashboard(host.url).catch(async (error: unknown) => {
-    await host.stop();
-    throw error;
-  });
-  try {
-    const { page } = dashboard;
+  return withHostDashboard({}, async (host, page) => {
     const states = watchBotStates(page);
     const meeting = await prepareLaunch(page, bots);
     // The host starts its bot Chromium in the background: measure from where it settles.
@@ -94,8 +87,5 @@ export async function launchFleet(bots: number): Promise<FleetLaunch> {
       failed: states.everIn('failed'),
       dashboardUpdates,
     };
-  } finally {
-    await dashboard.close();
-    await host.stop();
-  }
+  });
 }

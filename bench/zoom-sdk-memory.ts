@@ -6,10 +6,9 @@
  * process, which says what dominates.
  */
 import { ZOOM_HOST_PATTERNS } from '../test/e2e/support/zoom-sdk-fixture';
-import { openDashboard, prepareLaunch } from './support/dashboard-browser';
+import { prepareLaunch, withHostDashboard } from './support/dashboard-browser';
 import { until, watchBotStates } from './support/bot-states';
 import { treeMemory, waitForSteadyTree, type TreeMemory } from './support/process-tree';
-import { startBenchHost } from './support/web-host-process';
 
 export interface ZoomSdkMemory {
   bots: number;
@@ -21,17 +20,12 @@ export interface ZoomSdkMemory {
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 export async function zoomSdkMemory(bots = 3): Promise<ZoomSdkMemory> {
-  const host = await startBenchHost({
+  const options = {
     args: ['--meeting-sdk', 'zoom', ...ZOOM_HOST_PATTERNS.flatMap((p) => ['--block-host', p])],
     // All of them at once, so the heaviest moment holds every bot.
     settings: { version: 1, launchDefaults: { concurrency: bots } },
-  });
-  const dashboard = await openDashboard(host.url).catch(async (error: unknown) => {
-    await host.stop();
-    throw error;
-  });
-  try {
-    const { page } = dashboard;
+  };
+  return withHostDashboard(options, async (host, page) => {
     const states = watchBotStates(page);
     await prepareLaunch(page, bots, host.sandboxUrl);
     await waitForSteadyTree(host.pid);
@@ -49,8 +43,5 @@ export async function zoomSdkMemory(bots = 3): Promise<ZoomSdkMemory> {
       if (Math.abs(grown) >= 0.5) perBotByKindMB[kind] = round(grown);
     }
     return { bots, pssPerBotMB: round((peak.pssMB - idle.pssMB) / bots), perBotByKindMB };
-  } finally {
-    await dashboard.close();
-    await host.stop();
-  }
+  });
 }

@@ -5,6 +5,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumSandboxFor } from '../../src/main/web/chromium-launch';
 import { until } from './bot-states';
+import { startBenchHost, type BenchHost, type BenchHostOptions } from './web-host-process';
 
 export interface Dashboard {
   browser: Browser;
@@ -22,12 +23,34 @@ export async function openDashboard(url: string): Promise<Dashboard> {
   return { browser, page, close: () => browser.close() };
 }
 
+/** Starts a web host, opens its dashboard, runs `body`, then closes both whatever happened. */
+export async function withHostDashboard<T>(
+  options: BenchHostOptions,
+  body: (host: BenchHost, page: Page) => Promise<T>,
+): Promise<T> {
+  const host = await startBenchHost(options);
+  const dashboard = await openDashboard(host.url).catch(async (error: unknown) => {
+    await host.stop();
+    throw error;
+  });
+  try {
+    return await body(host, dashboard.page);
+  } finally {
+    await dashboard.close();
+    await host.stop();
+  }
+}
+
 /**
  * Fills the launch form for `count` bots: with "New sandbox meeting" in sandbox mode, or with a
  * link to a meeting made on the sandbox directly (Zoom mode, where that button is not shown).
  * Returns the meeting number.
  */
-export async function prepareLaunch(page: Page, count: number, sandboxUrl?: string): Promise<string> {
+export async function prepareLaunch(
+  page: Page,
+  count: number,
+  sandboxUrl?: string,
+): Promise<string> {
   const form = page.getByRole('form', { name: 'Launch bots' });
   const meeting = form.getByLabel('Meeting link or number');
   if (sandboxUrl === undefined) {

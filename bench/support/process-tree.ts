@@ -4,7 +4,8 @@
  * what the tree really costs the machine; RSS would count Chromium's shared libraries once per
  * process. Linux only (reads /proc).
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { descendantsOf, parentsOf, parsePssKB } from '../../src/main/capacity/proc-memory';
 
 /** Fields of /proc/<pid>/stat after the command name (which may hold spaces). */
 async function statFields(pid: number): Promise<string[] | null> {
@@ -17,31 +18,13 @@ async function statFields(pid: number): Promise<string[] | null> {
 }
 
 /** `root` and all its descendants alive now. */
-export async function processTree(root: number): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
-  const children = new Map<number, number[]>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      const parent = Number((await statFields(pid))?.[1] ?? -1);
-      children.set(parent, [...(children.get(parent) ?? []), pid]);
-    }),
-  );
-  const tree: number[] = [];
-  const queue = [root];
-  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
-    tree.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return tree;
+async function processTree(root: number): Promise<number[]> {
+  return [root, ...descendantsOf(root, await parentsOf())];
 }
 
+/** PSS only, so the figures compare run to run; a process gone meanwhile counts nothing. */
 async function pssKB(pid: number): Promise<number> {
-  try {
-    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-  } catch {
-    return 0; // gone meanwhile
-  }
+  return parsePssKB(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '')) ?? 0;
 }
 
 /** What a process is, for breakdowns: Chromium's --type, else its command name. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./stand-in/world')).electronModule);
 
-import { startDesktop, type DesktopKit } from './support/desktop-kit';
+import { botInMeeting, startDesktop, type DesktopKit } from './support/desktop-kit';
 import { participants } from '../support/sandbox-client';
 
 let kit: DesktopKit | null = null;
@@ -18,12 +18,7 @@ afterEach(async () => {
 
 async function oneBotInMeeting() {
   kit = await startDesktop();
-  const { botIds, meetingNumber } = await kit.launch(['Support bot']);
-  const id = botIds[0] as string;
-  await kit.waitForBot(id, (bot) => bot.state === 'in_meeting');
-  const page = kit.pages.botPagesNamed('Support bot')[0];
-  if (!page) throw new Error('The bot page never got its ticket');
-  return { kit, id, meetingNumber, page };
+  return { kit, ...(await botInMeeting(kit, 'Support bot')) };
 }
 
 describe('shell logic under a stand-in: seeing a bot', () => {

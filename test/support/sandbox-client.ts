@@ -202,6 +202,21 @@ export const join = (sandbox: SandboxEndpoint, meetingNumber: string, body: Join
     { body },
   );
 
+/** One signed join of the demo user with `zak`, as a bot page sends it; the reply as it came. */
+export async function joinWithZak(
+  sandbox: SandboxTarget,
+  meeting: { meetingNumber: string; passcode: string },
+  userName: string,
+  zak: string,
+) {
+  return join(sandbox, meeting.meetingNumber, {
+    signature: await sign(sandbox, meeting.meetingNumber),
+    zak,
+    userName,
+    passcode: meeting.passcode,
+  });
+}
+
 /** Everything needed for one authenticated join of the demo user. */
 export async function joinAsDemo(
   sandbox: SandboxTarget,
@@ -210,12 +225,7 @@ export async function joinAsDemo(
   zak?: string,
 ): Promise<Participant> {
   const ticket = zak ?? (await mintZak(sandbox, await accessToken(sandbox)));
-  const { status, body } = await join(sandbox, meeting.meetingNumber, {
-    signature: await sign(sandbox, meeting.meetingNumber),
-    zak: ticket,
-    userName,
-    passcode: meeting.passcode,
-  });
+  const { status, body } = await joinWithZak(sandbox, meeting, userName, ticket);
   if (status !== 200) throw new Error(`join: ${status} ${JSON.stringify(body)}`);
   return body;
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import type { AppSnapshot, HistoryEntry } from '../../../src/shared/ipc-contract';
 import { createMeeting } from '../../support/sandbox-client';
-import { filesHolding, secretsOfRun, startDeck, type Deck } from './persistence-kit';
+import { filesHolding, secretsOfRun, startDeck, stateOf, type Deck } from './persistence-kit';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -21,9 +21,6 @@ afterEach(async () => {
   await sandbox.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-const stateOf = async (d: Deck, id: string) =>
-  (await d.snapshot()).bots.find((bot) => bot.id === id)?.state;
 
 /** The entries as the dashboard lists them, oldest first, without times and ids. */
 const story = (entries: HistoryEntry[]) =>

@@ -29,6 +29,10 @@ export interface Deck {
   history(limit?: number): Promise<HistoryEntry[]>;
 }
 
+/** A bot's state as the dashboard's snapshot lists it; undefined once it is off the table. */
+export const stateOf = async (deck: Deck, id: string) =>
+  (await deck.snapshot()).bots.find((bot) => bot.id === id)?.state;
+
 /** The key this test run's decks seal passcodes with, as the keychain would hand it out. */
 const PASSCODE_KEY = randomBytes(32);
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
 import { createMeeting } from '../../support/sandbox-client';
-import { filesHolding, secretsOfRun, startDeck, type Deck } from './persistence-kit';
+import { filesHolding, secretsOfRun, startDeck, stateOf, type Deck } from './persistence-kit';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -27,8 +27,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const stateOf = async (d: Deck, id: string) =>
-  (await d.snapshot()).bots.find((bot) => bot.id === id)?.state;
 const rosterNames = async () =>
   (
     JSON.parse(await readFile(join(dir, 'roster.json'), 'utf8')) as { bots: { name: string }[] }

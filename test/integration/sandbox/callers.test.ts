@@ -10,7 +10,6 @@ import {
   basicAuth,
   call,
   createMeeting,
-  join,
   joinAsDemo,
   mintZak,
   participants,
@@ -18,6 +17,7 @@ import {
   sandboxNow,
   sign,
   start,
+  joinWithZak,
 } from '../../support/sandbox-client';
 
 const HOSTILE_ORIGINS = [
@@ -103,12 +103,7 @@ describe('pages from other origins', () => {
     expect((await participants(sandbox, m)).map((x) => x.participantId)).toEqual([p]);
     expect((await sandboxNow(sandbox)) - clockBefore).toBeLessThan(60_000);
     expect((await call(sandbox, 'GET', '/sandbox/faults')).body).toEqual([]);
-    const again = await join(sandbox, m, {
-      signature: await sign(sandbox, m),
-      zak,
-      userName: 'Bot 2',
-      passcode: meeting.passcode,
-    });
+    const again = await joinWithZak(sandbox, meeting, 'Bot 2', zak);
     expect(again.status).toBe(200);
     expect((await call(sandbox, 'GET', '/sandbox/allowed-origins')).body).toEqual({
       allowedOrigins: ['app://botdeck'],

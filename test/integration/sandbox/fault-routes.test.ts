@@ -7,9 +7,8 @@ import {
   joinAsDemo,
   mintZak,
   participants,
-  sign,
-  join,
   start,
+  joinWithZak,
 } from '../../support/sandbox-client';
 import { openEvents } from '../../support/sandbox-events';
 
@@ -92,12 +91,7 @@ describe('fault routes under /sandbox/faults', () => {
     const revoked = await call<{ revokedZaks: number }>(sandbox, 'POST', signout);
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedZaks).toBeGreaterThanOrEqual(1);
-    const refused = await join(sandbox, meeting.meetingNumber, {
-      signature: await sign(sandbox, meeting.meetingNumber),
-      zak: before,
-      userName: 'Old ZAK',
-      passcode: meeting.passcode,
-    });
+    const refused = await joinWithZak(sandbox, meeting, 'Old ZAK', before);
     expect(refused.status).toBe(403);
     expect(refused.body.errorCode).toBe(3100);
     await expect(joinAsDemo(sandbox, meeting, 'New ZAK')).resolves.toMatchObject({

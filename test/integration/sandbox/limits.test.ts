@@ -15,6 +15,7 @@ import {
   mintZak,
   sign,
   start,
+  joinWithZak,
 } from '../../support/sandbox-client';
 
 async function withSandbox(
@@ -82,12 +83,7 @@ describe('sandbox caps', () => {
       const b = await createMeeting(sandbox);
       await joinAsDemo(sandbox, a, 'Bot 1', zak);
       await joinAsDemo(sandbox, a, 'Bot 2', zak);
-      const refused = await join(sandbox, b.meetingNumber, {
-        signature: await sign(sandbox, b.meetingNumber),
-        zak,
-        userName: 'Bot 3',
-        passcode: b.passcode,
-      });
+      const refused = await joinWithZak(sandbox, b, 'Bot 3', zak);
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({
         errorCode: 4005,

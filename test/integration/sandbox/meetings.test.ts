@@ -13,6 +13,7 @@ import {
   sandboxNow,
   sign,
   start,
+  joinWithZak,
 } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
@@ -87,12 +88,7 @@ describe('meetings', () => {
     const meeting = await createMeeting(sandbox);
     const zak = await mintZak(sandbox, token);
     for (const userName of ['   ', 'x'.repeat(65)]) {
-      const { status, body } = await join(sandbox, meeting.meetingNumber, {
-        signature: await sign(sandbox, meeting.meetingNumber),
-        zak,
-        userName,
-        passcode: meeting.passcode,
-      });
+      const { status, body } = await joinWithZak(sandbox, meeting, userName, zak);
       expect(status).toBe(400);
       expect(body.errorCode).toBe(200);
       expect(body.message).toMatch(/userName/);

@@ -10,7 +10,7 @@ import { UsersS2SAuthClient } from '@zoom/rivet/users';
 import axios, { type InternalAxiosRequestConfig } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../../src/main/sandbox/sandbox-server';
-import { createMeeting, join, sign, start } from '../../support/sandbox-client';
+import { createMeeting, joinWithZak, start } from '../../support/sandbox-client';
 
 let sandbox: RunningSandbox;
 let client: UsersS2SAuthClient;
@@ -110,12 +110,7 @@ describe('Zoom’s own client (@zoom/rivet) against the sandbox', () => {
     expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
 
     const meeting = await createMeeting(sandbox);
-    const joined = await join(sandbox, meeting.meetingNumber, {
-      signature: await sign(sandbox, meeting.meetingNumber),
-      zak,
-      userName: 'Rivet Bot',
-      passcode: meeting.passcode,
-    });
+    const joined = await joinWithZak(sandbox, meeting, 'Rivet Bot', zak);
     expect(joined.status).toBe(200);
     expect(joined.body.userId).toBe(sandbox.account.userId);
   });

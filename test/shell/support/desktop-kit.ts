@@ -122,3 +122,13 @@ export async function startDesktop(options: DesktopKitOptions = {}): Promise<Des
     },
   };
 }
+
+/** Launches one bot named `name` and waits until it is in its meeting; its id, meeting and page. */
+export async function botInMeeting(kit: DesktopKit, name: string) {
+  const { botIds, meetingNumber } = await kit.launch([name]);
+  const id = botIds[0] as string;
+  await kit.waitForBot(id, (bot) => bot.state === 'in_meeting');
+  const page = kit.pages.botPagesNamed(name)[0];
+  if (!page) throw new Error('The bot page never got its ticket');
+  return { id, meetingNumber, page };
+}

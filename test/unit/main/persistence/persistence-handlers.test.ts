@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   withPersistence,
   type CoreDashboardHandlers,
+  type CoreSnapshot,
 } from '../../../../src/main/persistence/persistence-handlers';
 import { KEYCHAIN_AVAILABLE, fail, ok } from '../../../../src/shared/ipc-contract';
 
 const unused = () => fail('unused', 'not called');
+const coreSnapshot: CoreSnapshot = {
+  mode: 'sandbox',
+  accounts: [],
+  keychain: KEYCHAIN_AVAILABLE,
+  bots: [],
+  notices: ['n'],
+  notifications: { enabled: true, shownBy: null },
+  canShowBotWindows: false,
+};
 const core: CoreDashboardHandlers = {
-  'app:snapshot': () =>
-    ok({
-      mode: 'sandbox',
-      accounts: [],
-      keychain: KEYCHAIN_AVAILABLE,
-      bots: [],
-      notices: ['n'],
-      notifications: { enabled: true, shownBy: null },
-      canShowBotWindows: false,
-    }),
+  'app:snapshot': () => ok(coreSnapshot),
   'bots:launch': () => ok({ botIds: ['b1'] }),
   'bots:capacity': unused,
   'app:load': unused,
@@ -43,17 +44,7 @@ describe('dashboard handlers without a data folder', () => {
   it('the snapshot lists no stopped bots and the setting as off', async () => {
     const handlers = withPersistence(core, null);
     expect(await handlers['app:snapshot']({})).toEqual(
-      ok({
-        mode: 'sandbox',
-        accounts: [],
-        keychain: KEYCHAIN_AVAILABLE,
-        bots: [],
-        notices: ['n'],
-        notifications: { enabled: true, shownBy: null },
-        stoppedByRestart: [],
-        relaunchAfterRestart: false,
-        canShowBotWindows: false,
-      }),
+      ok({ ...coreSnapshot, stoppedByRestart: [], relaunchAfterRestart: false }),
     );
   });
 

@@ -48,6 +48,20 @@ async function stoppedRoster(
   return next;
 }
 
+/** Relaunch dependencies on `roster` where every account exists and launches are recorded. */
+function recordingLaunches(store: RosterStore) {
+  const launches: ParsedLaunchRequest[] = [];
+  const deps = {
+    roster: store,
+    hasAccount: () => true,
+    launch: async (request: ParsedLaunchRequest) => {
+      launches.push(request);
+      return ok({ botIds: request.names.map((name) => `new ${name}`) });
+    },
+  };
+  return { deps, launches };
+}
+
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'botdeck-relaunch-'));
 });
@@ -61,18 +75,8 @@ describe('relaunching bots stopped by a restart', () => {
       bot('b', 'L1', launch),
       bot('c', 'L2', { meetingNumber: '987654321', passcode: '', accountId: 'zoom-1' }),
     ]);
-    const launches: ParsedLaunchRequest[] = [];
-    const result = await relaunchStopped(
-      {
-        roster,
-        hasAccount: () => true,
-        launch: async (request) => {
-          launches.push(request);
-          return ok({ botIds: request.names.map((name) => `new ${name}`) });
-        },
-      },
-      ['a', 'b', 'c'],
-    );
+    const { deps, launches } = recordingLaunches(roster);
+    const result = await relaunchStopped(deps, ['a', 'b', 'c']);
 
     expect(result).toEqual(ok({ botIds: ['new Bot a', 'new Bot b', 'new Bot c'] }));
     expect(launches).toEqual([
@@ -91,18 +95,8 @@ describe('relaunching bots stopped by a restart', () => {
 
   it('relaunches a ZoomGov meeting’s bots into ZoomGov, through its link', async () => {
     roster = await stoppedRoster([bot('g', 'L1', { zoomDomain: 'zoomgov.com', passcode: '' })]);
-    const launches: ParsedLaunchRequest[] = [];
-    await relaunchStopped(
-      {
-        roster,
-        hasAccount: () => true,
-        launch: async (request) => {
-          launches.push(request);
-          return ok({ botIds: ['new g'] });
-        },
-      },
-      ['g'],
-    );
+    const { deps, launches } = recordingLaunches(roster);
+    await relaunchStopped(deps, ['g']);
     expect(launches.map((request) => request.meeting)).toEqual([
       'https://zoomgov.com/j/81234567890',
     ]);
@@ -163,15 +157,7 @@ describe('relaunching bots stopped by a restart', () => {
       [bot('a', 'L1'), bot('b', 'L1'), bot('c', 'L2', { passcode: '' })],
       null,
     );
-    const launches: ParsedLaunchRequest[] = [];
-    const deps = {
-      roster,
-      hasAccount: () => true,
-      launch: async (request: ParsedLaunchRequest) => {
-        launches.push(request);
-        return ok({ botIds: request.names.map((name) => `new ${name}`) });
-      },
-    };
+    const { deps, launches } = recordingLaunches(roster);
 
     const refused = await relaunchStopped(deps, ['a', 'b', 'c'], { a: 'Pq7x2z' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'passcode_needed' } });
@@ -190,19 +176,8 @@ describe('relaunching bots stopped by a restart', () => {
 
   it('uses the passcode it kept over one sent along with the relaunch', async () => {
     roster = await stoppedRoster([bot('a', 'L1')]);
-    const launches: ParsedLaunchRequest[] = [];
-    await relaunchStopped(
-      {
-        roster,
-        hasAccount: () => true,
-        launch: async (request) => {
-          launches.push(request);
-          return ok({ botIds: ['new a'] });
-        },
-      },
-      ['a'],
-      { a: 'typed-by-someone' },
-    );
+    const { deps, launches } = recordingLaunches(roster);
+    await relaunchStopped(deps, ['a'], { a: 'typed-by-someone' });
     expect(launches.map((l) => l.passcode)).toEqual(['Pq7x2z']);
   });
 

@@ -1,35 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNT_SETTLE_MS, createCountSettler } from '../../../../src/main/sandbox/count-settler';
-
-/** A clock and timers that move only when the test says so. */
-function manualTime() {
-  let now = 0;
-  let timers: { at: number; run: () => void; id: number }[] = [];
-  let nextId = 1;
-  return {
-    now: () => now,
-    setTimeout: (run: () => void, ms: number) => {
-      timers.push({ at: now + ms, run, id: nextId });
-      return nextId++;
-    },
-    clearTimeout: (id: unknown) => {
-      timers = timers.filter((timer) => timer.id !== id);
-    },
-    /** Moves time forward, running each due timer at its own time. */
-    advance(ms: number) {
-      const until = now + ms;
-      for (;;) {
-        const next = timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        timers = timers.filter((timer) => timer !== next);
-        now = next.at;
-        next.run();
-      }
-      now = until;
-    },
-    pending: () => timers.length,
-  };
-}
+import { manualTime } from '../../../support/manual-time';
 
 function setup() {
   const time = manualTime();

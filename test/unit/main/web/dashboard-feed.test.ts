@@ -2,34 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FEED_FRAME_MS, createDashboardFeed } from '../../../../src/main/web/dashboard-feed';
 import type { BotView, BotsChangedEvent } from '../../../../src/shared/ipc-contract';
 import { makeBot } from '../../../support/bot-view';
-
-/** A clock and timers that move only when the test says so, each timer at its own time. */
-function manualTime() {
-  let now = 0;
-  let timers: { at: number; run: () => void; id: number }[] = [];
-  let nextId = 1;
-  return {
-    now: () => now,
-    setTimeout(run: () => void, ms: number) {
-      timers.push({ at: now + ms, run, id: nextId });
-      return nextId++;
-    },
-    clearTimeout(id: unknown) {
-      timers = timers.filter((timer) => timer.id !== id);
-    },
-    advance(ms: number) {
-      const until = now + ms;
-      for (;;) {
-        const next = timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        timers = timers.filter((timer) => timer !== next);
-        now = next.at;
-        next.run();
-      }
-      now = until;
-    },
-  };
-}
+import { manualTime } from '../../../support/manual-time';
 
 function setup() {
   const time = manualTime();

@@ -25,12 +25,17 @@ function cacheFor(url: string, clock: { now: number }) {
 describe('S2S OAuth token cache', () => {
   it('1,000 concurrent callers cause exactly one token request', async () => {
     let issued = 0;
+    // Zoom holds its answer until every caller has asked, so all 1,000 overlap the request.
+    let everyoneAsked = (): void => {};
+    const held = new Promise<void>((resolve) => (everyoneAsked = resolve));
     server = await startScriptedServer(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await held;
       return tokenReply(`token-${++issued}`);
     });
     const cache = cacheFor(server.url, { now: 0 });
-    const tokens = await Promise.all(Array.from({ length: 1000 }, () => cache.get()));
+    const asking = Array.from({ length: 1000 }, () => cache.get());
+    everyoneAsked();
+    const tokens = await Promise.all(asking);
     expect(server.oauthCount()).toBe(1);
     expect(new Set(tokens.map((token) => token.value))).toEqual(new Set(['token-1']));
   });

@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingStatus } from '../../../../src/renderer/bot/meeting/meeting-client';
-import {
-  HEAD_COUNT_SETTLE_MS,
-  paceStatuses,
-  type PacerTimers,
-} from '../../../../src/renderer/bot/status-pacer';
-
-/** Timers that run only when the test moves time. */
-function manualTimers(): PacerTimers & { advance(ms: number): void; pending(): number } {
-  let now = 0;
-  let queue: { at: number; run: () => void; id: number }[] = [];
-  let nextId = 1;
-  return {
-    setTimeout(run, ms) {
-      const id = nextId++;
-      queue.push({ at: now + ms, run, id });
-      return id;
-    },
-    clearTimeout(handle) {
-      queue = queue.filter((timer) => timer.id !== handle);
-    },
-    advance(ms) {
-      now += ms;
-      const due = queue.filter((timer) => timer.at <= now);
-      queue = queue.filter((timer) => timer.at > now);
-      for (const timer of due) timer.run();
-    },
-    pending: () => queue.length,
-  };
-}
+import { HEAD_COUNT_SETTLE_MS, paceStatuses } from '../../../../src/renderer/bot/status-pacer';
+import { manualTime } from '../../../support/manual-time';
 
 const inMeeting = (count: number): MeetingStatus => ({
   status: 'in_meeting',
@@ -37,7 +10,7 @@ const inMeeting = (count: number): MeetingStatus => ({
 
 describe('paced bot statuses', () => {
   it('sends the first in-meeting status at once and a burst of head counts as one, the latest', () => {
-    const timers = manualTimers();
+    const timers = manualTime();
     const sent: MeetingStatus[] = [];
     const pace = paceStatuses((status) => sent.push(status), timers);
     pace({ status: 'connecting' });
@@ -53,7 +26,7 @@ describe('paced bot statuses', () => {
   });
 
   it('lets any other status through at once and drops the head count it outdates', () => {
-    const timers = manualTimers();
+    const timers = manualTime();
     const sent: MeetingStatus[] = [];
     const pace = paceStatuses((status) => sent.push(status), timers);
     pace(inMeeting(2));
@@ -66,7 +39,7 @@ describe('paced bot statuses', () => {
   });
 
   it('treats coming back into the meeting as news, not as a head count', () => {
-    const timers = manualTimers();
+    const timers = manualTime();
     const sent: MeetingStatus[] = [];
     const pace = paceStatuses((status) => sent.push(status), timers);
     pace(inMeeting(2));

@@ -114,18 +114,16 @@ function fakeProbeApi(outcome: 'opaque' | 'blocked-with-report' | 'no-answer') {
     fetch: (_url, init) => {
       expect(init).toMatchObject({ mode: 'no-cors', credentials: 'omit' });
       if (outcome === 'opaque') return Promise.resolve({ type: 'opaque' });
-      if (outcome === 'blocked-with-report') {
-        // Chromium files the report a moment after the request fails.
-        setTimeout(
-          () => queued.push({ body: { toJSON: () => ({ type: 'corp', blockedURL: url }) } }),
-          5,
-        );
-      }
       return Promise.reject(new TypeError('Failed to fetch'));
     },
-    wait: (ms) => {
+    // The probe's clock: no real time passes. Chromium files the report a moment after the
+    // request fails, so it is there once the probe has waited once.
+    wait: () => {
       waits++;
-      return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+      if (outcome === 'blocked-with-report' && waits === 1) {
+        queued.push({ body: { toJSON: () => ({ type: 'corp', blockedURL: url }) } });
+      }
+      return Promise.resolve();
     },
   };
   return { api, url, state: { disconnected: () => disconnected, waits: () => waits } };
