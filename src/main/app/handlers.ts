@@ -14,6 +14,8 @@ import { parseMeetingInput } from '../../shared/meeting-link';
 import type { AccountService } from '../accounts/account-service';
 import type { CapacityService } from '../capacity/capacity-service';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { NO_BOT } from '../fleet/bot-store';
+import { NO_WINDOW } from '../fleet/bot-window-host';
 import type { Fleet } from '../fleet/fleet-api';
 import { describeIssue } from '../ipc/describe-issue';
 import type { PeekCamera } from '../fleet/peek-camera';
@@ -107,13 +109,8 @@ export function createHandlers({
             'Bot windows can be shown only in the desktop app; use Peek to see a bot here.',
           );
         }
-        if (!fleet.has(request.botId)) return fail('not_found', 'There is no bot with that id.');
-        return showBotWindow(request.botId)
-          ? ok(null)
-          : fail(
-              'no_window',
-              'This bot has no window right now (it is queued, between rejoins, or has ended).',
-            );
+        if (!fleet.has(request.botId)) return NO_BOT;
+        return showBotWindow(request.botId) ? ok(null) : NO_WINDOW;
       },
       'sandbox:create-meeting': () => createSandboxMeeting(),
       'accounts:save': (request) => accounts.save(request),

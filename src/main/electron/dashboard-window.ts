@@ -11,7 +11,7 @@ import type { PageSource } from '../pages/dev-server-pages';
 import { serveAppScheme } from './app-protocol';
 import { DASHBOARD_PARTITION } from './app-paths';
 import type { SenderRegistry } from './sender-registry';
-import { guardNavigation, guardPermissions } from './window-guards';
+import { LOCKED_DOWN_PREFERENCES, guardNavigation, guardPermissions } from './window-guards';
 
 export interface DashboardWindowOptions {
   senders: SenderRegistry;
@@ -61,18 +61,7 @@ export function createDashboardWindow(options: DashboardWindowOptions): Dashboar
       webPreferences: {
         preload: options.preload,
         partition: DASHBOARD_PARTITION,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInSubFrames: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        // Middle-click would open links in a new window, around the window-open handler's rules.
-        disableBlinkFeatures: 'Auxclick',
+        ...LOCKED_DOWN_PREFERENCES,
       },
     });
     const contentsId = window.webContents.id;

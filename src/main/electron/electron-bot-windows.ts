@@ -19,7 +19,7 @@ import type { PageContext } from '../pages/page-policy';
 import { serveAppScheme } from './app-protocol';
 import { createPartitionPool } from './partition-pool';
 import type { SenderRegistry } from './sender-registry';
-import { guardNavigation, guardPermissions } from './window-guards';
+import { LOCKED_DOWN_PREFERENCES, guardNavigation, guardPermissions } from './window-guards';
 
 /** A page that stays unresponsive this long is reported as hung. */
 const UNRESPONSIVE_GRACE_MS = 30_000;
@@ -125,17 +125,7 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
       webPreferences: {
         preload: options.preload,
         partition,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInSubFrames: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        disableBlinkFeatures: 'Auxclick',
+        ...LOCKED_DOWN_PREFERENCES,
         // Bot windows are hidden, and Chromium throttles timers in hidden windows (after five
         // minutes to one wake-up a minute). The Meeting SDK keeps its session alive with a 15 s
         // timer; throttled, it misses keepalives and Zoom drops the bot. Operators leave bots

@@ -15,7 +15,7 @@ import {
 } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import type { BotRecord } from './bot-record';
-import type { BotStore } from './bot-store';
+import { NO_BOT, type BotStore } from './bot-store';
 import {
   createBotCommands,
   type ActivityEntry,
@@ -65,8 +65,6 @@ export interface BotActions {
   onActivity(listener: (entry: ActivityEntry) => void): () => void;
   dispose(): void;
 }
-
-const NO_BOT = fail('not_found', 'There is no bot with that id.');
 
 export function createBotActions(options: BotActionsOptions): BotActions {
   const { store, joins } = options;

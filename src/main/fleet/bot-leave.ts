@@ -12,7 +12,7 @@ import { fail, isEnded, ok, type Result } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { createAutoLeaveTimers, type BotTimerKind } from './auto-leave-timers';
 import type { BotRecord } from './bot-record';
-import type { BotStore } from './bot-store';
+import { NO_BOT, type BotStore } from './bot-store';
 import type { BotWindowHost } from './bot-window-host';
 import type { FleetTimers, TimerHandle } from './fleet-timers';
 import type { BotJoin } from './join-preparer';
@@ -104,7 +104,7 @@ export function createBotLeave(options: BotLeaveOptions): BotLeave {
   return {
     leave(botId) {
       const bot = store.get(botId);
-      if (!bot) return fail('not_found', 'There is no bot with that id.');
+      if (!bot) return NO_BOT;
       if (bot.state === 'leaving') return ok(null);
       if (isEnded(bot.state)) return fail('not_live', 'That bot has already left or failed.');
       const result = store.apply(botId, { type: 'leave-requested' });

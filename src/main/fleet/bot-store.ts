@@ -3,13 +3,16 @@
  * transition is batched to the dashboard and wakes anyone waiting on a condition (a launch slot
  * waiting for its bot to get in, dispose waiting for every bot to end).
  */
-import type { BotsChangedEvent, BotView } from '../../shared/ipc-contract';
+import { fail, type BotsChangedEvent, type BotView } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
 import { transition, type TransitionResult } from './bot-machine';
 import type { BotEvent } from './bot-rules';
 import { toBotView, type BotRecord } from './bot-record';
 import { createChangeBatcher } from './change-batcher';
 import { realTimers, type FleetTimers } from './fleet-timers';
+
+/** The operator asked about a bot the fleet does not hold (never launched, or cleared). */
+export const NO_BOT = fail('not_found', 'There is no bot with that id.');
 
 export interface BotStore {
   add(bot: BotRecord): void;

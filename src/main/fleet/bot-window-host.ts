@@ -3,7 +3,7 @@
  * Electron shell with one sandboxed BrowserWindow per bot, the web host with one headless
  * Chromium context per bot, tests with one that runs the real bot page logic in Node.
  */
-import type { BotCommand, MeetingSdkKind } from '../../shared/ipc-contract';
+import { fail, type BotCommand, type MeetingSdkKind } from '../../shared/ipc-contract';
 
 /** Why a window went away without the fleet asking. */
 export type WindowGoneReason = 'closed' | 'crashed' | 'unresponsive';
@@ -16,6 +16,12 @@ export type WindowGoneReason = 'closed' | 'crashed' | 'unresponsive';
 export interface BotPageSpec {
   sdk: MeetingSdkKind;
 }
+
+/** A live bot with no page to show (Peek, Show window). */
+export const NO_WINDOW = fail(
+  'no_window',
+  'This bot has no window right now (it is queued, between rejoins, or has ended).',
+);
 
 /** JPEG quality of Peek frames in every host: a glance at a bot, not a recording. */
 export const PEEK_JPEG_QUALITY = 60;

@@ -7,7 +7,8 @@
  */
 import { fail, ok, type BotFrame, type PeekSize, type Result } from '../../shared/ipc-contract';
 import type { Logger } from '../log/logger';
-import type { BotWindowHost } from './bot-window-host';
+import { NO_BOT } from './bot-store';
+import { NO_WINDOW, type BotWindowHost } from './bot-window-host';
 
 /** How wide each Peek size is captured (the page is scaled down, never up). */
 export const PEEK_WIDTHS: Readonly<Record<PeekSize, number>> = { thumbnail: 320, large: 1024 };
@@ -56,12 +57,7 @@ export function createPeekCamera(options: PeekCameraOptions): PeekCamera {
       options.logger.warn('Could not capture a bot page for Peek', { botId, error: String(error) });
       return fail('capture_failed', 'Botdeck could not capture this bot’s window; try again.');
     }
-    if (!still) {
-      return fail(
-        'no_window',
-        'This bot has no window right now (it is queued, between rejoins, or has ended).',
-      );
-    }
+    if (!still) return NO_WINDOW;
     const image = `data:image/jpeg;base64,${Buffer.from(still.jpeg).toString('base64')}`;
     if (image.length > MAX_FRAME_CHARS) {
       return fail('frame_too_large', 'This bot’s window is too large to show in Peek.');
@@ -75,9 +71,7 @@ export function createPeekCamera(options: PeekCameraOptions): PeekCamera {
 
   return {
     peek(botId, size) {
-      if (!options.hasBot(botId)) {
-        return Promise.resolve(fail('not_found', 'There is no bot with that id.'));
-      }
+      if (!options.hasBot(botId)) return Promise.resolve(NO_BOT);
       const now = options.now();
       prune(now);
       const key = `${size}\u0000${botId}`;

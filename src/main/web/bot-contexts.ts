@@ -42,9 +42,8 @@ export interface BotContextsOptions {
   blockHosts?: readonly string[];
 }
 
-/** One bot's page and the context it is in. */
+/** One bot's page, and how it gives its seat back. */
 export interface BotSeat {
-  context: BrowserContext;
   page: Page;
   /** Closes the page, and the context with its last page (its key revoked). Never throws. */
   close(): Promise<void>;
@@ -204,13 +203,8 @@ export function createBotContexts(options: BotContextsOptions): BotContexts {
       } finally {
         gate.open();
       }
-      const context = page.context();
       let closed: Promise<void> | null = null;
-      return {
-        context,
-        page,
-        close: () => (closed ??= leaveSeat(entry, page)),
-      };
+      return { page, close: () => (closed ??= leaveSeat(entry, page)) };
     },
   };
 }

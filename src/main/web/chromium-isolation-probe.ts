@@ -5,7 +5,7 @@
  * touches a running bot. The page finds no Botdeck bridge and only shows that it stands alone.
  */
 import type { BotIsolationProbe } from '../diagnostics/diagnostics-service';
-import { CHROMIUM_ARGS, chromiumSandboxFor } from './chromium-launch';
+import { launchBotChromium } from './chromium-launch';
 
 export interface ChromiumIsolationProbeOptions {
   /** The built bot page on the web host. */
@@ -17,14 +17,11 @@ export function chromiumIsolationProbe(options: ChromiumIsolationProbeOptions): 
   return {
     where: "the web host's Chromium",
     async probe() {
-      // Loaded when Diagnostics runs, never at start-up (see launchBotChromium).
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
+      // Launched exactly as bots' Chromium is; the bot browser already warns about root.
+      const browser = await launchBotChromium({
         executablePath: options.executablePath,
-        headless: true,
-        // As bots run: Chromium's sandbox on unless the host runs as root.
-        chromiumSandbox: chromiumSandboxFor(process.getuid?.()),
-        args: CHROMIUM_ARGS,
+        uid: process.getuid?.(),
+        onNoSandbox: () => undefined,
       });
       try {
         const page = await browser.newPage();

@@ -6,22 +6,18 @@
  * frame it can draw, not one message per change.
  */
 import type { BotView, BotsChangedEvent } from '../../shared/ipc-contract';
+import { realTimers, type FleetTimers } from '../fleet/fleet-timers';
 import { createViewDeltas } from './view-deltas';
 
 /** One frame of a 60 Hz display. */
 export const FEED_FRAME_MS = 16;
 
-export interface FeedTimers {
+/** The fleet's timer port, with a clock to space frames by. */
+export interface FeedTimers extends FleetTimers {
   now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
-const realTimers: FeedTimers = {
-  now: () => performance.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+const realFeedTimers: FeedTimers = { ...realTimers, now: () => performance.now() };
 
 export interface DashboardFeed {
   /** A fleet event (full views, removed ids). */
@@ -32,7 +28,7 @@ export interface DashboardFeed {
 
 export function createDashboardFeed(
   send: (event: BotsChangedEvent) => void,
-  timers: FeedTimers = realTimers,
+  timers: FeedTimers = realFeedTimers,
 ): DashboardFeed {
   const toEvent = createViewDeltas();
   const views = new Map<string, BotView>();
