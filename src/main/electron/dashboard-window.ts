@@ -11,7 +11,7 @@ import type { PageSource } from '../pages/dev-server-pages';
 import { serveAppScheme } from './app-protocol';
 import { DASHBOARD_PARTITION } from './app-paths';
 import type { SenderRegistry } from './sender-registry';
-import { LOCKED_DOWN_PREFERENCES, guardNavigation, guardPermissions } from './window-guards';
+import { guardNavigation, guardPermissions } from './window-guards';
 
 export interface DashboardWindowOptions {
   senders: SenderRegistry;
@@ -61,7 +61,18 @@ export function createDashboardWindow(options: DashboardWindowOptions): Dashboar
       webPreferences: {
         preload: options.preload,
         partition: DASHBOARD_PARTITION,
-        ...LOCKED_DOWN_PREFERENCES,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        // Middle-click would open links in a new window, around the window-open handler's rules.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     const contentsId = window.webContents.id;

@@ -19,7 +19,7 @@ import type { PageContext } from '../pages/page-policy';
 import { serveAppScheme } from './app-protocol';
 import { createPartitionPool } from './partition-pool';
 import type { SenderRegistry } from './sender-registry';
-import { LOCKED_DOWN_PREFERENCES, guardNavigation, guardPermissions } from './window-guards';
+import { guardNavigation, guardPermissions } from './window-guards';
 
 /** A page that stays unresponsive this long is reported as hung. */
 const UNRESPONSIVE_GRACE_MS = 30_000;
@@ -125,7 +125,17 @@ export function createElectronBotWindows(options: ElectronBotWindowsOptions): El
       webPreferences: {
         preload: options.preload,
         partition,
-        ...LOCKED_DOWN_PREFERENCES,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
         // Bot windows are hidden, and Chromium throttles timers in hidden windows (after five
         // minutes to one wake-up a minute). The Meeting SDK keeps its session alive with a 15 s
         // timer; throttled, it misses keepalives and Zoom drops the bot. Operators leave bots

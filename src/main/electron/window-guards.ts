@@ -3,32 +3,13 @@
  * every permission but the one its pages need (reaching the embedded sandbox on loopback).
  * Bot windows host Zoom's code, the least trusted in the app: they never open anything outside.
  */
-import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternalLink } from '../pages/external-links';
 import type { Logger } from '../log/logger';
 import { APP_ORIGIN } from '../pages/app-origin';
 import { isPageUrl } from './sender-registry';
 
 export type WindowKind = 'dashboard' | 'bot';
-
-/**
- * The web preferences every Botdeck window is made with, dashboard and bots alike: isolated,
- * sandboxed, no Node anywhere, no webviews. Each window adds its preload and partition.
- */
-export const LOCKED_DOWN_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInSubFrames: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-  // Middle-click would open links in a new window, around the window-open handler's rules.
-  disableBlinkFeatures: 'Auxclick',
-} as const satisfies WebPreferences;
 
 /** `pageOrigin`: where the window's own pages live (app://botdeck, or bots' loopback origin). */
 export function guardNavigation(
